@@ -1,0 +1,117 @@
+import { type MockEngine, MockStateError } from '../engine/create-engine.ts';
+import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
+
+/** The admin API's own prefix; vendor paths never start with it. */
+export const ADMIN_PREFIX = '/__admin';
+
+/**
+ * The admin API over Fetch (DESIGN.md "Public interface"): the same operations as the in-process mock
+ * object. Mounted by the server adapter; MSW users call the mock object instead.
+ *
+ * - `GET /__admin` — what this mock serves
+ * - `POST /__admin/reset` — back to the default dataset
+ * - `GET|PUT /__admin/state` — the store, round-tripping
+ * - `GET|DELETE /__admin/requests` — the journal
+ * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
+ * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
+ */
+export async function handleAdminRequest(engine: MockEngine, request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+  try {
+    switch (route) {
+      case `GET ${ADMIN_PREFIX}`:
+        return json(200, { vendors: engine.vendors, strict: engine.strict, journalCapacity: engine.journal.capacity });
+      case `POST ${ADMIN_PREFIX}/reset`:
+        await engine.reset();
+        return json(200, { reset: true, vendors: engine.vendors });
+      case `GET ${ADMIN_PREFIX}/state`:
+        return json(200, await engine.getState());
+      case `PUT ${ADMIN_PREFIX}/state`:
+        await engine.setState((await readJson(request)) as never);
+        return json(200, await engine.getState());
+      case `GET ${ADMIN_PREFIX}/requests`:
+        return json(200, { requests: engine.journal.entries() });
+      case `DELETE ${ADMIN_PREFIX}/requests`:
+        engine.journal.clear();
+        return new Response(null, { status: 204 });
+      case `GET ${ADMIN_PREFIX}/force`:
+        return json(200, { queued: engine.forced() });
+      case `POST ${ADMIN_PREFIX}/force`:
+        return json(201, { queued: queueForces(engine, await readJson(request)) });
+      case `DELETE ${ADMIN_PREFIX}/force`:
+        engine.clearForced();
+        return new Response(null, { status: 204 });
+      case `GET ${ADMIN_PREFIX}/clock`:
+        return json(200, clockBody(engine));
+      case `PUT ${ADMIN_PREFIX}/clock`: {
+        const body = (await readJson(request)) as { now?: unknown } | null;
+        if (body === null || typeof body !== 'object' || !('now' in body) || !(body.now === null || typeof body.now === 'string')) {
+          throw new AdminRequestError('expected {"now": "<ISO 8601 instant>"} or {"now": null}');
+        }
+        engine.clock.set(body.now);
+        return json(200, clockBody(engine));
+      }
+      default:
+        return toProblemResponse(createProblem('unknown-route', `the admin API has no ${route}; see GET ${ADMIN_PREFIX}`));
+    }
+  } catch (error) {
+    if (error instanceof MockStateError)
+      return toProblemResponse(createProblem('bad-admin-request', error.message, { problems: error.problems }));
+    if (error instanceof AdminRequestError || error instanceof RangeError || (error as Error).message?.startsWith('[esp-cancel-mock]')) {
+      return toProblemResponse(createProblem('bad-admin-request', (error as Error).message));
+    }
+    throw error;
+  }
+}
+
+class AdminRequestError extends Error {}
+
+interface ForceBody {
+  readonly operationId?: unknown;
+  readonly status?: unknown;
+  readonly times?: unknown;
+  readonly example?: unknown;
+}
+
+/** `{operationId, status, times?, example?}` or an array of them; all are checked before any is queued. */
+function queueForces(engine: MockEngine, body: unknown): readonly unknown[] {
+  const items = (Array.isArray(body) ? body : [body]) as ForceBody[];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || typeof item.operationId !== 'string' || typeof item.status !== 'number') {
+      throw new AdminRequestError(
+        'expected {"operationId": "omeda.cancelDeployment", "status": 500, "times": 1, "example": "name"} or an array of them',
+      );
+    }
+    if (item.times !== undefined && item.times !== 'always' && typeof item.times !== 'number')
+      throw new AdminRequestError('times must be a number or "always"');
+    if (item.example !== undefined && typeof item.example !== 'string') throw new AdminRequestError('example must be a string');
+  }
+  return [
+    ...engine.forceMany(
+      items.map((item) => ({
+        operationId: item.operationId as string,
+        status: item.status as number,
+        ...(item.times === undefined ? {} : { times: item.times as number | 'always' }),
+        ...(item.example === undefined ? {} : { example: item.example as string }),
+      })),
+    ),
+  ];
+}
+
+function clockBody(engine: MockEngine): { now: string; pinned: boolean } {
+  return { now: engine.clock.now().toISOString(), pinned: engine.clock.pinned() !== null };
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AdminRequestError(`the admin API takes JSON bodies; could not parse: ${text.slice(0, 80)}`);
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}

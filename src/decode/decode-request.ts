@@ -1,0 +1,66 @@
+import { type BodyCodec, toMediaType } from '../codec/body-codec.ts';
+import { findCodec } from '../codec/codec-registry.ts';
+import type { ParameterObject, RequestBodyObject } from '../spec/openapi-types.ts';
+import type { ValidationIssue } from '../validate/validation-issue.ts';
+import type { DecodedRequest } from './decoded-request.ts';
+
+/** The query names the engine itself reads (forcing); they never reach validation or handlers. */
+const ENGINE_QUERY_NAMES = new Set(['__code', '__example']);
+
+export interface DecodeInput {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly rawBody: string;
+  readonly path: Record<string, string>;
+  readonly parameters: readonly ParameterObject[];
+  readonly requestBody: RequestBodyObject | undefined;
+  readonly codecs: ReadonlyMap<string, BodyCodec>;
+}
+
+/**
+ * Pulls a request apart into the shape the spec validates. A body that cannot be decoded is not an
+ * exception: it comes back as a `parse` issue for the vendor module to word.
+ */
+export function decodeRequest(input: DecodeInput): { request: DecodedRequest; issues: ValidationIssue[] } {
+  const headers: Record<string, string> = {};
+  input.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const declared = toMediaType(headers['content-type']);
+  const mediaType = declared || (input.rawBody === '' ? '' : (input.requestBody?.['x-default-content-type'] ?? ''));
+  const issues: ValidationIssue[] = [];
+  let body: unknown;
+  if (input.rawBody !== '') {
+    const codec = findCodec(input.codecs, mediaType);
+    const decoded = codec ? codec.decode(input.rawBody) : { ok: true as const, value: input.rawBody };
+    if (decoded.ok) body = decoded.value;
+    else issues.push({ location: 'body', pointer: '/', keyword: 'parse', message: decoded.message, params: { reason: decoded.reason } });
+  }
+  const request: DecodedRequest = {
+    method: input.method,
+    url: input.url,
+    path: input.path,
+    query: readQuery(input.url.searchParams, input.parameters),
+    headers,
+    mediaType,
+    body,
+    rawBody: input.rawBody,
+  };
+  return { request, issues };
+}
+
+/** Query values by name; a parameter whose schema is an array collects every occurrence. */
+function readQuery(searchParams: URLSearchParams, parameters: readonly ParameterObject[]): Record<string, unknown> {
+  const arrays = new Set(parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name));
+  const query: Record<string, unknown> = {};
+  for (const name of new Set(searchParams.keys())) {
+    if (ENGINE_QUERY_NAMES.has(name)) continue;
+    query[name] = arrays.has(name) ? searchParams.getAll(name) : searchParams.get(name);
+  }
+  return query;
+}
+
+function isArraySchema(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && (schema as { type?: unknown }).type === 'array';
+}

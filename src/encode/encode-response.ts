@@ -1,0 +1,50 @@
+import type { BodyCodec } from '../codec/body-codec.ts';
+import { findCodec } from '../codec/codec-registry.ts';
+import type { MediaTypeObject, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
+import { resolveReference } from '../spec/resolve-reference.ts';
+import type { HandlerResult } from '../vendor/vendor-module.ts';
+
+/** A handler result made concrete: the media type chosen, the headers and the body text. */
+export interface EncodedResponse {
+  readonly status: number;
+  readonly mediaType: string;
+  readonly headers: Record<string, string>;
+  readonly bodyText: string;
+}
+
+/**
+ * Encodes a handler result with the codec of its media type. The media type is the handler's choice,
+ * else the first one the spec documents for the status, else JSON.
+ */
+export function encodeResponse(
+  document: OpenApiDocument,
+  operation: OperationObject | undefined,
+  result: HandlerResult,
+  codecs: ReadonlyMap<string, BodyCodec>,
+): EncodedResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = value;
+  if (result.body === undefined) return { status: result.status, mediaType: '', headers, bodyText: '' };
+  const content = documentedContent(document, operation, result.status);
+  const mediaType = result.mediaType ?? Object.keys(content)[0] ?? 'application/json';
+  const codec = findCodec(codecs, mediaType);
+  const schema = content[mediaType]?.schema;
+  const bodyText = codec ? codec.encode(result.body, { mediaType, schema }) : String(result.body);
+  headers['content-type'] ??= codec?.charset ? `${mediaType}; charset=${codec.charset}` : mediaType;
+  return { status: result.status, mediaType, headers, bodyText };
+}
+
+function documentedContent(
+  document: OpenApiDocument,
+  operation: OperationObject | undefined,
+  status: number,
+): Record<string, MediaTypeObject> {
+  const raw = operation?.responses[String(status)] ?? operation?.responses.default;
+  return raw ? (resolveReference<ResponseObject>(document, raw).content ?? {}) : {};
+}
+
+/** The Fetch `Response` of an encoded result. */
+export function toFetchResponse(encoded: EncodedResponse): Response {
+  const nullBody = encoded.status === 204 || encoded.status === 304 || encoded.bodyText === '';
+  return new Response(nullBody ? null : encoded.bodyText, { status: encoded.status, headers: encoded.headers });
+}

@@ -1,0 +1,89 @@
+import type { Collection } from '@msw/data';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { BodyCodec } from '../codec/body-codec.ts';
+import { createCodecRegistry } from '../codec/codec-registry.ts';
+import { startupError } from '../errors/startup-error.ts';
+import { buildRoutes, type Route } from '../routing/build-routes.ts';
+import type { LoadedSpec } from '../spec/load-specs.ts';
+import { createVendorStore } from '../store/vendor-store.ts';
+import type { AjvPair } from '../validate/create-ajv.ts';
+import { createRequestValidator, type RequestValidator } from '../validate/request-validator.ts';
+import { createResponseValidator, type ResponseValidator } from '../validate/response-validator.ts';
+import type { VendorModule } from '../vendor/vendor-module.ts';
+
+/** One operation, ready to serve: its route data, validators and handler. */
+export interface CompiledOperation {
+  readonly vendor: CompiledVendor;
+  readonly operationId: string;
+  readonly route: Route;
+  readonly request: RequestValidator;
+  readonly response: ResponseValidator;
+}
+
+/** One vendor, ready to serve: spec, routes, operations, store and codecs. */
+export interface CompiledVendor {
+  readonly name: string;
+  readonly spec: LoadedSpec;
+  readonly module: VendorModule;
+  readonly routes: readonly Route[];
+  readonly operations: ReadonlyMap<string, CompiledOperation>;
+  readonly store: Record<string, Collection<StandardSchemaV1>>;
+  readonly codecs: ReadonlyMap<string, BodyCodec>;
+  readonly pathPrefixes: readonly string[];
+  config: unknown;
+}
+
+/**
+ * Builds everything a vendor needs at start-up: routes from the spec, validators compiled once, the
+ * store. Every operationId must have exactly one handler and every handler an operation — a mismatch
+ * fails start-up and says which and where.
+ */
+export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModule, config: unknown): CompiledVendor {
+  const routes = buildRoutes(spec);
+  const operationIds = new Set(routes.map((route) => route.operationId));
+  for (const operationId of operationIds) {
+    if (!module.operations[operationId]) {
+      throw startupError(
+        `Failed to load openapi/${spec.vendor}.yaml: operation ${operationId} has no handler.`,
+        `Add it to handlers/${spec.vendor}.ts.`,
+      );
+    }
+  }
+  for (const operationId of Object.keys(module.operations)) {
+    if (!operationIds.has(operationId)) {
+      throw startupError(
+        `handlers/${spec.vendor}.ts has a handler for ${operationId}, which openapi/${spec.vendor}.yaml does not declare.`,
+        'Remove the handler or add the operation to the spec.',
+      );
+    }
+  }
+  const operations = new Map<string, CompiledOperation>();
+  const vendor: CompiledVendor = {
+    name: spec.vendor,
+    spec,
+    module,
+    routes,
+    operations,
+    store: createVendorStore(ajv, spec.vendor, module.collections) as unknown as Record<string, Collection<StandardSchemaV1>>,
+    codecs: createCodecRegistry(module.codecs ?? []),
+    pathPrefixes: spec.document['x-vendor-path-prefixes'] ?? [],
+    config,
+  };
+  for (const route of routes) {
+    const seen = operations.get(route.operationId);
+    if (seen) {
+      if (seen.route.operation !== route.operation) {
+        throw startupError(`openapi/${spec.vendor}.yaml declares operationId ${route.operationId} twice.`, 'operationIds must be unique.');
+      }
+      continue;
+    }
+    operations.set(route.operationId, {
+      vendor,
+      operationId: route.operationId,
+      route,
+      request: createRequestValidator(ajv, spec.vendor, spec.document, route.pathItem, route.operation),
+      response: createResponseValidator(ajv, spec.vendor, spec.document, route.operation),
+    });
+  }
+  return vendor;
+}

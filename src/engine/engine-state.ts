@@ -1,0 +1,20 @@
+import type { MockClock } from '../clock/mock-clock.ts';
+import type { ForceQueue } from '../force/force-queue.ts';
+import type { JournalEntry, RequestJournal } from '../journal/request-journal.ts';
+import type { Route } from '../routing/build-routes.ts';
+import type { CompiledVendor } from './compile-vendor.ts';
+import type { SerialQueue } from './serial-queue.ts';
+
+/** Everything one mock owns: its vendors, routes, store, queue of forced outcomes, journal and clock. */
+export interface EngineState {
+  readonly vendors: readonly CompiledVendor[];
+  readonly vendorByName: ReadonlyMap<string, CompiledVendor>;
+  readonly routes: readonly Route[];
+  readonly strict: boolean;
+  readonly force: ForceQueue;
+  readonly journal: RequestJournal;
+  readonly clock: MockClock;
+  readonly serial: SerialQueue;
+  /** Called after each exchange is journaled (the CLI's one-line request log). */
+  readonly onExchange?: (entry: JournalEntry) => void;
+}

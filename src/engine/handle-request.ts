@@ -1,0 +1,187 @@
+import { decodeRequest } from '../decode/decode-request.ts';
+import type { DecodedRequest } from '../decode/decoded-request.ts';
+import { type EncodedResponse, encodeResponse, toFetchResponse } from '../encode/encode-response.ts';
+import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
+import { toDocumentedResponse } from '../force/documented-response.ts';
+import { readForceRequest } from '../force/prefer-header.ts';
+import type { JournalEntry } from '../journal/request-journal.ts';
+import { matchRoute } from '../routing/match-route.ts';
+import type { ValidationIssue } from '../validate/validation-issue.ts';
+import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
+import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
+import type { EngineState } from './engine-state.ts';
+
+/** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
+interface Outcome {
+  readonly vendor: CompiledVendor | null;
+  readonly operationId: string | null;
+  readonly encoded: EncodedResponse;
+  readonly forced: JournalEntry['forced'];
+  readonly requestIssues: readonly ValidationIssue[];
+  readonly responseIssues: readonly ValidationIssue[];
+}
+
+/**
+ * One request through the engine (DESIGN.md "Data flow"): route → decode → validate → forced? →
+ * handler → strict check → encode → journal. Every vendor outcome is data; an unexpected throw
+ * becomes one logged `internal-mock-error` and the next request still works.
+ */
+export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
+  const started = performance.now();
+  const url = new URL(request.url);
+  const rawBody = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  let outcome: Outcome;
+  try {
+    outcome = await decide(state, request, url, rawBody);
+  } catch (error) {
+    console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
+    const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
+    outcome = { vendor: null, operationId: null, encoded: encodeProblem(problem), forced: null, requestIssues: [], responseIssues: [] };
+  }
+  const entry = state.journal.record({
+    time: new Date().toISOString(),
+    durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    vendor: outcome.vendor?.name ?? null,
+    operationId: outcome.operationId,
+    request: { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: rawBody },
+    response: { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
+    forced: outcome.forced,
+    validation: { request: outcome.requestIssues, response: outcome.responseIssues },
+  });
+  state.onExchange?.(entry);
+  return toFetchResponse(outcome.encoded);
+}
+
+async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
+  const match = matchRoute(state.routes, request.method, url.pathname);
+  const none = { forced: null, requestIssues: [], responseIssues: [] } as const;
+  if (!match) {
+    const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
+    if (!vendor?.module.unknownRoute) {
+      const problem = createProblem(
+        'unknown-route',
+        `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}`,
+      );
+      return { vendor: null, operationId: null, encoded: encodeProblem(problem), ...none };
+    }
+    const { request: decoded } = decodeRequest({
+      method: request.method,
+      url,
+      headers: request.headers,
+      rawBody,
+      path: {},
+      parameters: [],
+      requestBody: undefined,
+      codecs: vendor.codecs,
+    });
+    const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
+    return { vendor, operationId: null, encoded: encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), ...none };
+  }
+
+  const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
+  const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
+  const context = createContext(state, vendor, operation.operationId, url);
+  const decodedInput = decodeRequest({
+    method: request.method,
+    url,
+    headers: request.headers,
+    rawBody,
+    path: match.params,
+    parameters: operation.request.parameters,
+    requestBody: operation.request.requestBody,
+    codecs: vendor.codecs,
+  });
+  const decoded = vendor.module.normalize ? vendor.module.normalize(decodedInput.request) : decodedInput.request;
+  const requestIssues = [
+    ...operation.request.validateParameters(decoded),
+    ...(decodedInput.issues.length > 0 ? decodedInput.issues : operation.request.validateBody(decoded)),
+  ];
+
+  const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
+  if (!prefer.ok) {
+    return {
+      vendor,
+      operationId: operation.operationId,
+      encoded: encodeProblem(createProblem('malformed-prefer', prefer.message)),
+      forced: null,
+      requestIssues,
+      responseIssues: [],
+    };
+  }
+  let forced: Outcome['forced'] = null;
+  let answer: { readonly problem: MockProblem } | { readonly result: HandlerResult };
+  if (requestIssues.length > 0) {
+    answer = { result: vendor.module.invalidRequest(requestIssues, decoded, context) };
+  } else {
+    const force = prefer.force ?? state.force.take(operation.operationId);
+    if (force) {
+      forced = { ...force, by: prefer.force ? 'prefer' : 'queue' };
+      const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
+      answer = documented.ok
+        ? { result: documented.result }
+        : { problem: createProblem(documented.code, documented.message, { documented: documented.documented }) };
+    } else {
+      answer = { result: await state.serial.run(() => runHandler(vendor, operation, decoded, context)) };
+    }
+  }
+  if ('problem' in answer)
+    return {
+      vendor,
+      operationId: operation.operationId,
+      encoded: encodeProblem(answer.problem),
+      forced,
+      requestIssues,
+      responseIssues: [],
+    };
+
+  const { result } = answer;
+  const encoded = encodeResponse(vendor.spec.document, operation.route.operation, result, vendor.codecs);
+  const responseIssues = operation.response.validate({
+    status: encoded.status,
+    mediaType: encoded.mediaType,
+    headers: encoded.headers,
+    body: result.body,
+  });
+  if (state.strict && responseIssues.length > 0) {
+    const problem = createProblem(
+      'strict-violation',
+      `the ${encoded.status} answer of ${operation.operationId} breaks openapi/${vendor.name}.yaml`,
+      { issues: responseIssues, response: { status: encoded.status, body: encoded.bodyText } },
+    );
+    return { vendor, operationId: operation.operationId, encoded: encodeProblem(problem), forced, requestIssues, responseIssues };
+  }
+  return { vendor, operationId: operation.operationId, encoded, forced, requestIssues, responseIssues };
+}
+
+function runHandler(
+  vendor: CompiledVendor,
+  operation: CompiledOperation,
+  request: DecodedRequest,
+  context: HandlerContext<never, unknown>,
+): HandlerResult | Promise<HandlerResult> {
+  const handler = vendor.module.operations[operation.operationId];
+  if (!handler) throw new Error(`no handler for ${operation.operationId}`);
+  return handler(request, context);
+}
+
+function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, url: URL): HandlerContext<never, unknown> {
+  return {
+    vendor: vendor.name,
+    operationId,
+    store: vendor.store as never,
+    config: vendor.config,
+    clock: state.clock,
+    origin: url.origin,
+    randomUUID: () => crypto.randomUUID(),
+  };
+}
+
+/** A mock problem as an encoded response (journaled like any other). */
+export function encodeProblem(problem: MockProblem): EncodedResponse {
+  return {
+    status: problem.status,
+    mediaType: 'application/problem+json',
+    headers: { 'content-type': 'application/problem+json' },
+    bodyText: JSON.stringify(problem),
+  };
+}

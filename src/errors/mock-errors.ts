@@ -1,0 +1,44 @@
+/**
+ * The mock's own errors — never a vendor's — as RFC 9457 `application/problem+json` with stable
+ * `type` codes. One catalogue; the README's table lists the same codes.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ */
+export const MOCK_PROBLEMS = {
+  'unknown-route': { status: 404, title: 'No vendor operation matches this method and path' },
+  'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
+  'malformed-prefer': { status: 400, title: 'The Prefer header (or __code query) could not be read' },
+  'forced-status-not-documented': { status: 400, title: 'The forced status is not documented for this operation' },
+  'example-not-found': { status: 400, title: 'The forced example is not documented for this status' },
+  'strict-violation': { status: 500, title: 'The mock produced a response that breaks its own spec' },
+  'bad-admin-request': { status: 400, title: 'The admin request is not valid' },
+  'payload-too-large': { status: 413, title: "The request body exceeds the mock's limit" },
+  'internal-mock-error': { status: 500, title: 'The mock failed unexpectedly; the next request still works' },
+} as const;
+
+export type MockProblemCode = keyof typeof MOCK_PROBLEMS;
+
+export interface MockProblem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: MockProblemCode;
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_TYPE_PREFIX = 'urn:esp-cancel-mock:problem:';
+
+/** Builds a problem object; `extensions` add members such as `issues` or `allowed`. */
+export function createProblem(code: MockProblemCode, detail: string, extensions: Record<string, unknown> = {}): MockProblem {
+  const { status, title } = MOCK_PROBLEMS[code];
+  return { type: `${PROBLEM_TYPE_PREFIX}${code}`, title, status, detail, code, ...extensions };
+}
+
+/** The problem as a Fetch `Response` with its status and media type. */
+export function toProblemResponse(problem: MockProblem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}

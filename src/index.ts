@@ -1,0 +1,21 @@
+/**
+ * esp-cancel-mock's engine, for tools that drive it directly. The two ways most users come in are
+ * `esp-cancel-mock/msw` (in-process, `createMock`) and `esp-cancel-mock/server` (`startServer`).
+ * This entry loads neither MSW nor the Node server.
+ */
+export { handleAdminRequest } from './admin/admin-api.ts';
+export type { BodyCodec, DecodeResult } from './codec/body-codec.ts';
+export type { DecodedRequest } from './decode/decoded-request.ts';
+export {
+  createEngine,
+  type EngineOptions,
+  type ForceOptions,
+  type MockEngine,
+  type MockState,
+  MockStateError,
+} from './engine/create-engine.ts';
+export { createProblem, MOCK_PROBLEMS, type MockProblem, type MockProblemCode, PROBLEM_TYPE_PREFIX } from './errors/mock-errors.ts';
+export type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
+export type { ValidationIssue } from './validate/validation-issue.ts';
+export { ALL_VENDORS, selectModules } from './vendor/select-modules.ts';
+export type { HandlerContext, HandlerResult, VendorModule } from './vendor/vendor-module.ts';

@@ -1,0 +1,79 @@
+import { startupError } from '../errors/startup-error.ts';
+import type { LoadedSpec } from '../spec/load-specs.ts';
+import { HTTP_METHODS, type OperationObject, type PathItemObject, type ServerObject } from '../spec/openapi-types.ts';
+
+/** One (method, path) the mock answers, built from a spec's `paths`: never a hand-written list. */
+export interface Route {
+  readonly vendor: string;
+  readonly operationId: string;
+  /** Upper-case method, or `*` for a path's `x-unsupported-methods` operation. */
+  readonly method: string;
+  /** The path template as written in the spec, e.g. `/api/v1/email/{emailRequestId}/cancel`. */
+  readonly template: string;
+  readonly pattern: RegExp;
+  readonly paramNames: readonly string[];
+  readonly operation: OperationObject;
+  readonly pathItem: PathItemObject;
+}
+
+/** Builds every route of one spec: each path (and its `x-path-aliases`) under each server base path. */
+export function buildRoutes(spec: LoadedSpec): Route[] {
+  const routes: Route[] = [];
+  const basePaths = toBasePaths(spec.document.servers ?? []);
+  for (const [template, pathItem] of Object.entries(spec.document.paths ?? {})) {
+    const templates = [template, ...(pathItem['x-path-aliases'] ?? [])];
+    const operations: Array<[string, OperationObject]> = HTTP_METHODS.flatMap((method) => {
+      const operation = pathItem[method];
+      return operation ? [[method.toUpperCase(), operation] as [string, OperationObject]] : [];
+    });
+    const unsupported = pathItem['x-unsupported-methods'];
+    if (unsupported) operations.push(['*', unsupported]);
+    for (const [method, operation] of operations) {
+      if (!operation.operationId) {
+        throw startupError(`Failed to load openapi/${spec.vendor}.yaml: ${method} ${template} has no operationId.`, 'Add one.');
+      }
+      for (const basePath of basePaths) {
+        for (const path of templates) {
+          const { pattern, paramNames } = compileTemplate(basePath + path);
+          routes.push({
+            vendor: spec.vendor,
+            operationId: operation.operationId,
+            method,
+            template: path,
+            pattern,
+            paramNames,
+            operation,
+            pathItem,
+          });
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** The path parts of the spec's servers (`http://{host}:{port}/vpns` → `/vpns`), always including the root. */
+export function toBasePaths(servers: readonly ServerObject[]): string[] {
+  const basePaths = new Set<string>(['']);
+  for (const server of servers) {
+    const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? 'host');
+    const path = url.startsWith('/') ? url : new URL(url).pathname;
+    basePaths.add(path.replace(/\/+$/, ''));
+  }
+  return [...basePaths];
+}
+
+/** `/a/{id}/*` → `^/a/([^/]+)/\*$`: `{name}` is one path segment, every other character is literal. */
+export function compileTemplate(template: string): { pattern: RegExp; paramNames: string[] } {
+  const paramNames: string[] = [];
+  let source = '';
+  for (const part of template.split(/(\{[^}]+\})/)) {
+    if (part.startsWith('{') && part.endsWith('}')) {
+      paramNames.push(part.slice(1, -1));
+      source += '([^/]+)';
+    } else {
+      source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return { pattern: new RegExp(`^${source}$`), paramNames };
+}

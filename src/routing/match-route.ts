@@ -1,0 +1,35 @@
+import type { Route } from './build-routes.ts';
+
+export interface RouteMatch {
+  readonly route: Route;
+  readonly params: Record<string, string>;
+}
+
+/**
+ * Finds the route for a method and path. A declared method wins over the path's
+ * `x-unsupported-methods` operation, whatever their order in the list.
+ */
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch | undefined {
+  let fallback: RouteMatch | undefined;
+  for (const route of routes) {
+    if (route.method !== method && route.method !== '*') continue;
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    route.paramNames.forEach((name, index) => {
+      params[name] = decodeSegment(match[index + 1] ?? '');
+    });
+    if (route.method === method) return { route, params };
+    fallback ??= { route, params };
+  }
+  return fallback;
+}
+
+/** Percent-decodes one path segment; a malformed escape is kept as sent, for the validator to judge. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

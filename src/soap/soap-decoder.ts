@@ -1,0 +1,104 @@
+/**
+ * Turns a SOAP 1.1 request envelope into the JSON shape the SFMC spec's request `schema` describes:
+ * `{ Envelope: { Header?: {…}, Body: {…} } }`, every key an element's LOCAL name, whatever prefix the
+ * client used (`SOAP-ENV:`, `soap:`, a default namespace, `ns1:`).
+ *
+ * The shape, one rule each:
+ * - An element with child elements → an object; one with none → its text as a string (never a
+ *   number: `29605` stays `"29605"`; coercion is the validator's job); an empty one → `""`.
+ * - `xsi:nil="true"` → `null`. `xsi:type="ns1:Send"` or `"Send"` → property `"@type": "Send"` (on a
+ *   text-only element: `{ "@type", "#text" }`). Every other attribute (mustUnderstand, wsu:Id,
+ *   Password/@Type, xmlns…) is dropped.
+ * - Arrays: an element whose local name is in `alwaysArray` (default `Definition`, `Result`) is always
+ *   an array; any other name becomes an array only when it repeats under one parent.
+ * - Text beside child elements is dropped: whitespace from pretty-printing, and stray text such as the
+ *   `=` after `<ns1:Definition …>` in the vendor's own sample. SFMC's .NET XmlSerializer skips
+ *   unexpected text nodes in complex-typed elements, so the real service most likely accepts that
+ *   sample; we do the same rather than fail.
+ * - Header and Body are always objects, Header first when present; Header may follow Body on the
+ *   wire (sfmc-sdk and fuel-soap send it last). Other Envelope children are ignored.
+ *
+ * @see ../../../shared/VENDORS.md §3.5 (what real clients send)
+ * @see ../../../shared/vendor-docs/sfmc-soap-cancel-send.txt (the vendor's sample envelope)
+ */
+import type { DecodeResult } from '../codec/body-codec.ts';
+import { SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';
+import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree-parser.ts';
+
+/** The JSON a SOAP envelope decodes to (and the encoder accepts, plus numbers and booleans). */
+export type SoapJson = string | null | SoapJsonObject | SoapJson[];
+export interface SoapJsonObject {
+  readonly [localName: string]: SoapJson;
+}
+
+export interface SoapDecoderOptions {
+  /** Local names always decoded as arrays, even when the element occurs once. */
+  readonly alwaysArray?: readonly string[];
+  readonly limits?: XmlLimits;
+}
+
+/** SFMC's repeatable request/response items: `Definitions/Definition*`, `Results/Result*`. */
+export const DEFAULT_ALWAYS_ARRAY: readonly string[] = ['Definition', 'Result'];
+
+/**
+ * Builds a decoder; it never throws. Failure reasons: those of {@link parseXmlTree}, plus
+ * `not-soap-envelope` when the root, a Header or the Body is not in the SOAP 1.1 envelope namespace,
+ * or the Body is missing or repeated.
+ */
+export function createSoapDecoder(options: SoapDecoderOptions = {}): (text: string) => DecodeResult {
+  const alwaysArray = new Set(options.alwaysArray ?? DEFAULT_ALWAYS_ARRAY);
+  const limits = options.limits ?? DEFAULT_XML_LIMITS;
+
+  const toJson = (element: XmlElement): SoapJson => {
+    if (element.nil) return null;
+    if (element.children.length > 0) return toObject(element);
+    if (element.type === undefined) return element.text;
+    return element.text === '' ? { '@type': element.type } : { '@type': element.type, '#text': element.text };
+  };
+
+  const toObject = (element: XmlElement): SoapJsonObject => {
+    const byName = new Map<string, SoapJson[]>();
+    for (const child of element.children) {
+      const values = byName.get(child.local) ?? [];
+      values.push(toJson(child));
+      byName.set(child.local, values);
+    }
+    const entries: [string, SoapJson][] = element.type === undefined ? [] : [['@type', element.type]];
+    for (const [name, values] of byName) {
+      const single = values.length === 1 && !alwaysArray.has(name) ? values[0] : undefined;
+      entries.push([name, single === undefined ? values : single]);
+    }
+    // fromEntries defines own properties, so an element named `__proto__` cannot touch a prototype.
+    return Object.fromEntries(entries);
+  };
+
+  return (text) => {
+    const parsed = parseXmlTree(text, limits);
+    if (!parsed.ok) return parsed;
+    const { root } = parsed;
+    if (root.local !== 'Envelope' || root.uri !== SOAP_ENVELOPE_NAMESPACE) {
+      return notSoap(`The root element is {${root.uri}}${root.local}, not a SOAP 1.1 Envelope.`);
+    }
+    const parts = new Map<'Header' | 'Body', XmlElement>();
+    for (const child of root.children) {
+      if (child.local !== 'Header' && child.local !== 'Body') continue;
+      if (child.uri !== SOAP_ENVELOPE_NAMESPACE) {
+        return notSoap(`The Envelope's ${child.local} is in namespace "${child.uri}", not the SOAP 1.1 one.`);
+      }
+      if (parts.has(child.local)) return notSoap(`The Envelope has more than one ${child.local}.`);
+      parts.set(child.local, child);
+    }
+    const header = parts.get('Header');
+    const body = parts.get('Body');
+    if (body === undefined) return notSoap('The SOAP Envelope has no Body.');
+    const envelope = header === undefined ? { Body: toObject(body) } : { Header: toObject(header), Body: toObject(body) };
+    return { ok: true, value: { Envelope: envelope } };
+  };
+}
+
+function notSoap(message: string): DecodeResult {
+  return { ok: false, reason: 'not-soap-envelope', message };
+}
+
+/** The decoder {@link soapCodec} uses: default array names and limits. */
+export const decodeSoapEnvelope = createSoapDecoder();

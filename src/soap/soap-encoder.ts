@@ -1,0 +1,104 @@
+/**
+ * Writes a response envelope the way Salesforce Marketing Cloud does: XML declaration, `soap:Envelope`
+ * declaring soap/xsi/xsd/wsa/wsse/wsu, `soap:Header` (wsa:*, wsse:Security/wsu:Timestamp), `soap:Body`.
+ * The handler returns JSON (`{ Envelope: { Header?, Body } }`, the same local-name shape the decoder
+ * produces); prefixes and namespaces come from element names via {@link placeElement}.
+ *
+ * Values: string/number/boolean → text; `""` or `{}` → `<X />`; `null` → `<X xsi:nil="true" />`;
+ * array → the element repeated; object → child elements in key order, with `"@type"` → `xsi:type`,
+ * `"#text"` → text, and the table's attribute properties (Timestamp `Id` → `wsu:Id`); `undefined` →
+ * omitted. Text and attributes escape `& < > " '` (and CR); characters XML 1.0 forbids become U+FFFD.
+ *
+ * A value that cannot be written (no `Envelope.Body` object, a key that is not an XML name, nested
+ * arrays, a function…) is a handler bug: it throws, and the engine answers INTERNAL_MOCK_ERROR.
+ *
+ * @see ../../../shared/VENDORS.md §3.2 (real response envelope) and §3.3 (faults)
+ */
+import { ATTRIBUTE_PROPERTIES, ENVELOPE_PREFIXES, FAULT_CODE_PREFIXES, placeElement, type Zone } from './soap-namespace-table.ts';
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
+const ENVELOPE_START = `<soap:Envelope ${Object.entries(ENVELOPE_PREFIXES)
+  .map(([prefix, uri]) => `xmlns:${prefix}="${uri}"`)
+  .join(' ')}>`;
+const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#xD;',
+};
+// C0 controls other than TAB/LF/CR, U+FFFE/U+FFFF and lone surrogates cannot appear in XML 1.0 at all.
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for element content and double-quoted attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c] ?? c).replace(NOT_XML_CHAR, '\uFFFD');
+}
+
+/** Serialises `{ Envelope: { Header?, Body } }` to SFMC's response XML. */
+export function encodeSoapEnvelope(value: unknown): string {
+  const envelope = isRecord(value) ? value.Envelope : undefined;
+  const body = isRecord(envelope) ? envelope.Body : undefined;
+  if (!isRecord(envelope) || !isRecord(body)) {
+    throw new TypeError('[esp-cancel-mock] SOAP response must be { Envelope: { Header?, Body } } objects.');
+  }
+  const out: string[] = [XML_DECLARATION, ENVELOPE_START];
+  if (envelope.Header !== undefined) {
+    if (!isRecord(envelope.Header)) {
+      throw new TypeError('[esp-cancel-mock] SOAP Envelope.Header must be an object.');
+    }
+    out.push('<soap:Header>', writeChildren(Object.entries(envelope.Header), 'header'), '</soap:Header>');
+  }
+  out.push('<soap:Body>', writeChildren(Object.entries(body), 'body'), '</soap:Body>', '</soap:Envelope>');
+  return out.join('');
+}
+
+// Children travel as entries, never through a fresh object, so a key named `__proto__` stays a key.
+function writeChildren(entries: readonly [string, unknown][], zone: Zone): string {
+  return entries
+    .map(([name, value]) =>
+      Array.isArray(value) ? value.map((item) => writeElement(name, item, zone, true)).join('') : writeElement(name, value, zone),
+    )
+    .join('');
+}
+
+function writeElement(name: string, value: unknown, zone: Zone, inArray = false): string {
+  if (value === undefined) return '';
+  if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
+  if (inArray && Array.isArray(value)) throw new TypeError(`[esp-cancel-mock] "${name}" holds nested arrays.`);
+  const placement = placeElement(name, zone);
+  let attributes = placement.defaultNamespace === undefined ? '' : ` xmlns="${placement.defaultNamespace}"`;
+  let content = '';
+  if (value === null) {
+    attributes += ' xsi:nil="true"';
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    content = escapeXml(String(value));
+    const colon = name === 'faultcode' ? content.indexOf(':') : -1;
+    const prefix = content.slice(0, Math.max(colon, 0));
+    const uri = colon > 0 ? FAULT_CODE_PREFIXES.get(prefix) : undefined;
+    if (uri !== undefined) attributes += ` xmlns:${prefix}="${uri}"`;
+  } else if (isRecord(value)) {
+    const asAttributes = ATTRIBUTE_PROPERTIES.get(name);
+    const children: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) {
+      const attribute = key === '@type' ? 'xsi:type' : asAttributes?.get(key);
+      if (item === undefined) continue;
+      if (attribute !== undefined) attributes += ` ${attribute}="${escapeXml(String(item))}"`;
+      else if (key === '#text') content += escapeXml(String(item));
+      else children.push([key, item]);
+    }
+    content += writeChildren(children, placement.childZone);
+  } else {
+    throw new TypeError(`[esp-cancel-mock] "${name}" holds a ${typeof value}, which XML cannot carry.`);
+  }
+  const { tag } = placement;
+  return content === '' ? `<${tag}${attributes} />` : `<${tag}${attributes}>${content}</${tag}>`;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,93 @@
+/**
+ * The namespaces of a Salesforce Marketing Cloud SOAP envelope, and which prefix or default namespace
+ * each element the mock writes gets. The decoder matches namespaces by URI; the encoder places every
+ * element by its local name with {@link placeElement}, so handlers return plain JSON and never a prefix.
+ *
+ * @see ../../../shared/VENDORS.md §3.2 (response envelope) and §3.3 (faults)
+ */
+
+export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+export const WSSE_NAMESPACE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
+export const PARTNER_API_NAMESPACE = 'http://exacttarget.com/wsdl/partnerAPI';
+export const FAULT_NAMESPACE = 'urn:fault.partner.exacttarget.com';
+
+/**
+ * Declared on `soap:Envelope`, in the order SFMC writes them. `soap` is the only envelope prefix we
+ * ever emit: sfmc-sdk and fuel-soap read `soap:Envelope`/`soap:Body` literally.
+ */
+export const ENVELOPE_PREFIXES = {
+  soap: SOAP_ENVELOPE_NAMESPACE,
+  xsi: XSI_NAMESPACE,
+  xsd: 'http://www.w3.org/2001/XMLSchema',
+  wsa: 'http://schemas.xmlsoap.org/ws/2004/08/addressing',
+  wsse: WSSE_NAMESPACE,
+  wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
+} as const;
+
+// The tables are Maps, not object literals, so a name like `constructor` or `__proto__` finds nothing.
+
+/** Prefix of each WS-Addressing / WS-Security element that may appear anywhere inside `soap:Header`. */
+const HEADER_PREFIXES: ReadonlyMap<string, 'wsa' | 'wsse' | 'wsu'> = new Map([
+  ['Action', 'wsa'],
+  ['MessageID', 'wsa'],
+  ['RelatesTo', 'wsa'],
+  ['To', 'wsa'],
+  ['From', 'wsa'],
+  ['ReplyTo', 'wsa'],
+  ['Security', 'wsse'],
+  ['UsernameToken', 'wsse'],
+  ['Username', 'wsse'],
+  ['Password', 'wsse'],
+  ['Nonce', 'wsse'],
+  ['Timestamp', 'wsu'],
+  ['Created', 'wsu'],
+  ['Expires', 'wsu'],
+]);
+
+/** JSON properties written as attributes rather than child elements, by element local name. */
+export const ATTRIBUTE_PROPERTIES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([['Timestamp', new Map([['Id', 'wsu:Id']])]]);
+
+/**
+ * Prefixes a `faultcode` QName value may use that the envelope does not declare; the encoder declares
+ * them on the `faultcode` element itself, as SFMC does (`xmlns:q0="…secext…">q0:Security`).
+ */
+export const FAULT_CODE_PREFIXES: ReadonlyMap<string, string> = new Map([['q0', WSSE_NAMESPACE]]);
+
+/** Where an element sits, which decides how it and its children are named. */
+export type Zone = 'header' | 'body' | 'fault' | 'detail' | 'inherit';
+
+export interface Placement {
+  /** The tag name to write, e.g. `wsa:Action`, `soap:Fault`, `PerformResponseMsg`. */
+  readonly tag: string;
+  /** A default namespace to declare on this element (`xmlns="…"`), if any. */
+  readonly defaultNamespace?: string;
+  /** The zone of this element's children. */
+  readonly childZone: Zone;
+}
+
+/**
+ * Names one element of the response. Body children carry the partnerAPI default namespace (so their
+ * descendants inherit it), except `Fault`, which is `soap:Fault` with SOAP 1.1's unqualified
+ * `faultcode`/`faultstring`/`faultactor`/`detail`; an `apifault` in `detail` carries the fault namespace.
+ */
+export function placeElement(name: string, zone: Zone): Placement {
+  switch (zone) {
+    case 'header': {
+      const prefix = HEADER_PREFIXES.get(name);
+      return { tag: prefix === undefined ? name : `${prefix}:${name}`, childZone: 'header' };
+    }
+    case 'body':
+      return name === 'Fault'
+        ? { tag: 'soap:Fault', childZone: 'fault' }
+        : { tag: name, defaultNamespace: PARTNER_API_NAMESPACE, childZone: 'inherit' };
+    case 'fault':
+      return { tag: name, childZone: name === 'detail' ? 'detail' : 'inherit' };
+    case 'detail':
+      return name === 'apifault'
+        ? { tag: name, defaultNamespace: FAULT_NAMESPACE, childZone: 'inherit' }
+        : { tag: name, childZone: 'inherit' };
+    case 'inherit':
+      return { tag: name, childZone: 'inherit' };
+  }
+}

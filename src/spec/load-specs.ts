@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { startupError } from '../errors/startup-error.ts';
+import type { OpenApiDocument } from './openapi-types.ts';
+
+/** One vendor's contract, as read from `openapi/<vendor>.yaml`. */
+export interface LoadedSpec {
+  readonly vendor: string;
+  readonly file: string;
+  readonly document: OpenApiDocument;
+}
+
+/**
+ * The package root: the nearest folder above this module with both `package.json` and `openapi/`.
+ * Walking up makes it the same from `src/` (tests, tsx) and from the built `dist/src/`.
+ */
+export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (let depth = 0; depth < 6; depth++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'openapi'))) return dir;
+    dir = dirname(dir);
+  }
+  throw startupError(`Cannot find the openapi/ folder above ${from}.`, 'Reinstall esp-cancel-mock: the package ships openapi/*.yaml.');
+}
+
+/** The folder holding the OpenAPI documents. */
+export function findSpecDirectory(): string {
+  return join(findPackageRoot(), 'openapi');
+}
+
+/** Reads and parses `openapi/<vendor>.yaml`; a missing or broken file fails start-up with its path. */
+export function loadSpec(vendor: string, directory: string = findSpecDirectory()): LoadedSpec {
+  const file = join(directory, `${vendor}.yaml`);
+  let document: unknown;
+  try {
+    document = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw startupError(`Failed to load openapi/${vendor}.yaml: ${(error as Error).message}`, 'Fix the YAML.');
+  }
+  const version = (document as Partial<OpenApiDocument> | null)?.openapi;
+  if (typeof version !== 'string' || !version.startsWith('3.1')) {
+    throw startupError(`Failed to load openapi/${vendor}.yaml: expected openapi 3.1.x, got ${String(version)}.`, 'Use OpenAPI 3.1.');
+  }
+  return { vendor, file, document: document as OpenApiDocument };
+}

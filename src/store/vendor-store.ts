@@ -1,0 +1,89 @@
+import { Collection } from '@msw/data';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { AjvPair } from '../validate/create-ajv.ts';
+import { componentSchemaId } from '../validate/create-ajv.ts';
+import { toStandardSchema } from './json-schema-standard.ts';
+
+/** A typed reference to a record schema in the vendor's `components.schemas`. */
+export interface RecordDeclaration<T> {
+  readonly schemaName: string;
+  /** Phantom: carries the record type; never set. */
+  readonly record?: T;
+}
+
+/** Declares a collection of records shaped by `components.schemas.<schemaName>`. */
+export function recordsOf<T>(schemaName: string): RecordDeclaration<T> {
+  return { schemaName };
+}
+
+export type CollectionDeclarations = Record<string, RecordDeclaration<unknown>>;
+
+type RecordOf<D> = D extends RecordDeclaration<infer T> ? T : never;
+
+/** A vendor's store: one `@msw/data` collection per declaration. */
+export type VendorStore<C extends CollectionDeclarations> = {
+  readonly [K in keyof C]: Collection<StandardSchemaV1<RecordOf<C[K]>, RecordOf<C[K]>>>;
+};
+
+/** Plain records per collection: the dataset seed, `GET /__admin/state` and `PUT /__admin/state`. */
+export type StoreSnapshot<C extends CollectionDeclarations> = { [K in keyof C]: Array<RecordOf<C[K]>> };
+
+export function createVendorStore<C extends CollectionDeclarations>(ajv: AjvPair, vendor: string, declarations: C): VendorStore<C> {
+  const store: Record<string, Collection<StandardSchemaV1>> = {};
+  for (const [name, declaration] of Object.entries(declarations)) {
+    const validate = ajv.exact.getSchema(componentSchemaId(vendor, declaration.schemaName));
+    if (!validate)
+      throw new Error(
+        `[esp-cancel-mock] openapi/${vendor}.yaml has no components.schemas.${declaration.schemaName} for collection ${name}.`,
+      );
+    store[name] = new Collection({ schema: toStandardSchema(validate, declaration.schemaName) });
+  }
+  return store as unknown as VendorStore<C>;
+}
+
+/** The records of every collection, as plain JSON. */
+export function snapshotStore(store: Record<string, Collection<StandardSchemaV1>>): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(store).map(([name, collection]) => [name, collection.all().map((record) => structuredClone({ ...(record as object) }))]),
+  );
+}
+
+/**
+ * Checks a snapshot against the record schemas without touching the store: returns a message per
+ * invalid record, so a bad `PUT /__admin/state` is refused whole and never half-applied.
+ */
+export function checkSnapshot(ajv: AjvPair, vendor: string, declarations: CollectionDeclarations, snapshot: unknown): string[] {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return [`${vendor}: expected an object of collections`];
+  const problems: string[] = [];
+  for (const [name, records] of Object.entries(snapshot)) {
+    const declaration = declarations[name];
+    if (!declaration) {
+      problems.push(`${vendor}.${name}: no such collection (known: ${Object.keys(declarations).join(', ')})`);
+      continue;
+    }
+    if (!Array.isArray(records)) {
+      problems.push(`${vendor}.${name}: expected an array of records`);
+      continue;
+    }
+    const validate = ajv.exact.getSchema(componentSchemaId(vendor, declaration.schemaName));
+    records.forEach((record, index) => {
+      if (validate && !validate(record)) {
+        problems.push(
+          `${vendor}.${name}[${index}]: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`,
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+/** Replaces every collection's records with the snapshot's (collections it omits are emptied). */
+export async function restoreStore(
+  store: Record<string, Collection<StandardSchemaV1>>,
+  snapshot: Record<string, unknown[]>,
+): Promise<void> {
+  for (const [name, collection] of Object.entries(store)) {
+    collection.clear();
+    for (const record of snapshot[name] ?? []) await collection.create(structuredClone(record));
+  }
+}

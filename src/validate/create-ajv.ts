@@ -1,0 +1,79 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../spec/openapi-types.ts';
+
+/** OpenAPI 3.1's own schema keywords, which are annotations to a validator. */
+const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example'];
+
+/**
+ * The two ajv instances of ConventionS §8: path, query, header and form values arrive as strings and
+ * are coerced to their schema types; JSON and XML bodies are validated as they are. Strict mode stays
+ * on: OpenAPI's keywords and the specs' own `x-` keywords are registered, not ignored.
+ */
+export interface AjvPair {
+  readonly coercing: Ajv2020;
+  readonly exact: Ajv2020;
+}
+
+export function createAjvPair(extensionKeywords: Iterable<string>): AjvPair {
+  const keywords = [...OPENAPI_KEYWORDS, ...extensionKeywords];
+  const make = (coerceTypes: boolean): Ajv2020 => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, coerceTypes });
+    addFormats.default(ajv);
+    ajv.addVocabulary(keywords);
+    return ajv;
+  };
+  return { coercing: make(true), exact: make(false) };
+}
+
+/** The `x-` keywords used anywhere inside the given schemas, so ajv's strict mode knows them. */
+export function collectExtensionKeywords(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) collectExtensionKeywords(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.startsWith('x-')) found.add(key);
+      collectExtensionKeywords(child, found);
+    }
+  }
+  return found;
+}
+
+/** The `$id` under which a vendor's `components.schemas.<name>` is registered with ajv. */
+export function componentSchemaId(vendor: string, name: string): string {
+  return `urn:esp-cancel-mock:${vendor}:schemas:${name}`;
+}
+
+/**
+ * Copies a schema with its local `#/components/schemas/X…` references pointed at the registered
+ * component ids, so each operation schema compiles on its own. The input is never mutated.
+ */
+export function rebaseSchema(schema: JsonSchema | undefined, vendor: string): JsonSchema {
+  if (schema === undefined) return true;
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (typeof node !== 'object' || node === null) return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(node)) {
+      copy[key] = key === '$ref' && typeof child === 'string' ? rebaseRef(child, vendor) : visit(child);
+    }
+    return copy;
+  };
+  return visit(schema) as JsonSchema;
+}
+
+function rebaseRef(ref: string, vendor: string): string {
+  const match = /^#\/components\/schemas\/([^/]+)(\/.*)?$/.exec(ref);
+  if (!match?.[1]) return ref;
+  return `${componentSchemaId(vendor, match[1])}${match[2] ? `#${match[2]}` : ''}`;
+}
+
+/** Registers every `components.schemas` entry of a spec with both ajv instances. */
+export function registerComponentSchemas(ajv: AjvPair, vendor: string, schemas: Record<string, unknown> | undefined): void {
+  for (const [name, schema] of Object.entries(schemas ?? {})) {
+    const rebased = rebaseSchema(schema as JsonSchema, vendor);
+    const withId = typeof rebased === 'boolean' ? rebased : { ...rebased, $id: componentSchemaId(vendor, name) };
+    ajv.coercing.addSchema(withId as object, componentSchemaId(vendor, name));
+    ajv.exact.addSchema(withId as object, componentSchemaId(vendor, name));
+  }
+}

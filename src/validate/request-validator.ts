@@ -1,0 +1,94 @@
+import type { ValidateFunction } from 'ajv';
+import type { DecodedRequest } from '../decode/decoded-request.ts';
+import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, RequestBodyObject } from '../spec/openapi-types.ts';
+import { resolveReference } from '../spec/resolve-reference.ts';
+import { type AjvPair, rebaseSchema } from './create-ajv.ts';
+import { toIssues, type ValidationIssue } from './validation-issue.ts';
+
+type ParameterLocation = 'path' | 'query' | 'header';
+
+/** The compiled validators of one operation, keyed by location and media type. Built once at start-up. */
+export interface RequestValidator {
+  /** The parameters of each location, resolved; used to read query arrays and to document inputs. */
+  readonly parameters: readonly ParameterObject[];
+  readonly requestBody: RequestBodyObject | undefined;
+  /** Validates (and coerces: strings on the wire) path, query and headers; returns what is broken. */
+  validateParameters(request: DecodedRequest): ValidationIssue[];
+  /** Validates the decoded body against the schema of its media type. */
+  validateBody(request: DecodedRequest): ValidationIssue[];
+}
+
+/** Media types whose values arrive as strings and so are coerced like parameters. */
+const STRING_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded']);
+
+export function createRequestValidator(
+  ajv: AjvPair,
+  vendor: string,
+  document: OpenApiDocument,
+  pathItem: PathItemObject,
+  operation: OperationObject,
+): RequestValidator {
+  const parameters = mergeParameters(document, pathItem, operation);
+  const compileLocation = (location: ParameterLocation): ValidateFunction | undefined => {
+    const own = parameters.filter((parameter) => parameter.in === location);
+    if (own.length === 0) return undefined;
+    const key = (name: string): string => (location === 'header' ? name.toLowerCase() : name);
+    return ajv.coercing.compile({
+      type: 'object',
+      properties: Object.fromEntries(own.map((p) => [key(p.name), rebaseSchema(p.schema, vendor)])),
+      required: own.filter((p) => p.required || p.in === 'path').map((p) => key(p.name)),
+    });
+  };
+  const locations = { path: compileLocation('path'), query: compileLocation('query'), header: compileLocation('header') };
+  const requestBody = operation.requestBody ? resolveReference(document, operation.requestBody) : undefined;
+  const bodies = new Map<string, ValidateFunction>();
+  for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
+    const instance = STRING_MEDIA_TYPES.has(mediaType) ? ajv.coercing : ajv.exact;
+    bodies.set(mediaType, instance.compile(rebaseSchema(media.schema, vendor) as object));
+  }
+
+  return {
+    parameters,
+    requestBody,
+    validateParameters(request) {
+      const issues: ValidationIssue[] = [];
+      const values = { path: request.path, query: request.query, header: request.headers };
+      for (const location of ['path', 'query', 'header'] as const) {
+        const validate = locations[location];
+        if (validate && !validate(values[location])) issues.push(...toIssues(location, validate.errors));
+      }
+      return issues;
+    },
+    validateBody,
+  };
+
+  function validateBody(request: DecodedRequest): ValidationIssue[] {
+    if (!requestBody) return [];
+    if (request.rawBody === '') {
+      return requestBody.required ? [{ location: 'body', pointer: '/', keyword: 'required', message: 'a request body is required' }] : [];
+    }
+    const validate = bodies.get(request.mediaType);
+    if (!validate) {
+      const accepted = [...bodies.keys()].join(', ');
+      return [
+        {
+          location: 'body',
+          pointer: '/',
+          keyword: 'mediaType',
+          message: `unsupported media type '${request.mediaType}'; accepted: ${accepted}`,
+        },
+      ];
+    }
+    return validate(request.body) ? [] : toIssues('body', validate.errors);
+  }
+}
+
+/** Path-level parameters overridden by operation-level ones of the same name and location. */
+function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, operation: OperationObject): ParameterObject[] {
+  const merged = new Map<string, ParameterObject>();
+  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = resolveReference<ParameterObject>(document, raw);
+    merged.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,102 @@
+import type { ValidateFunction } from 'ajv';
+import type { HeaderObject, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
+import { resolveReference } from '../spec/resolve-reference.ts';
+import { type AjvPair, rebaseSchema } from './create-ajv.ts';
+import { toIssues, type ValidationIssue } from './validation-issue.ts';
+
+/** What strict mode checks of one answer: its status, media type, headers and body. */
+export interface OutgoingResponse {
+  readonly status: number;
+  readonly mediaType: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/**
+ * Strict mode: every response the mock sends is checked against its own spec, so the mock can never
+ * drift from its contract. Compiled once at start-up, like the request validators.
+ */
+export interface ResponseValidator {
+  validate(response: OutgoingResponse): ValidationIssue[];
+}
+
+interface CompiledResponse {
+  readonly requiredHeaders: readonly string[];
+  readonly headers: ReadonlyMap<string, ValidateFunction>;
+  readonly bodies: ReadonlyMap<string, ValidateFunction>;
+}
+
+export function createResponseValidator(
+  ajv: AjvPair,
+  vendor: string,
+  document: OpenApiDocument,
+  operation: OperationObject,
+): ResponseValidator {
+  const compiled = new Map<string, CompiledResponse>();
+  for (const [status, raw] of Object.entries(operation.responses)) {
+    const response = resolveReference<ResponseObject>(document, raw);
+    const headers = new Map<string, ValidateFunction>();
+    const requiredHeaders: string[] = [];
+    for (const [name, rawHeader] of Object.entries(response.headers ?? {})) {
+      const header = resolveReference<HeaderObject>(document, rawHeader);
+      headers.set(name.toLowerCase(), ajv.coercing.compile(rebaseSchema(header.schema, vendor) as object));
+      if (header.required) requiredHeaders.push(name.toLowerCase());
+    }
+    const bodies = new Map<string, ValidateFunction>();
+    for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+      bodies.set(mediaType, ajv.exact.compile(rebaseSchema(media.schema, vendor) as object));
+    }
+    compiled.set(status, { requiredHeaders, headers, bodies });
+  }
+
+  return {
+    validate(response) {
+      const documented =
+        compiled.get(String(response.status)) ?? compiled.get(`${String(response.status)[0]}XX`) ?? compiled.get('default');
+      if (!documented) {
+        return [
+          {
+            location: 'status',
+            pointer: '/',
+            keyword: 'status',
+            message: `status ${response.status} is not documented for this operation`,
+          },
+        ];
+      }
+      const issues: ValidationIssue[] = [];
+      for (const name of documented.requiredHeaders) {
+        if (response.headers[name] === undefined) {
+          issues.push({
+            location: 'response-header',
+            pointer: `/${name}`,
+            keyword: 'required',
+            message: `missing documented header ${name}`,
+          });
+        }
+      }
+      for (const [name, validate] of documented.headers) {
+        const value = response.headers[name];
+        if (value !== undefined && !validate(value))
+          issues.push(
+            ...toIssues('response-header', validate.errors).map((issue) => ({
+              ...issue,
+              pointer: `/${name}${issue.pointer === '/' ? '' : issue.pointer}`,
+            })),
+          );
+      }
+      if (documented.bodies.size === 0) return issues;
+      const validate = documented.bodies.get(response.mediaType);
+      if (!validate) {
+        issues.push({
+          location: 'response-body',
+          pointer: '/',
+          keyword: 'mediaType',
+          message: `media type '${response.mediaType}' is not documented for status ${response.status}`,
+        });
+      } else if (!validate(response.body)) {
+        issues.push(...toIssues('response-body', validate.errors));
+      }
+      return issues;
+    },
+  };
+}

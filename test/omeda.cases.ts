@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from './support/target.ts';
+
+const CANCEL = '/webservices/rest/brand/ABC/omail/deployment/cancel/*';
+const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+const APP = { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' };
+
+interface OmedaBody {
+  Errors?: Array<{ Error: string }>;
+  SubmissionId: string;
+  ResponseInfo?: Array<{ TrackId: string; Url: string; SubmissionId: string }>;
+}
+
+/** Sends a request and reads Omeda's JSON answer. */
+async function send(target: Target, init: { path?: string; method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const response = await fetch(target.url('omeda', init.path ?? CANCEL), {
+    method: init.method ?? 'POST',
+    headers: init.headers ?? APP,
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: (text ? JSON.parse(text) : undefined) as OmedaBody };
+}
+
+const cancel = (target: Target, UserId: string, TrackId: string, headers: Record<string, string> = APP) =>
+  send(target, { headers, body: JSON.stringify({ UserId, TrackId }) });
+
+const errorsOf = (body: OmedaBody) => body.Errors?.map((error) => error.Error);
+
+/** Omeda Deployment Cancel, every documented outcome, through any transport. */
+export function defineOmedaCases(target: Target): void {
+  describe(`omeda over ${target.transport}`, () => {
+    it('cancels the document example deployment with 200, ResponseInfo and one fresh upper-case SubmissionId', async () => {
+      const { status, body, headers } = await cancel(target, 'omailAccount1', 'FOO0102003002');
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toBe('application/json');
+      expect(body.SubmissionId).toMatch(GUID);
+      expect(body.ResponseInfo).toEqual([
+        {
+          TrackId: 'FOO0102003002',
+          Url: `${target.origin('omeda')}/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/*`,
+          SubmissionId: body.SubmissionId,
+        },
+      ]);
+    });
+
+    it('answers a second cancel of the same deployment with 400 previously cancelled', async () => {
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+      const second = await cancel(target, 'omailAccount1', 'FOO0102003002');
+      expect(second.status).toBe(400);
+      expect(errorsOf(second.body)).toEqual(["Deployment 'FOO0102003002' has been previously cancelled."]);
+      const third = await cancel(target, 'omailAccount1', 'FOO0102003002');
+      expect(errorsOf(third.body)).toEqual(["Deployment 'FOO0102003002' has been previously cancelled."]);
+    });
+
+    it('gives every answer its own SubmissionId', async () => {
+      const first = await cancel(target, 'omailAccount1', 'NOPE0000000');
+      const second = await cancel(target, 'omailAccount1', 'NOPE0000000');
+      expect(first.body.SubmissionId).toMatch(GUID);
+      expect(second.body.SubmissionId).not.toBe(first.body.SubmissionId);
+    });
+
+    it.each([
+      ['a sent deployment', 'omailAccount1', 'FOO0102003003', 400, "Deployment 'FOO0102003003' was sent on 2018-11-28 14:30:00."],
+      ['a sending deployment', 'omailAccount1', 'FOO0102003006', 400, "Deployment 'FOO0102003006' was sent on 2018-11-29 08:00:00."],
+      ['a cancelled deployment', 'omailAccount1', 'FOO0102003004', 400, "Deployment 'FOO0102003004' has been previously cancelled."],
+      [
+        "another user's deployment",
+        'omailAccount1',
+        'FOO0102003005',
+        403,
+        "User 'omailAccount1' is not authorized to cancel this deployment.",
+      ],
+      ['an unknown TrackId', 'omailAccount1', 'NOPE0000000', 404, "No deployment was found matching trackId 'NOPE0000000'."],
+    ])('answers cancelling %s with the documented status and text', async (_, userId, trackId, status, message) => {
+      const { status: actual, body } = await cancel(target, userId, trackId);
+      expect(actual).toBe(status);
+      expect(body).toEqual({ Errors: [{ Error: message }], SubmissionId: expect.stringMatching(GUID) });
+    });
+
+    it.each([
+      ['the owner', 'omailAccount2', 'FOO0102003005'],
+      ['the owner spelled in another case', 'OMAILACCOUNT1', 'FOO0102003007'],
+      ['a New deployment', 'omailAccount1', 'FOO0102003007'],
+      ['an Approved deployment', 'omailAccount1', 'FOO0102003008'],
+    ])('cancels for %s', async (_, userId, trackId) => {
+      expect((await cancel(target, userId, trackId)).status).toBe(200);
+    });
+
+    it('shows the cancelled status at the lookup Url the cancel returned', async () => {
+      const { body } = await cancel(target, 'omailAccount1', 'FOO0102003002');
+      const lookupPath = new URL(body.ResponseInfo?.[0]?.Url ?? '').pathname;
+      const lookup = await send(target, { method: 'GET', path: lookupPath, headers: { 'x-omeda-appid': 'my-app' } });
+      expect(lookup.status).toBe(200);
+      expect(lookup.body).toMatchObject({ TrackId: 'FOO0102003002', Status: 'Cancelled', OwnerUserId: 'omailAccount1' });
+    });
+
+    it('answers both with and without the trailing /*', async () => {
+      const path = '/webservices/rest/brand/ABC/omail/deployment/cancel';
+      const { status } = await send(target, { path, body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }) });
+      expect(status).toBe(200);
+    });
+
+    it('reads a body without Content-Type as JSON, the documented default', async () => {
+      const response = await fetch(target.url('omeda', CANCEL), {
+        method: 'POST',
+        headers: { 'x-omeda-appid': 'my-app' },
+        body: new Blob([JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' })]),
+      });
+      expect(response.status).toBe(200);
+    });
+
+    it.each([
+      ['no x-omeda-appid', { 'content-type': 'application/json' }],
+      ['an empty x-omeda-appid', { 'content-type': 'application/json', 'x-omeda-appid': '' }],
+    ])('answers %s with 403 AppId forbidden', async (_, headers) => {
+      const { status, body } = await cancel(target, 'omailAccount1', 'FOO0102003002', headers);
+      expect(status).toBe(403);
+      expect(errorsOf(body)).toEqual(['The AppId submitted is forbidden access.']);
+    });
+
+    it('accepts x-omeda-inputid without requiring it', async () => {
+      const { status } = await cancel(target, 'omailAccount1', 'FOO0102003002', { ...APP, 'x-omeda-inputid': 'input-1' });
+      expect(status).toBe(200);
+    });
+
+    it.each([
+      ['UserId missing', { TrackId: 'FOO0102003002' }, ["The field 'UserId' is required."]],
+      ['TrackId missing', { UserId: 'omailAccount1' }, ["The field 'TrackId' is required."]],
+      ['both missing', {}, ["The field 'UserId' is required.", "The field 'TrackId' is required."]],
+      ['UserId empty', { UserId: '', TrackId: 'FOO0102003002' }, ["The field 'UserId' is required."]],
+      [
+        'TrackId too long',
+        { UserId: 'omailAccount1', TrackId: 'T'.repeat(51) },
+        [`The value '${'T'.repeat(51)}' for field 'TrackId' exceeded a max length of 50.`],
+      ],
+      [
+        'UserId too long',
+        { UserId: 'U'.repeat(51), TrackId: 'FOO0102003002' },
+        [`The value '${'U'.repeat(51)}' for field 'UserId' exceeded a max length of 50.`],
+      ],
+      ['UserId a number', { UserId: 123, TrackId: 'FOO0102003002' }, ["The value '123' for field 'UserId' is not a string."]],
+    ])('answers a body with %s with 400 and one Error per field', async (_, payload, messages) => {
+      const { status, body } = await send(target, { body: JSON.stringify(payload) });
+      expect(status).toBe(400);
+      expect(errorsOf(body)?.sort()).toEqual([...messages].sort());
+      expect(body.SubmissionId).toMatch(GUID);
+    });
+
+    it.each([
+      ['malformed JSON', APP, '{"UserId": "omailAccount1",', /^The request body is not valid JSON: /],
+      ['a JSON array', APP, '[{"UserId":"omailAccount1","TrackId":"FOO0102003002"}]', /^The request body must be a JSON object\.$/],
+      ['a JSON string', APP, '"FOO0102003002"', /^The request body must be a JSON object\.$/],
+      ['an empty body', APP, '', /^The field '(UserId|TrackId)' is required\.$/],
+      [
+        'a text/plain body',
+        { 'x-omeda-appid': 'my-app', 'content-type': 'text/plain' },
+        'hello',
+        /^The content type 'text\/plain' is not supported/,
+      ],
+      [
+        'an XML body',
+        { 'x-omeda-appid': 'my-app', 'content-type': 'application/xml' },
+        '<a/>',
+        /^The content type 'application\/xml' is not supported/,
+      ],
+    ])('answers %s with 400 in the Errors shape, and the next request still works', async (_, headers, body, message) => {
+      const bad = await send(target, { headers, body });
+      expect(bad.status).toBe(400);
+      expect(bad.body.Errors?.[0]?.Error).toMatch(message);
+      expect(bad.body.SubmissionId).toMatch(GUID);
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+    });
+
+    it.each(['GET', 'PUT', 'PATCH', 'DELETE'])('answers %s on the cancel resource with 405, even without an AppId', async (method) => {
+      const { status, body } = await send(target, { method, headers: {}, ...(method === 'GET' ? {} : { body: '{}' }) });
+      expect(status).toBe(405);
+      expect(errorsOf(body)).toEqual([`The HTTP method '${method}' is not allowed for this resource. Use POST.`]);
+    });
+
+    it('answers a malformed URL under the Omeda prefix with 404 in the Errors shape', async () => {
+      const { status, body } = await send(target, { path: '/webservices/rest/brand/ABC/omail/deployment/cancl/*', body: '{}' });
+      expect(status).toBe(404);
+      expect(errorsOf(body)).toEqual(["The resource '/webservices/rest/brand/ABC/omail/deployment/cancl/*' was not found."]);
+    });
+
+    it('answers a lookup of an unknown TrackId with the lookup page wording', async () => {
+      const { status, body } = await send(target, {
+        method: 'GET',
+        path: '/webservices/rest/brand/ABC/omail/deployment/lookup/NOPE0000000/*',
+        headers: { 'x-omeda-appid': 'a' },
+      });
+      expect(status).toBe(404);
+      expect(errorsOf(body)).toEqual(['Could not find deployment matching track Id NOPE0000000']);
+    });
+
+    it.each([
+      [404, 'brandNotFound', 'Brand 12345 was not found.'],
+      [403, 'userNotAuthorized', "User 'omailAccount1' is not authorized to cancel this deployment."],
+      [400, 'alreadySent', "Deployment 'FOO0102003003' was sent on 2018-11-28 14:30:00."],
+    ])('forces %i with Prefer example=%s and leaves the deployment untouched', async (code, example, message) => {
+      const forced = await cancel(target, 'omailAccount1', 'FOO0102003002', { ...APP, prefer: `code=${code}, example=${example}` });
+      expect(forced.status).toBe(code);
+      expect(errorsOf(forced.body)).toEqual([message]);
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+    });
+
+    it('answers a Prefer code the operation does not document with a problem+json naming the documented ones', async () => {
+      const response = await fetch(target.url('omeda', CANCEL), {
+        method: 'POST',
+        headers: { ...APP, prefer: 'code=500' },
+        body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ code: 'forced-status-not-documented', documented: ['200', '400', '403', '404'] });
+    });
+
+    it('answers a queued force once, then the handler again', async () => {
+      await target.force('omeda.cancelDeployment', 404, { times: 1 });
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(404);
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+    });
+
+    it('journals each exchange with its operationId, status and validation result', async () => {
+      await cancel(target, 'omailAccount1', 'FOO0102003002');
+      await send(target, { body: '[]' });
+      const entries = await target.journal();
+      expect(entries.map((entry) => [entry.operationId, entry.response.status])).toEqual([
+        ['cancelDeployment', 200],
+        ['cancelDeployment', 400],
+      ]);
+      expect(entries[1]?.validation.request).toEqual([expect.objectContaining({ location: 'body', keyword: 'type' })]);
+      expect(entries[0]?.validation.response).toEqual([]);
+    });
+
+    it('restores the default dataset on reset', async () => {
+      const before = await target.getState();
+      await cancel(target, 'omailAccount1', 'FOO0102003002');
+      expect(await target.getState()).not.toEqual(before);
+      await target.reset();
+      expect(await target.getState()).toEqual(before);
+    });
+
+    it('round-trips the state, and a cancel then acts on the state that was put', async () => {
+      const state = await target.getState();
+      const deployments = (state.omeda?.deployments ?? []) as Array<{ TrackId: string; Status: string }>;
+      const edited = deployments.map((d) => (d.TrackId === 'FOO0102003003' ? { ...d, Status: 'Scheduled', SentDate: null } : d));
+      expect(await target.setState({ omeda: { deployments: edited } })).toBe(true);
+      expect((await target.getState()).omeda?.deployments).toEqual(edited);
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003003')).status).toBe(200);
+    });
+
+    it('refuses a state with an impossible record whole, leaving the store as it was', async () => {
+      const before = await target.getState();
+      const ok = await target.setState({
+        omeda: {
+          deployments: [
+            { TrackId: 'X1', Status: 'Sent' },
+            { TrackId: 'X2', Status: 'Exploded' },
+          ],
+        },
+      });
+      expect(ok).toBe(false);
+      expect(await target.getState()).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server.ts';
+import type { Target } from './target.ts';
+
+/**
+ * Starts the real Hono server on port 0 (strict mode on) for the calling test file, resets it to the
+ * default dataset before each test, and drives the admin API over HTTP.
+ */
+export function useServerTarget(): Target {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, strict: true });
+  });
+  afterAll(() => server?.close());
+  const base = (): string => {
+    if (!server) throw new Error('server not started');
+    return server.url;
+  };
+  const admin = async (method: string, path: string, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${base()}/__admin${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    return response;
+  };
+  const ok = async (response: Promise<Response>): Promise<void> => {
+    const settled = await response;
+    if (!settled.ok) throw new Error(`admin ${settled.status}: ${await settled.text()}`);
+  };
+  const target: Target = {
+    transport: 'server',
+    url: (_host, path) => `${base()}${path}`,
+    origin: () => base(),
+    reset: () => ok(admin('POST', '/reset')),
+    force: (operationId, status, options = {}) => ok(admin('POST', '/force', { operationId, status, ...options })),
+    journal: async () => ((await (await admin('GET', '/requests')).json()) as { requests: [] }).requests,
+    setClock: (instant) => ok(admin('PUT', '/clock', { now: instant })),
+    getState: async () => (await admin('GET', '/state')).json(),
+    setState: async (state) => (await admin('PUT', '/state', state)).ok,
+  };
+  beforeEach(() => target.reset());
+  return target;
+}
