@@ -1,7 +1,7 @@
 /** Java's `Long.MIN_VALUE` and `Long.MAX_VALUE`, as BigInts (never JS numbers: both are beyond 2^53). */
 const LONG_MIN = -9223372036854775808n;
 const LONG_MAX = 9223372036854775807n;
-const DECIMAL = /^-?[0-9]{1,19}$/;
+const DECIMAL = /^-?0*[0-9]{1,19}$/;
 
 /**
  * Reads a path id as a Java `long` in decimal: the spec's pattern plus the 64-bit range check the

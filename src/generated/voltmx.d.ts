@@ -8,9 +8,10 @@ export interface paths {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
@@ -37,9 +38,10 @@ export interface paths {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
@@ -69,9 +71,10 @@ export interface paths {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
@@ -236,9 +239,10 @@ export interface components {
     parameters: {
         /**
          * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-         *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-         *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-         *     9223372036854775807.
+         *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+         *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+         *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+         *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
          * @example 7131002087805116277
          */
         EmailRequestId: components["schemas"]["JavaLong"];
@@ -256,9 +260,10 @@ export interface operations {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
@@ -280,9 +285,10 @@ export interface operations {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
@@ -304,9 +310,10 @@ export interface operations {
             path: {
                 /**
                  * @description The email request ID (`id` of the send API's "Request Queued." answer), a Java `long` in
-                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits up to 19
-                 *     digits with an optional sign; the handler also checks the range −9223372036854775808 …
-                 *     9223372036854775807.
+                 *     decimal. Kept as a string: `7131002087805116277` is above 2^53. The pattern admits an optional
+                 *     sign, leading zeros and up to 19 significant digits, as Java's `Long.parseLong` does; the
+                 *     handler also checks the range −9223372036854775808 … 9223372036854775807 (exactly, with
+                 *     BigInt) and answers with the id as Java prints it (`0042` → `42`).
                  * @example 7131002087805116277
                  */
                 emailRequestId: components["parameters"]["EmailRequestId"];
