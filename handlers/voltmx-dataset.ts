@@ -1,5 +1,6 @@
 import type { components } from '../src/generated/voltmx.d.ts';
 
+type EmailRequest = components['schemas']['EmailRequest'];
 type EmailEntry = components['schemas']['EmailEntry'];
 type IssuedToken = components['schemas']['IssuedToken'];
 
@@ -13,15 +14,14 @@ const SENT = '2018-11-28T14:30:00Z';
  * 2^53, and `9223372036854775807` / `9223372036854775806` (the same JS number) prove exactness. The
  * README's dataset table lists the same rows.
  */
-export function createVoltMxDataset(): { entries: EmailEntry[]; issuedTokens: IssuedToken[] } {
+export function createVoltMxDataset(): { requests: EmailRequest[]; issuedTokens: IssuedToken[] } {
   let serial = 0;
-  const entries = (requestId: string, status: EmailEntry['status'], count: number, scheduledAt: string): EmailEntry[] =>
+  const entries = (status: EmailEntry['status'], count: number, scheduledAt: string): EmailEntry[] =>
     Array.from({ length: count }, () => {
       serial += 1;
       return {
         // Entry ids are longs too; built as strings, never computed as numbers.
         entryId: `59592207024096${String(serial).padStart(5, '0')}`,
-        requestId,
         email: `reader${serial}@example.com`,
         status,
         scheduledAt,
@@ -30,15 +30,14 @@ export function createVoltMxDataset(): { entries: EmailEntry[]; issuedTokens: Is
       };
     });
   return {
-    entries: [
-      ...entries('7131002087805116277', 'Initial', 4, LATER),
-      ...entries('7131002087805116278', 'Submitted', 2, SENT),
-      ...entries('7131002087805116278', 'Initial', 3, LATER),
-      ...entries('7131002087805116279', 'Submitted', 3, SENT),
-      ...entries('7131002087805116280', 'Cancelled', 2, LATER),
-      ...entries('7131002087805116281', 'Submitted', 1, '2018-11-28T14:00:00Z'),
-      ...entries('9223372036854775807', 'Initial', 2, LATER),
-      ...entries('9223372036854775806', 'Submitted', 1, SENT),
+    requests: [
+      { requestId: '7131002087805116277', entries: entries('Initial', 4, LATER) },
+      { requestId: '7131002087805116278', entries: [...entries('Submitted', 2, SENT), ...entries('Initial', 3, LATER)] },
+      { requestId: '7131002087805116279', entries: entries('Submitted', 3, SENT) },
+      { requestId: '7131002087805116280', entries: entries('Cancelled', 2, LATER) },
+      { requestId: '7131002087805116281', entries: entries('Submitted', 1, '2018-11-28T14:00:00Z') },
+      { requestId: '9223372036854775807', entries: entries('Initial', 2, LATER) },
+      { requestId: '9223372036854775806', entries: entries('Submitted', 1, SENT) },
     ],
     issuedTokens: [],
   };

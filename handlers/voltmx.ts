@@ -9,12 +9,13 @@ import { toJavaLong } from './voltmx-request-id.ts';
 
 export type { VoltMxConfig, VoltMxUser } from './voltmx-gateway.ts';
 
+type EmailRequest = components['schemas']['EmailRequest'];
 type EmailEntry = components['schemas']['EmailEntry'];
 type IssuedToken = components['schemas']['IssuedToken'];
 type LoginRequest = components['schemas']['LoginRequest'];
 
 const collections = {
-  entries: recordsOf<EmailEntry>('EmailEntry'),
+  requests: recordsOf<EmailRequest>('EmailRequest'),
   issuedTokens: recordsOf<IssuedToken>('IssuedToken'),
 };
 type VoltMxContext = HandlerContext<typeof collections, VoltMxConfig>;
@@ -48,23 +49,23 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
   if (denied) return denied;
   const requestId = toJavaLong(request.path.emailRequestId ?? '');
   if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
+  const emailRequest = context.store.requests.findFirst((q) => q.where({ requestId }));
   const now = context.clock.now();
-  const cancellable = new Set(
-    context.store.entries
-      .findMany((q) => q.where({ requestId }))
-      .filter((entry) => entry.status === 'Initial' && Date.parse(entry.scheduledAt) > now.getTime())
-      .map((entry) => entry.entryId),
-  );
-  if (cancellable.size === 0) return voltmxAnswer(400, voltmxMessages.noCancellableMessages());
+  const isCancellable = (entry: EmailEntry) => entry.status === 'Initial' && Date.parse(entry.scheduledAt) > now.getTime();
+  const count = emailRequest?.entries.filter(isCancellable).length ?? 0;
+  if (!emailRequest || count === 0) return voltmxAnswer(400, voltmxMessages.noCancellableMessages());
   const cancelledAt = now.toISOString();
-  return context.store.entries
-    .updateMany((q) => q.where((entry) => entry.requestId === requestId && cancellable.has(entry.entryId)), {
+  return context.store.requests
+    .update(emailRequest, {
       data(draft) {
-        draft.status = 'Cancelled';
-        draft.cancelledAt = cancelledAt;
+        for (const entry of draft.entries) {
+          if (!isCancellable(entry)) continue;
+          entry.status = 'Cancelled';
+          entry.cancelledAt = cancelledAt;
+        }
       },
     })
-    .then((updated) => voltmxAnswer(200, voltmxMessages.cancelled(updated.length, requestId)));
+    .then(() => voltmxAnswer(200, voltmxMessages.cancelled(count, requestId)));
 }
 
 /**
@@ -89,7 +90,7 @@ export const voltmx = defineVendor({
       if (denied) return denied;
       const requestId = toJavaLong(request.path.emailRequestId ?? '');
       if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
-      const entries = context.store.entries.findMany((q) => q.where({ requestId }));
+      const entries = context.store.requests.findFirst((q) => q.where({ requestId }))?.entries ?? [];
       if (entries.length === 0) return voltmxAnswer(400, voltmxMessages.noMessagesFound());
       const statusMessage = { Initial: 'Initial', Submitted: 'Mail sent', Cancelled: 'Cancelled' } as const;
       return {

@@ -106,9 +106,10 @@ export function defineVoltMxCases(target: Target): void {
     it('keeps Long.MAX_VALUE exact in the message, the state and the journal', async () => {
       await cancel(target, LONG_MAX);
       const state = await target.getState();
-      const entries = (state.voltmx?.entries ?? []) as Array<{ requestId: string; status: string }>;
-      expect(entries.filter((entry) => entry.requestId === LONG_MAX).map((entry) => entry.status)).toEqual(['Cancelled', 'Cancelled']);
-      expect(entries.filter((entry) => entry.requestId === '9223372036854775806').map((entry) => entry.status)).toEqual(['Submitted']);
+      const requests = (state.voltmx?.requests ?? []) as Array<{ requestId: string; entries: Array<{ status: string }> }>;
+      const statuses = (id: string) => requests.find((request) => request.requestId === id)?.entries.map((entry) => entry.status);
+      expect(statuses(LONG_MAX)).toEqual(['Cancelled', 'Cancelled']);
+      expect(statuses('9223372036854775806')).toEqual(['Submitted']);
       const [entry] = await target.journal();
       expect(entry?.operationId).toBe('cancelEmail');
       expect(entry?.request.url).toContain(`/api/v1/email/${LONG_MAX}/cancel`);
@@ -249,18 +250,22 @@ export function defineVoltMxCases(target: Target): void {
     });
 
     it('cancels from a state that was put, with ids beyond 2^53 kept exact', async () => {
-      const entry = (entryId: string, requestId: string) => ({
-        entryId,
+      const request = (requestId: string) => ({
         requestId,
-        email: 'a@example.com',
-        status: 'Initial',
-        scheduledAt: '2030-01-01T00:00:00Z',
-        submittedAt: null,
-        cancelledAt: null,
+        entries: [
+          {
+            entryId: requestId,
+            email: 'a@example.com',
+            status: 'Initial',
+            scheduledAt: '2030-01-01T00:00:00Z',
+            submittedAt: null,
+            cancelledAt: null,
+          },
+        ],
       });
-      const entries = [entry('9007199254740993', '9007199254740993'), entry('9007199254740992', '9007199254740992')];
-      expect(await target.setState({ voltmx: { entries, issuedTokens: [] } })).toBe(true);
-      expect((await target.getState()).voltmx?.entries).toEqual(entries);
+      const requests = [request('9007199254740993'), request('9007199254740992')];
+      expect(await target.setState({ voltmx: { requests, issuedTokens: [] } })).toBe(true);
+      expect((await target.getState()).voltmx?.requests).toEqual(requests);
       expect((await cancel(target, '9007199254740993')).body).toEqual(cancelled(1, '9007199254740993'));
       expect((await cancel(target, DOC_ID)).body).toEqual(NOTHING_TO_CANCEL);
     });

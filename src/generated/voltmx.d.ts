@@ -126,13 +126,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One entry (recipient) of an email request, as the mock stores it. Instants are ISO 8601 UTC. */
+        /** @description One entry (recipient) of an email request. Instants are ISO 8601 UTC. */
         EmailEntry: {
             /** Format: date-time */
             cancelledAt: string | null;
             email: string;
             entryId: components["schemas"]["JavaLong"];
-            requestId: components["schemas"]["JavaLong"];
             /**
              * Format: date-time
              * @description When the entry is (or was) due; an entry is cancellable while `Initial` and this is after the mock's clock.
@@ -147,6 +146,15 @@ export interface components {
          * @enum {string}
          */
         EmailEntryStatus: "Initial" | "Submitted" | "Cancelled";
+        /**
+         * @description One email request as the mock stores it (the `id` of the send API's "Request Queued."
+         *     answer) with its entries, one per recipient. Stored whole, so a cancel finds and updates
+         *     one record.
+         */
+        EmailRequest: {
+            entries: components["schemas"]["EmailEntry"][];
+            requestId: components["schemas"]["JavaLong"];
+        };
         EmailRequestStatus: {
             messages: {
                 email: string;
