@@ -13,6 +13,8 @@ const SENT = '2018-11-28T14:30:00Z';
  * later, plus one request for every other outcome of a cancel. Ids are strings: several are above
  * 2^53, and `9223372036854775807` / `9223372036854775806` (the same JS number) prove exactness. The
  * README's dataset table lists the same rows.
+ *
+ * @see ../README.md "Volt MX" (default dataset)
  */
 export function createVoltMxDataset(): { requests: EmailRequest[]; issuedTokens: IssuedToken[] } {
   let serial = 0;

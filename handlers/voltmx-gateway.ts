@@ -1,4 +1,8 @@
-/** One user the Gateway Filter and the login accept when an allow-list is on. */
+/**
+ * One user the Gateway Filter and the login accept when an allow-list is on.
+ *
+ * @see ../README.md "Volt MX" (config)
+ */
 export interface VoltMxUser {
   readonly userid: string;
   readonly password: string;
@@ -8,24 +12,38 @@ export interface VoltMxUser {
  * Volt MX settings. With both lists `null` (the default) any non-empty credential passes. Setting
  * either list turns the allow-list on: then only listed users (Basic, login), listed tokens (claims
  * token headers, `AccessToken`) and tokens the mock's login issued pass.
+ *
+ * @see ../openapi/voltmx.yaml components.securitySchemes
  */
 export interface VoltMxConfig {
   readonly users: readonly VoltMxUser[] | null;
   readonly tokens: readonly string[] | null;
 }
 
-/** What the gateway needs besides the headers: the settings and a check for tokens the login issued. */
+/**
+ * What the gateway needs besides the headers: the settings and a check for tokens the login issued.
+ *
+ * @see passesGateway
+ */
 export interface GatewayCheck {
   readonly config: VoltMxConfig;
   isIssuedToken(value: string): boolean;
 }
 
-/** Whether the allow-list is on (either list set). */
+/**
+ * Whether the allow-list is on (either list set).
+ *
+ * @see VoltMxConfig
+ */
 export function isAllowListOn(config: VoltMxConfig): boolean {
   return config.users !== null || config.tokens !== null;
 }
 
-/** Whether a userid/password pair may pass (Basic auth and the login). */
+/**
+ * Whether a userid/password pair may pass (Basic auth and the login).
+ *
+ * @see ../../shared/VENDORS.md §2.3
+ */
 export function isKnownUser(config: VoltMxConfig, userid: string, password: string): boolean {
   if (userid === '') return false;
   if (!isAllowListOn(config)) return true;

@@ -1,6 +1,10 @@
 import type { HandlerResult } from '../src/vendor/vendor-module.ts';
 
-/** The exact Content-Type the document names; the spec's media-type keys carry it too. */
+/**
+ * The exact Content-Type the document names; the spec's media-type keys carry it too.
+ *
+ * @see ../../shared/vendor-docs/voltmx-engagement-cancel-email.txt "Header"
+ */
 export const VOLTMX_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
 /**
@@ -29,6 +33,8 @@ export const voltmxMessages = {
 /**
  * A Volt MX answer: the `{"id":…,"message":…}` envelope with the documented Content-Type. Cancel
  * answers always carry `"id": ""`, as the document's only sample does (mock choice for errors).
+ *
+ * @see ../openapi/voltmx.yaml components.schemas.VoltMxMessage
  */
 export function voltmxAnswer(status: 200 | 400 | 401 | 404 | 500, message: string, id = ''): HandlerResult {
   return { status, headers: { 'content-type': VOLTMX_CONTENT_TYPE }, body: { id, message } };
