@@ -1,4 +1,4 @@
-import type { BodyCodec } from '../codec/body-codec.ts';
+import { type BodyCodec, toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
 import type { MediaTypeObject, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
@@ -14,7 +14,9 @@ export interface EncodedResponse {
 
 /**
  * Encodes a handler result with the codec of its media type. The media type is the handler's choice,
- * else the first one the spec documents for the status, else JSON.
+ * else the first one the spec documents for the status, else JSON. A documented media type that
+ * carries parameters (`application/json;charset=UTF-8`) is sent verbatim as the Content-Type, so a
+ * vendor's exact header is part of its contract, forced answers included.
  */
 export function encodeResponse(
   document: OpenApiDocument,
@@ -27,10 +29,11 @@ export function encodeResponse(
   if (result.body === undefined) return { status: result.status, mediaType: '', headers, bodyText: '' };
   const content = documentedContent(document, operation, result.status);
   const mediaType = result.mediaType ?? Object.keys(content)[0] ?? 'application/json';
-  const codec = findCodec(codecs, mediaType);
+  const bare = toMediaType(mediaType);
+  const codec = findCodec(codecs, bare);
   const schema = content[mediaType]?.schema;
-  const bodyText = codec ? codec.encode(result.body, { mediaType, schema }) : String(result.body);
-  headers['content-type'] ??= codec?.charset ? `${mediaType}; charset=${codec.charset}` : mediaType;
+  const bodyText = codec ? codec.encode(result.body, { mediaType: bare, schema }) : String(result.body);
+  headers['content-type'] ??= bare !== mediaType.trim() || !codec?.charset ? mediaType : `${mediaType}; charset=${codec.charset}`;
   return { status: result.status, mediaType, headers, bodyText };
 }
 

@@ -27,6 +27,8 @@ export interface Target {
 export const VENDOR_HOSTS = {
   omeda: 'https://ows.omeda.com',
   'omeda-staging': 'https://ows.omedastaging.com',
+  /** Volt MX is on-premise (`http://{host}:{port}`): MSW answers its paths on any origin. */
+  voltmx: 'http://voltmx.example:8080',
 } as const;
 
 export type VendorHost = keyof typeof VENDOR_HOSTS;

@@ -1,0 +1,4 @@
+import { useMswTarget } from './support/msw-target.ts';
+import { defineVoltMxCases } from './voltmx.cases.ts';
+
+defineVoltMxCases(useMswTarget());

@@ -1,0 +1,4 @@
+import { useServerTarget } from './support/server-target.ts';
+import { defineVoltMxCases } from './voltmx.cases.ts';
+
+defineVoltMxCases(useServerTarget());
