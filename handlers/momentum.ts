@@ -77,10 +77,9 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
   const orgid = Number(request.query.orgid);
   if (!context.store.organizations.findFirst((q) => q.where({ orgid })))
     return momentumError(500, momentumErrors.invalidSchemaName(), format);
-  const byMid = new Map(context.store.mailings.findMany((q) => q.where({ orgid })).map((mailing) => [mailing.mid, mailing]));
   const listed: StoredMailing[] = [];
   for (const mid of parsed.ids) {
-    const mailing = byMid.get(mid);
+    const mailing = context.store.mailings.findFirst((q) => q.where({ orgid, mid }));
     // Atomic: one unknown mailing fails the call before any is cancelled.
     if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
     listed.push(mailing);
