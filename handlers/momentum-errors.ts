@@ -23,16 +23,16 @@ export const momentumErrors = {
   // Mock choices below.
   unauthorized: (): MomentumError => ({ message: 'Unauthorized', name: 'UNAUTHORIZED' }),
   missingParameter: (name: string): MomentumError => invalid(`Missing required parameter '${name}'.`),
-  invalidOrgId: (value: string): MomentumError => invalid(`Invalid orgid '${value}': expected a non-negative integer.`),
+  invalidOrgId: (value: string): MomentumError => invalid(`Invalid orgid '${clip(value)}': expected a non-negative integer.`),
   invalidMid: (value: string): MomentumError =>
-    invalid(`Invalid mid '${value}': expected a mailing id, or a comma list of ids and ranges such as 123,124 or 2-10.`),
-  emptyListEntry: (value: string): MomentumError => invalid(`Invalid mid '${value}': the list has an empty entry.`),
-  negativeMid: (value: string): MomentumError => invalid(`Invalid mid '${value}': mailing ids are non-negative integers.`),
+    invalid(`Invalid mid '${clip(value)}': expected a mailing id, or a comma list of ids and ranges such as 123,124 or 2-10.`),
+  emptyListEntry: (value: string): MomentumError => invalid(`Invalid mid '${clip(value)}': the list has an empty entry.`),
+  negativeMid: (value: string): MomentumError => invalid(`Invalid mid '${clip(value)}': mailing ids are non-negative integers.`),
   reversedRange: (value: string, range: string): MomentumError =>
-    invalid(`Invalid mid '${value}': the range ${range} ends before it starts.`),
+    invalid(`Invalid mid '${clip(value)}': the range ${range} ends before it starts.`),
   tooManyMailings: (count: number): MomentumError =>
     invalid(`Too many mailings: ${count} listed, at most ${MAX_MAILINGS_PER_CALL} per call.`),
-  invalidFormat: (value: string): MomentumError => invalid(`Invalid format '${value}': expected json, xml or csv.`),
+  invalidFormat: (value: string): MomentumError => invalid(`Invalid format '${clip(value)}': expected json, xml or csv.`),
   malformedJson: (detail: string): MomentumError => invalid(`The payload is not valid JSON: ${detail}`),
   notAnObject: (): MomentumError => invalid('The payload must be an object, without enclosing square brackets.'),
   unsupportedMediaType: (mediaType: string): MomentumError => ({
@@ -45,6 +45,11 @@ export const momentumErrors = {
     name: 'UNSUPPORTED_METHOD',
   }),
 } as const;
+
+/** Echoes a sent value, cut to 80 characters so a huge input never makes a huge error body. */
+function clip(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
 
 function invalid(message: string): MomentumError {
   return { message, name: 'INVALID_REQUEST' };

@@ -38,4 +38,12 @@ describe('parseMailingIds', () => {
     const result = parseMailingIds('1-1000');
     expect(result.ok && result.ids.length).toBe(1000);
   });
+
+  it('cuts a long invalid value to 80 characters in the message', () => {
+    const value = `${'1,'.repeat(50)}x`;
+    const result = parseMailingIds(value);
+    expect(result.ok ? '' : result.error.message).toBe(
+      `Invalid mid '${value.slice(0, 80)}…': expected a mailing id, or a comma list of ids and ranges such as 123,124 or 2-10.`,
+    );
+  });
 });
