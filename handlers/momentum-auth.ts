@@ -1,6 +1,10 @@
 import type { DecodedRequest } from '../src/decode/decoded-request.ts';
 
-/** One allowed pair of HTTP Basic credentials. */
+/**
+ * One allowed pair of HTTP Basic credentials.
+ *
+ * @see ../openapi/momentum.yaml (components.securitySchemes.basicAuth)
+ */
 export interface MomentumCredentials {
   readonly username: string;
   readonly password: string;

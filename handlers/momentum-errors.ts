@@ -1,10 +1,18 @@
 import type { HandlerResult } from '../src/vendor/vendor-module.ts';
 import { type MomentumFormat, toMediaTypeOf } from './momentum-formats.ts';
 
-/** The page's documented cap is absent; the mock's: at most this many mailings per call. */
+/**
+ * The book documents no cap; the mock's: at most this many mailings per call, after expanding ranges.
+ *
+ * @see ../openapi/momentum.yaml (components.parameters.Mid)
+ */
 export const MAX_MAILINGS_PER_CALL = 1000;
 
-/** `{"message":…,"name":…}`: the mock's envelope for Message Central errors (no page shows one). */
+/**
+ * `{"message":…,"name":…}`: the mock's envelope for Message Central errors (no page shows one).
+ *
+ * @see ../../shared/VENDORS.md §1.5
+ */
 export interface MomentumError {
   readonly message: string;
   readonly name: string;
@@ -55,10 +63,18 @@ function invalid(message: string): MomentumError {
   return { message, name: 'INVALID_REQUEST' };
 }
 
-/** The Basic challenge sent with every 401 (realm of the book's Digest example). */
+/**
+ * The Basic challenge sent with every 401 (realm of the book's Digest example).
+ *
+ * @see ../../shared/VENDORS.md §1.2
+ */
 export const BASIC_CHALLENGE = 'Basic realm="messagesystems.com"';
 
-/** An error as a handler result, in the output format the request asked for. */
+/**
+ * An error as a handler result, in the output format the request asked for; a 401 carries the challenge.
+ *
+ * @see ../openapi/momentum.yaml (components.responses)
+ */
 export function momentumError(status: 400 | 401 | 404 | 415 | 500, error: MomentumError, format: MomentumFormat): HandlerResult {
   const headers = status === 401 ? { 'www-authenticate': BASIC_CHALLENGE } : undefined;
   return { status, body: error, mediaType: toMediaTypeOf(format), ...(headers ? { headers } : {}) };

@@ -19,6 +19,7 @@ export function toFormat(url: URL, query: Readonly<Record<string, unknown>>): Mo
   return asked === 'xml' || asked === 'csv' ? asked : 'json';
 }
 
+/** The media type a format is answered in (the spec documents all three for every status). */
 export function toMediaTypeOf(format: MomentumFormat): string {
   return MEDIA_TYPES[format];
 }
@@ -26,6 +27,8 @@ export function toMediaTypeOf(format: MomentumFormat): string {
 /**
  * `application/json` read leniently with JSON5, since the book's own JSON example is a JavaScript
  * object literal (`{type:"api-triggered",name:"Example Mailing",}`); written as strict JSON.
+ *
+ * @see ../../shared/VENDORS.md §1.4 (rest.input.parameters.php)
  */
 export const momentumJsonCodec: BodyCodec = {
   mediaTypes: ['application/json'],
@@ -41,7 +44,11 @@ export const momentumJsonCodec: BodyCodec = {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** XML output: the value wrapped in `<response>`, an object's members as child elements. */
+/**
+ * XML output: the value wrapped in `<response>`, an object's members as child elements.
+ *
+ * @see ../../shared/VENDORS.md §1.4 (rest.response.formats.php)
+ */
 export const momentumXmlCodec: BodyCodec = {
   mediaTypes: ['application/xml'],
   charset: 'utf-8',
@@ -59,7 +66,12 @@ export const momentumXmlCodec: BodyCodec = {
 
 const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
-/** CSV output: a scalar as itself; an object as a header row and one value row (RFC 4180 quoting). */
+/**
+ * CSV output: a scalar as itself; an object as a header row and one value row (RFC 4180 quoting).
+ * The book names CSV without showing it: the rendering is the mock's choice.
+ *
+ * @see ../openapi/momentum.yaml (info description)
+ */
 export const momentumCsvCodec: BodyCodec = {
   mediaTypes: ['text/csv'],
   charset: 'utf-8',

@@ -12,7 +12,11 @@ import { parseMailingIds } from './momentum-mailing-ids.ts';
 type Mailing = components['schemas']['Mailing'];
 type Organization = components['schemas']['Organization'];
 
-/** Momentum settings. */
+/**
+ * Momentum settings, e.g. `{ momentum: { credentials: [{ username, password }] } }`.
+ *
+ * @see ../openapi/momentum.yaml (components.securitySchemes.basicAuth)
+ */
 export interface MomentumConfig {
   /** HTTP Basic pairs accepted; `null` (the default) accepts any well-formed Basic credentials. */
   readonly credentials: readonly MomentumCredentials[] | null;
