@@ -25,6 +25,7 @@ export interface Target {
  * interception); against the server every one is the server's origin.
  */
 export const VENDOR_HOSTS = {
+  momentum: 'http://api.mc.messagesystems.com',
   omeda: 'https://ows.omeda.com',
   'omeda-staging': 'https://ows.omedastaging.com',
   /** Volt MX is on-premise (`http://{host}:{port}`): MSW answers its paths on any origin. */

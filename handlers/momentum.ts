@@ -1,0 +1,155 @@
+import type { DecodedRequest } from '../src/decode/decoded-request.ts';
+import type { components } from '../src/generated/momentum.d.ts';
+import { recordsOf } from '../src/store/vendor-store.ts';
+import { lastSegment, type ValidationIssue } from '../src/validate/validation-issue.ts';
+import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
+import { isAuthorized, type MomentumCredentials } from './momentum-auth.ts';
+import { createMomentumDataset } from './momentum-dataset.ts';
+import { type MomentumError, momentumError, momentumErrors } from './momentum-errors.ts';
+import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './momentum-formats.ts';
+import { parseMailingIds } from './momentum-mailing-ids.ts';
+
+type Mailing = components['schemas']['Mailing'];
+type Organization = components['schemas']['Organization'];
+
+/**
+ * Momentum settings, e.g. `{ momentum: { credentials: [{ username, password }] } }`.
+ *
+ * @see ../openapi/momentum.yaml (components.securitySchemes.basicAuth)
+ */
+export interface MomentumConfig {
+  /** HTTP Basic pairs accepted; `null` (the default) accepts any well-formed Basic credentials. */
+  readonly credentials: readonly MomentumCredentials[] | null;
+}
+
+const collections = { organizations: recordsOf<Organization>('Organization'), mailings: recordsOf<Mailing>('Mailing') };
+type MomentumContext = HandlerContext<typeof collections, MomentumConfig>;
+/** A mailing as the store hands it out (updatable in place). */
+type StoredMailing = ReturnType<MomentumContext['store']['mailings']['findMany']>[number];
+
+/**
+ * REST states a cancel moves to 8 cancelled: Edit (1), Ready (2, 4) and in-process (3, 5, 6), whose
+ * generation stops. Completed (7, 8) and archived mailings stay as they are.
+ */
+const CANCELLABLE_STATES: ReadonlySet<Mailing['state']> = new Set([1, 2, 3, 4, 5, 6]);
+
+/** The 401 every path answers first when the credentials are missing, not Basic or refused. */
+function checkCredentials(request: DecodedRequest, context: MomentumContext): HandlerResult | undefined {
+  if (isAuthorized(request, context.config.credentials)) return undefined;
+  return momentumError(401, momentumErrors.unauthorized(), toFormat(request.url, request.query));
+}
+
+/** A body value as a query string value: arrays of ids become a comma list. */
+function toParameter(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The first broken input, in the order body → orgid → mid → format, in Message Central's words. */
+function toInputError(issues: readonly ValidationIssue[], request: DecodedRequest): { status: 400 | 415; error: MomentumError } {
+  const body = issues.find((issue) => issue.location === 'body');
+  if (body) {
+    if (body.keyword === 'mediaType' || body.params?.reason === 'unsupported-media-type')
+      return { status: 415, error: momentumErrors.unsupportedMediaType(request.mediaType || '(none)') };
+    if (body.keyword === 'parse') return { status: 400, error: momentumErrors.malformedJson(body.message) };
+    return { status: 400, error: momentumErrors.notAnObject() };
+  }
+  for (const name of ['orgid', 'mid', 'format'] as const) {
+    const issue = issues.find((candidate) => candidate.location === 'query' && lastSegment(candidate.pointer) === name);
+    if (!issue) continue;
+    if (issue.keyword === 'required') return { status: 400, error: momentumErrors.missingParameter(name) };
+    const value = toParameter(request.query[name]);
+    if (name === 'orgid') return { status: 400, error: momentumErrors.invalidOrgId(value) };
+    if (name === 'format') return { status: 400, error: momentumErrors.invalidFormat(value) };
+    const parsed = parseMailingIds(value);
+    return { status: 400, error: parsed.ok ? momentumErrors.tooManyMailings(value.split(',').length) : parsed.error };
+  }
+  return { status: 400, error: momentumErrors.invalidMid(toParameter(request.query.mid)) };
+}
+
+/**
+ * Mailing_Cancel: validates every listed mailing first, then cancels them all, or none.
+ *
+ * @see ../../shared/vendor-docs/momentum-v3.5-mailing-cancel.txt
+ */
+async function cancelMailing(request: DecodedRequest, context: MomentumContext): Promise<HandlerResult> {
+  const denied = checkCredentials(request, context);
+  if (denied) return denied;
+  const format = toFormat(request.url, request.query);
+  const parsed = parseMailingIds(String(request.query.mid));
+  if (!parsed.ok) return momentumError(400, parsed.error, format);
+  const orgid = Number(request.query.orgid);
+  if (!context.store.organizations.findFirst((q) => q.where({ orgid })))
+    return momentumError(500, momentumErrors.invalidSchemaName(), format);
+  const listed: StoredMailing[] = [];
+  for (const mid of parsed.ids) {
+    const mailing = context.store.mailings.findFirst((q) => q.where({ orgid, mid }));
+    // Atomic: one unknown mailing fails the call before any is cancelled.
+    if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
+    listed.push(mailing);
+  }
+  const now = context.clock.now().toISOString();
+  for (const mailing of listed) {
+    if (mailing.archived || !CANCELLABLE_STATES.has(mailing.state)) continue;
+    await context.store.mailings.update(mailing, {
+      data(draft) {
+        draft.state = 8;
+        draft.modifiedDate = now;
+        draft.cancelledDate = now;
+      },
+    });
+  }
+  return { status: 200, body: 0, mediaType: toMediaTypeOf(format) };
+}
+
+/**
+ * Momentum (Message Central 3.x REST) Mailing_Cancel, statefully, with its three input forms folded
+ * into one validated input by `normalize`.
+ *
+ * @see ../openapi/momentum.yaml
+ * @see ../../shared/VENDORS.md §1
+ */
+export const momentum = defineVendor({
+  name: 'momentum',
+  collections,
+  seed: () => createMomentumDataset(),
+  defaultConfig: { credentials: null } as MomentumConfig,
+  codecs: [momentumJsonCodec, momentumXmlCodec, momentumCsvCodec],
+
+  /** Folds `orgid`/`mid` from a JSON or form body into the query; the query wins. */
+  normalize(request) {
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return request;
+    const query = { ...request.query };
+    for (const name of ['orgid', 'mid'] as const) {
+      const value = (body as Record<string, unknown>)[name];
+      if (query[name] === undefined && value !== undefined && value !== null) query[name] = toParameter(value);
+    }
+    return { ...request, query };
+  },
+
+  operations: {
+    cancelMailing,
+    cancelMailingPost: cancelMailing,
+    rejectCancelMethod(request, context) {
+      const denied = checkCredentials(request, context);
+      if (denied) return denied;
+      const format = toFormat(request.url, request.query);
+      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+    },
+  },
+
+  invalidRequest(issues, request, context) {
+    const denied = checkCredentials(request, context);
+    if (denied) return denied;
+    const format = toFormat(request.url, request.query);
+    if (context.operationId === 'rejectCancelMethod')
+      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+    const { status, error } = toInputError(issues, request);
+    return momentumError(status, error, format);
+  },
+
+  unknownRoute(request) {
+    return momentumError(404, momentumErrors.urlNotFound(request.url.pathname), toFormat(request.url, request.query));
+  },
+});

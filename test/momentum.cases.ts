@@ -1,0 +1,344 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from './support/target.ts';
+
+const CANCEL = '/v3.5/mailing/cancel';
+const AUTH = { authorization: `Basic ${Buffer.from('integration:secret').toString('base64')}` };
+const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' };
+const FORM_AUTH = { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' };
+const INVALID_MAILING = { message: 'no such mailing', name: 'INVALID_MAILING' };
+const DATABASE_ERROR = { message: 'Invalid schema name', name: 'Database Error' };
+
+interface MomentumState {
+  momentum?: { mailings: Array<{ orgid: number; mid: number; state: number; archived: boolean; cancelledDate?: string | null }> };
+}
+
+/** Sends a request to the Momentum host and reads the answer as text (and as JSON when it is JSON). */
+async function send(target: Target, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const response = await fetch(target.url('momentum', path), {
+    method: init.method ?? 'PUT',
+    headers: init.headers ?? AUTH,
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.startsWith('application/json') && text ? (JSON.parse(text) as unknown) : undefined;
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** The stored state of each mailing of org 2, by mid. */
+async function statesOf(target: Target): Promise<Record<number, number>> {
+  const state = (await target.getState()) as MomentumState;
+  return Object.fromEntries((state.momentum?.mailings ?? []).filter((m) => m.orgid === 2).map((m) => [m.mid, m.state]));
+}
+
+const SEEDED = { 123: 1, 124: 2, 125: 7, 126: 7, 127: 3, 128: 4, 129: 5, 130: 6, 131: 8 };
+
+/** Momentum (Message Central) Mailing_Cancel, every documented outcome, through any transport. */
+export function defineMomentumCases(target: Target): void {
+  describe(`momentum over ${target.transport}`, () => {
+    it('cancels the document example mailing with PUT and returns 0 as JSON', async () => {
+      const { status, text, headers } = await send(target, `${CANCEL}?orgid=2&mid=123`);
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toBe('application/json');
+      expect(text).toBe('0');
+      expect((await statesOf(target))[123]).toBe(8);
+    });
+
+    it.each([
+      ['PUT under v3.5', 'PUT', '/v3.5/mailing/cancel'],
+      ['POST under v3.5', 'POST', '/v3.5/mailing/cancel'],
+      ['PUT under v3.7', 'PUT', '/v3.7/mailing/cancel'],
+      ['POST under v3.7', 'POST', '/v3.7/mailing/cancel'],
+      ['PUT with the .json suffix', 'PUT', '/v3.5/mailing/cancel.json'],
+    ])('cancels with %s', async (_, method, path) => {
+      const { status, text } = await send(target, `${path}?orgid=2&mid=124`, { method });
+      expect([status, text]).toEqual([200, '0']);
+      expect((await statesOf(target))[124]).toBe(8);
+    });
+
+    it.each([
+      ['the query string', `${CANCEL}?orgid=2&mid=124`, AUTH, undefined],
+      ['a JSON {orgid, mid} payload', CANCEL, JSON_AUTH, '{"orgid":2,"mid":124}'],
+      ['a JSON payload with mid as a string', CANCEL, JSON_AUTH, '{"orgid":"2","mid":"124"}'],
+      ['a JSON mailing object with orgid in the query', `${CANCEL}?orgid=2`, JSON_AUTH, '{"mid":124,"name":"Ready mailing","state":2}'],
+      ['a JavaScript object literal payload', CANCEL, JSON_AUTH, "{orgid:2, mid:'124',}"],
+      ['HTML-form parameters', CANCEL, FORM_AUTH, 'orgid=2&mid=124'],
+      ['form mid with orgid in the query', `${CANCEL}?orgid=2`, FORM_AUTH, 'mid=124'],
+    ])('reads the parameters from %s alike', async (_, path, headers, body) => {
+      const response = await send(target, path, { headers, ...(body === undefined ? {} : { body }) });
+      expect([response.status, response.text]).toEqual([200, '0']);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, 124: 8 });
+    });
+
+    it('lets the query win over the payload', async () => {
+      const { status } = await send(target, `${CANCEL}?orgid=2&mid=124`, { headers: JSON_AUTH, body: '{"orgid":2,"mid":123}' });
+      expect(status).toBe(200);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, 124: 8 });
+    });
+
+    it('reads a JSON array of mids as a comma list', async () => {
+      const { status } = await send(target, CANCEL, { headers: JSON_AUTH, body: '{"orgid":2,"mid":[123,124]}' });
+      expect(status).toBe(200);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, 123: 8, 124: 8 });
+    });
+
+    it.each([
+      ['Edit (1 created)', 123, 8],
+      ['Ready (2 approved)', 124, 8],
+      ['Ready (4 built)', 128, 8],
+      ['in-process (3 building): generation stops', 127, 8],
+      ['in-process (5 running, generating): generation stops', 129, 8],
+      ['in-process (6 injected): generation stops', 130, 8],
+      ['Completed (7 finished): unchanged', 125, 7],
+      ['Completed (8 cancelled): unchanged', 131, 8],
+      ['Archive (archived): unchanged', 126, 7],
+    ])('returns 0 for a mailing in %s and leaves it in state %i', async (_, mid, state) => {
+      const { status, text } = await send(target, `${CANCEL}?orgid=2&mid=${mid}`);
+      expect([status, text]).toEqual([200, '0']);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, [mid]: state });
+    });
+
+    it('stamps a cancelled mailing with the clock and leaves an unchanged one unstamped', async () => {
+      await target.setClock('2030-01-01T12:00:00.000Z');
+      await send(target, `${CANCEL}?orgid=2&mid=123,125`);
+      const mailings = ((await target.getState()) as MomentumState).momentum?.mailings ?? [];
+      expect(mailings.find((m) => m.mid === 123)?.cancelledDate).toBe('2030-01-01T12:00:00.000Z');
+      expect(mailings.find((m) => m.mid === 125)?.cancelledDate).toBeNull();
+      await target.setClock(null);
+    });
+
+    it('cancels every mailing of the document list 123,124,125,126', async () => {
+      const { status, text } = await send(target, `${CANCEL}?orgid=2&mid=123,124,125,126`);
+      expect([status, text]).toEqual([200, '0']);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, 123: 8, 124: 8 });
+    });
+
+    it('cancels a range of mailings 127-129', async () => {
+      expect((await send(target, `${CANCEL}?orgid=2&mid=127-129`)).status).toBe(200);
+      expect(await statesOf(target)).toEqual({ ...SEEDED, 127: 8, 128: 8, 129: 8 });
+    });
+
+    it('answers a second cancel of the same mailing with 0 again', async () => {
+      expect((await send(target, `${CANCEL}?orgid=2&mid=123`)).text).toBe('0');
+      expect((await send(target, `${CANCEL}?orgid=2&mid=123`)).text).toBe('0');
+    });
+
+    it('answers an unknown mailing with 404 no such mailing INVALID_MAILING', async () => {
+      const { status, json } = await send(target, `${CANCEL}?orgid=2&mid=999`);
+      expect([status, json]).toEqual([404, INVALID_MAILING]);
+    });
+
+    it('cancels none of a list when one listed mailing is unknown', async () => {
+      const { status, json } = await send(target, `${CANCEL}?orgid=2&mid=123,124,999`);
+      expect([status, json]).toEqual([404, INVALID_MAILING]);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('scopes mailings by org: mailing 100 of org 1 is no such mailing in org 2', async () => {
+      expect((await send(target, `${CANCEL}?orgid=2&mid=100`)).status).toBe(404);
+      expect((await send(target, `${CANCEL}?orgid=1&mid=100`)).status).toBe(200);
+    });
+
+    it('answers an unknown orgid with 500 Invalid schema name, Database Error, cancelling nothing', async () => {
+      const { status, json } = await send(target, `${CANCEL}?orgid=999&mid=123`);
+      expect([status, json]).toEqual([500, DATABASE_ERROR]);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it.each([
+      ['no orgid', `${CANCEL}?mid=123`, AUTH, undefined, "Missing required parameter 'orgid'."],
+      ['no mid', `${CANCEL}?orgid=2`, AUTH, undefined, "Missing required parameter 'mid'."],
+      ['no parameters at all', CANCEL, AUTH, undefined, "Missing required parameter 'orgid'."],
+      ['a JSON payload without mid', CANCEL, JSON_AUTH, '{"orgid":2}', "Missing required parameter 'mid'."],
+      ['a non-numeric orgid', `${CANCEL}?orgid=abc&mid=123`, AUTH, undefined, "Invalid orgid 'abc': expected a non-negative integer."],
+      ['a negative orgid', `${CANCEL}?orgid=-2&mid=123`, AUTH, undefined, "Invalid orgid '-2': expected a non-negative integer."],
+      [
+        'a non-numeric mid',
+        `${CANCEL}?orgid=2&mid=abc`,
+        AUTH,
+        undefined,
+        "Invalid mid 'abc': expected a mailing id, or a comma list of ids and ranges such as 123,124 or 2-10.",
+      ],
+      [
+        'a JSON boolean mid',
+        CANCEL,
+        JSON_AUTH,
+        '{"orgid":2,"mid":true}',
+        "Invalid mid 'true': expected a mailing id, or a comma list of ids and ranges such as 123,124 or 2-10.",
+      ],
+      ['an empty list entry', `${CANCEL}?orgid=2&mid=123,,124`, AUTH, undefined, "Invalid mid '123,,124': the list has an empty entry."],
+      ['a trailing comma', `${CANCEL}?orgid=2&mid=123,`, AUTH, undefined, "Invalid mid '123,': the list has an empty entry."],
+      ['an empty mid', `${CANCEL}?orgid=2&mid=`, AUTH, undefined, "Invalid mid '': the list has an empty entry."],
+      ['a negative mid', `${CANCEL}?orgid=2&mid=-123`, AUTH, undefined, "Invalid mid '-123': mailing ids are non-negative integers."],
+      [
+        'a negative mid in a list',
+        `${CANCEL}?orgid=2&mid=123,-124`,
+        AUTH,
+        undefined,
+        "Invalid mid '123,-124': mailing ids are non-negative integers.",
+      ],
+      [
+        'a reversed range',
+        `${CANCEL}?orgid=2&mid=126-123`,
+        AUTH,
+        undefined,
+        "Invalid mid '126-123': the range 126-123 ends before it starts.",
+      ],
+      ['a huge range', `${CANCEL}?orgid=2&mid=1-5000`, AUTH, undefined, 'Too many mailings: 5000 listed, at most 1000 per call.'],
+      ['an unknown format', `${CANCEL}?orgid=2&mid=123&format=yaml`, AUTH, undefined, "Invalid format 'yaml': expected json, xml or csv."],
+      [
+        'a JSON array payload',
+        CANCEL,
+        JSON_AUTH,
+        '[{"orgid":2,"mid":123}]',
+        'The payload must be an object, without enclosing square brackets.',
+      ],
+    ])('answers %s with 400 INVALID_REQUEST and cancels nothing', async (_, path, headers, body, message) => {
+      const response = await send(target, path, { headers, ...(body === undefined ? {} : { body }) });
+      expect([response.status, response.json]).toEqual([400, { message, name: 'INVALID_REQUEST' }]);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('answers a list of 1001 mailings with 400 and cancels none of them', async () => {
+      const mids = [123, ...Array.from({ length: 1000 }, (_, index) => 1000 + index)].join(',');
+      const { status, json } = await send(target, CANCEL, { headers: FORM_AUTH, body: `orgid=2&mid=${mids}` });
+      expect([status, json]).toEqual([400, { message: 'Too many mailings: 1001 listed, at most 1000 per call.', name: 'INVALID_REQUEST' }]);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('answers malformed JSON with 400, and the next request still works', async () => {
+      const bad = await send(target, CANCEL, { headers: JSON_AUTH, body: '{"orgid":2,' });
+      expect(bad.status).toBe(400);
+      expect(bad.json).toEqual({ message: expect.stringMatching(/^The payload is not valid JSON: /), name: 'INVALID_REQUEST' });
+      expect((await send(target, `${CANCEL}?orgid=2&mid=123`)).status).toBe(200);
+    });
+
+    it.each([
+      ['text/plain', 'orgid=2&mid=123'],
+      ['application/xml', '<mailing><mid>123</mid></mailing>'],
+    ])('answers a %s payload with 415 Unsupported Media Type', async (mediaType, body) => {
+      const { status, json } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers: { ...AUTH, 'content-type': mediaType }, body });
+      expect(status).toBe(415);
+      expect(json).toEqual({
+        message: `Unsupported Media Type '${mediaType}': send application/json or application/x-www-form-urlencoded.`,
+        name: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+    });
+
+    it.each([
+      ['GET', CANCEL],
+      ['DELETE', CANCEL],
+      ['PATCH', CANCEL],
+      ['GET', '/v3.7/mailing/cancel'],
+    ])('answers %s on %s with 415 UNSUPPORTED_METHOD, the book’s code for an unsupported method', async (method, path) => {
+      const { status, json } = await send(target, `${path}?orgid=2&mid=123`, { method });
+      expect(status).toBe(415);
+      expect(json).toEqual({
+        message: `Unsupported Media Type: ${method} is not supported on ${path}; use PUT or POST.`,
+        name: 'UNSUPPORTED_METHOD',
+      });
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it.each([
+      ['no Authorization header', {}],
+      ['Bearer credentials', { authorization: 'Bearer abc' }],
+      ['Digest credentials', { authorization: 'Digest username="u", realm="messagesystems.com"' }],
+      ['Basic without a colon', { authorization: `Basic ${Buffer.from('nocolon').toString('base64')}` }],
+      ['Basic with garbage', { authorization: 'Basic !!!' }],
+    ])('answers %s with 401 and a Basic challenge, cancelling nothing', async (_, headers) => {
+      const { status, json, headers: answer } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers });
+      expect([status, json]).toEqual([401, { message: 'Unauthorized', name: 'UNAUTHORIZED' }]);
+      expect(answer.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('checks credentials before the method and the parameters', async () => {
+      expect((await send(target, CANCEL, { method: 'GET', headers: {} })).status).toBe(401);
+      expect((await send(target, `${CANCEL}?orgid=x`, { headers: {} })).status).toBe(401);
+    });
+
+    it.each([
+      ['the .xml suffix', '/v3.5/mailing/cancel.xml?orgid=2&mid=123'],
+      ['?format=xml', `${CANCEL}?orgid=2&mid=123&format=xml`],
+      ['the .xml suffix under v3.7', '/v3.7/mailing/cancel.xml?orgid=2&mid=123'],
+    ])('answers <response>0</response> in XML for %s', async (_, path) => {
+      const { status, text, headers } = await send(target, path);
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(text).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<response>0</response>');
+    });
+
+    it('answers an error in XML when XML is asked for', async () => {
+      const { status, text } = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=999');
+      expect(status).toBe(404);
+      expect(text).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<response><message>no such mailing</message><name>INVALID_MAILING</name></response>',
+      );
+    });
+
+    it('lets the path suffix win over ?format=', async () => {
+      const { headers } = await send(target, '/v3.5/mailing/cancel.json?orgid=2&mid=123&format=xml');
+      expect(headers.get('content-type')).toBe('application/json');
+    });
+
+    it.each([
+      ['the .csv suffix', '/v3.5/mailing/cancel.csv?orgid=2&mid=123', 200, '0'],
+      ['?format=csv', `${CANCEL}?orgid=2&mid=123&format=csv`, 200, '0'],
+      ['an unknown org in CSV', '/v3.5/mailing/cancel.csv?orgid=999&mid=123', 500, 'message,name\r\nInvalid schema name,Database Error'],
+    ])('answers CSV for %s', async (_, path, status, text) => {
+      const response = await send(target, path);
+      expect([response.status, response.text]).toEqual([status, text]);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    });
+
+    it('answers an unknown path under /v3.5/ with 404 in the Momentum shape', async () => {
+      const { status, json } = await send(target, '/v3.5/mailing/cancl?orgid=2&mid=123');
+      expect([status, json]).toEqual([404, { message: 'URL Not Found: /v3.5/mailing/cancl', name: 'URL_NOT_FOUND' }]);
+    });
+
+    it.each([
+      [404, 'invalidMailing', INVALID_MAILING],
+      [500, 'invalidSchemaName', DATABASE_ERROR],
+      [400, 'emptyListEntry', { message: "Invalid mid '123,,124': the list has an empty entry.", name: 'INVALID_REQUEST' }],
+      [415, 'unsupportedMediaType', expect.objectContaining({ name: 'UNSUPPORTED_MEDIA_TYPE' })],
+    ])('answers Prefer code=%i, example=%s with the documented example and changes nothing', async (code, example, body) => {
+      const { status, json } = await send(target, `${CANCEL}?orgid=2&mid=123`, {
+        headers: { ...AUTH, prefer: `code=${code}, example=${example}` },
+      });
+      expect([status, json]).toEqual([code, body]);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('answers a forced 401 with the documented Basic challenge header', async () => {
+      const { status, headers } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers: { ...AUTH, prefer: 'code=401' } });
+      expect(status).toBe(401);
+      expect(headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+    });
+
+    it('leaves Momentum query parameters alone: a code query parameter is not a forcing request', async () => {
+      const { status, text } = await send(target, `${CANCEL}?orgid=2&mid=123&code=500`);
+      expect([status, text]).toEqual([200, '0']);
+    });
+
+    it('answers a queued force once on the POST operation, then the handler again', async () => {
+      await target.force('momentum.cancelMailingPost', 500, { times: 1 });
+      expect((await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' })).json).toEqual(DATABASE_ERROR);
+      expect((await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' })).text).toBe('0');
+    });
+
+    it('journals each exchange with its operationId', async () => {
+      await send(target, `${CANCEL}?orgid=2&mid=123`);
+      await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' });
+      await send(target, CANCEL, { method: 'GET' });
+      const ids = (await target.journal()).filter((entry) => entry.vendor === 'momentum').map((entry) => entry.operationId);
+      expect(ids.slice(-3)).toEqual(['cancelMailing', 'cancelMailingPost', 'rejectCancelMethod']);
+    });
+
+    it('restores the default dataset on reset', async () => {
+      await send(target, `${CANCEL}?orgid=2&mid=123-131`);
+      expect(await statesOf(target)).not.toEqual(SEEDED);
+      await target.reset();
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMock } from '../src/msw.ts';
+import { type RunningServer, startServer } from '../src/server.ts';
+
+const config = { momentum: { credentials: [{ username: 'integration', password: 'secret' }] } };
+const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
+const PATH = '/v3.5/mailing/cancel?orgid=2&mid=123';
+
+let server: RunningServer;
+const mock = createMock({ strict: true, config });
+beforeAll(async () => {
+  server = await startServer({ port: 0, strict: true, config });
+});
+afterAll(() => server.close());
+
+/** Both transports, each configured with the same allow-list. */
+const transports = [
+  ['server', (headers: Record<string, string>) => fetch(`${server.url}${PATH}`, { method: 'PUT', headers })],
+  [
+    'msw',
+    (headers: Record<string, string>) => mock.fetch(new Request(`http://api.mc.messagesystems.com${PATH}`, { method: 'PUT', headers })),
+  ],
+] as const;
+
+it.each(transports)('accepts listed credentials over %s', async (_, send) => {
+  const response = await send(basic('integration:secret'));
+  expect([response.status, await response.text()]).toEqual([200, '0']);
+});
+
+it.each(transports)('answers unlisted credentials over %s with 401 and the Basic challenge', async (_, send) => {
+  for (const pair of ['integration:wrong', 'someone:secret']) {
+    const response = await send(basic(pair));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+    expect(await response.json()).toEqual({ message: 'Unauthorized', name: 'UNAUTHORIZED' });
+  }
+});
