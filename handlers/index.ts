@@ -1,5 +1,6 @@
 import type { VendorModule } from '../src/vendor/vendor-module.ts';
 import { omeda } from './omeda.ts';
+import { sfmc } from './sfmc.ts';
 
 /**
  * Every vendor esp-cancel-mock serves, by name. The order is the order of `--vendors` listings and of
@@ -8,6 +9,7 @@ import { omeda } from './omeda.ts';
 export const VENDOR_MODULES: Readonly<Record<string, VendorModule>> = {
   // Each module is typed by its own records and config; the engine sees them through the erased type.
   omeda: omeda as unknown as VendorModule,
+  sfmc: sfmc as unknown as VendorModule,
 };
 
 export type VendorName = keyof typeof VENDOR_MODULES;
