@@ -27,6 +27,8 @@ export interface Target {
 export const VENDOR_HOSTS = {
   omeda: 'https://ows.omeda.com',
   'omeda-staging': 'https://ows.omedastaging.com',
+  sfmc: 'https://mc563885gzs27c5t9-63k636ttgm.soap.marketingcloudapis.com',
+  'sfmc-auth': 'https://mc563885gzs27c5t9-63k636ttgm.auth.marketingcloudapis.com',
 } as const;
 
 export type VendorHost = keyof typeof VENDOR_HOSTS;
