@@ -70,6 +70,20 @@ export function defineSfmcClientCases(target: Target): void {
       expect(journal[1]?.request.headers.soapaction).toBe('Perform');
     });
 
+    it('surfaces the Token Expired fault to sfmc-sdk as SOAPError q0:Security once the mock clock passes expires_in', async () => {
+      const sdk = new SDK(
+        { client_id: 'client-id', client_secret: 'client-secret', auth_url: authUrlFor(target), account_id: 1 },
+        { requestAttempts: 1 },
+      );
+      await target.setClock('2030-01-01T00:00:00Z');
+      const first = (await sdk.soap.perform('Send', 'cancel', { ID: 29605 })) as { OverallStatus: string };
+      await target.setClock('2030-01-01T00:18:00Z');
+      const expired = sdk.soap.perform('Send', 'cancel', { ID: 29609 });
+      await expect(expired).rejects.toMatchObject({ name: 'SOAPError', message: 'Token Expired', code: 'q0:Security' });
+      await target.setClock(null);
+      expect(first.OverallStatus).toBe('OK');
+    });
+
     it('cancels Send 29605 with sfmc-fuelsdk-node soapRequest (OAuth2) and fails with Soap Error on the second cancel', async () => {
       const first = await fuelCancel(target, 29605);
       expect(first.OverallStatus).toBe('OK');
