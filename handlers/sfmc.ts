@@ -38,13 +38,15 @@ function fault(make: SfmcFault, context: SfmcContext): HandlerResult {
 
 /** The SOAPAction, unquoted; without the HTTP header, the WS-Addressing Action header element. */
 function soapActionOf(request: DecodedRequest, header: RequestHeader | undefined): string {
-  const raw = request.headers.soapaction ?? header?.Action ?? '';
+  const headerAction = typeof header?.Action === 'string' ? header.Action : '';
+  const raw = request.headers.soapaction ?? headerAction;
   return raw.trim().replace(/^"(.*)"$/, '$1');
 }
 
 /** The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good. */
 function authenticate(header: RequestHeader | undefined, context: SfmcContext): HandlerResult | undefined {
-  const token = header?.fueloauth?.trim();
+  // The header may be unvalidated here (a request that broke the spec), so every value is checked.
+  const token = typeof header?.fueloauth === 'string' ? header.fueloauth.trim() : '';
   if (token) {
     const issued = context.store.tokens.findFirst((q) => q.where({ access_token: token }));
     if (!issued) return fault(sfmcFaults.loginFailed(), context);
@@ -150,7 +152,8 @@ export const sfmc = defineVendor({
       if (denied) return denied;
       const message = Envelope.Body.PerformRequestMsg;
       const results: PerformResult[] = [];
-      for (const definition of message.Definitions?.Definition ?? []) {
+      const definitions = typeof message.Definitions === 'object' ? (message.Definitions.Definition ?? []) : [];
+      for (const definition of definitions) {
         results.push(await performOne(message.Action?.trim() ?? '', definition, context));
       }
       const relatesTo = Envelope.Header?.MessageID ?? undefined;

@@ -41,7 +41,9 @@ export interface paths {
          * @description `SOAPAction: Perform` (bare or quoted); without a SOAPAction header the WS-Addressing
          *     `Action` header element is used. Checks in this order: SOAPAction, well-formed XML,
          *     credentials (`fueloauth` token or WS-Security UsernameToken), the envelope's shape, then one
-         *     Result per Definition. Cancelling moves a `Scheduled` Send to `Canceled`.
+         *     Result per Definition. Cancelling moves a `Scheduled` Send to `Canceled`. A request with no
+         *     Definition gets no Results, OverallStatus `Error` and OverallStatusMessage "No Definitions
+         *     were supplied." (mock choice).
          */
         post: operations["perform"];
         delete?: never;
@@ -121,9 +123,10 @@ export interface components {
         PerformRequestMsg: {
             /** @description `cancel` is what the mock implements; anything else gets error code 5 per Definition. */
             Action?: string | null;
+            /** @description An empty `<Definitions />` decodes to `""` and gets no Results. */
             Definitions?: {
                 Definition?: components["schemas"]["APIObject"][];
-            };
+            } | string;
             Options?: unknown;
         };
         PerformResponseEnvelope: {
