@@ -104,4 +104,13 @@ export const sfmcTokenErrors = {
       error_uri: 'https://developer.salesforce.com/docs',
     },
   }),
+  /** The REST API's documented 401 (VENDORS.md §3.4), used by the legacy `/v1/requestToken` (mock choice). */
+  notAuthorized: () => ({
+    status: 401,
+    body: {
+      documentation: 'https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/error-handling.htm',
+      errorcode: 0,
+      message: 'Not Authorized',
+    },
+  }),
 } satisfies Record<string, () => HandlerResult>;

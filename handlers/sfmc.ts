@@ -15,6 +15,7 @@ type RequestHeader = Schemas['RequestHeader'];
 type PerformRequestEnvelope = Schemas['PerformRequestEnvelope'];
 type ApiObject = Schemas['APIObject'];
 type TokenRequest = Schemas['TokenRequest'];
+type LegacyTokenRequest = Schemas['LegacyTokenRequest'];
 
 /** SFMC settings. */
 export interface SfmcConfig {
@@ -89,6 +90,21 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
   return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object };
 }
 
+/** Whether the client may have a token: a configured pair, or any non-empty pair when none is configured. */
+function isKnownClient(clientId: string, secret: string, context: SfmcContext): boolean {
+  const { clients } = context.config;
+  if (clients === null) return clientId !== '' && secret !== '';
+  return clients.some((client) => client.clientId === clientId && client.clientSecret === secret);
+}
+
+/** Stores a fresh token for the client, valid for the configured lifetime on the mock clock. */
+async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
+  const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
+  const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
+  await context.store.tokens.create({ access_token, client_id: clientId, expires_at: expiresAt });
+  return access_token;
+}
+
 /** `OK` when all Results are OK, `Error` when none is, `Has Errors` when mixed. */
 function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors' | 'Error' {
   const failed = results.filter((result) => result.StatusCode !== 'OK').length;
@@ -109,7 +125,7 @@ function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_insta
 /** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
 function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
   if (issues.some((issue) => issue.location === 'header')) {
-    return fault(sfmcFaults.soapActionNotRecognized(request.headers.soapaction ?? ''), context);
+    return fault(sfmcFaults.soapActionNotRecognized(soapActionOf(request, undefined)), context);
   }
   const parse = issues.find((issue) => issue.keyword === 'parse');
   if (parse) {
@@ -188,29 +204,30 @@ export const sfmc = defineVendor({
     async requestToken(request, context) {
       const body = request.body as TokenRequest;
       if (body.grant_type !== 'client_credentials') return sfmcTokenErrors.unsupportedGrantType();
-      const { clients, tokenLifetimeSeconds } = context.config;
       const clientId = body.client_id ?? '';
-      const secret = body.client_secret ?? '';
-      const known =
-        clients === null ? clientId !== '' && secret !== '' : clients.some((c) => c.clientId === clientId && c.clientSecret === secret);
-      if (!known) return sfmcTokenErrors.invalidClient();
-      const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
-      const expiresAt = new Date(context.clock.now().getTime() + tokenLifetimeSeconds * 1000).toISOString();
-      await context.store.tokens.create({ access_token, client_id: clientId, expires_at: expiresAt });
+      if (!isKnownClient(clientId, body.client_secret ?? '', context)) return sfmcTokenErrors.invalidClient();
       return {
         status: 200,
         body: {
-          access_token,
+          access_token: await issueToken(clientId, context),
           token_type: 'Bearer',
-          expires_in: tokenLifetimeSeconds,
+          expires_in: context.config.tokenLifetimeSeconds,
           scope: body.scope ?? DEFAULT_SCOPE,
           ...instanceUrlsOf(context.origin),
         },
       };
     },
+
+    async requestLegacyToken(request, context) {
+      const body = request.body as LegacyTokenRequest;
+      const clientId = body.clientId ?? '';
+      if (!isKnownClient(clientId, body.clientSecret ?? '', context)) return sfmcTokenErrors.notAuthorized();
+      return { status: 200, body: { accessToken: await issueToken(clientId, context), expiresIn: context.config.tokenLifetimeSeconds } };
+    },
   },
 
   invalidRequest(issues, request, context) {
+    if (context.operationId === 'requestLegacyToken') return sfmcTokenErrors.notAuthorized();
     if (context.operationId === 'perform') return performRequestFault(issues, request, context);
     if (context.operationId === 'requestToken') {
       const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;

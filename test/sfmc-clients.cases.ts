@@ -10,7 +10,7 @@ const ETClient = require('sfmc-fuelsdk-node') as new (
   clientId: string,
   clientSecret: string,
   stack: null,
-  options: { authOrigin: string; authOptions: { authVersion: 2; accountId?: number } },
+  options: { authOrigin: string; authOptions?: { authVersion: 2; accountId?: number } },
 ) => { SoapClient: { soapRequest(options: unknown, callback: (error: unknown, response: { body: FuelBody }) => void): void } };
 
 interface FuelBody {
@@ -28,9 +28,12 @@ function authUrlFor(target: Target): string {
   return target.transport === 'msw' ? TENANT_AUTH : `${target.origin('sfmc')}/${TENANT_AUTH}`;
 }
 
-function fuelCancel(target: Target, id: number): Promise<FuelBody> {
+function fuelCancel(target: Target, id: number, legacy = false): Promise<FuelBody> {
   const authOrigin = target.transport === 'msw' ? target.origin('sfmc-auth') : target.origin('sfmc');
-  const client = new ETClient('client-id', 'client-secret', null, { authOrigin, authOptions: { authVersion: 2, accountId: 1 } });
+  const client = new ETClient('client-id', 'client-secret', null, {
+    authOrigin,
+    ...(legacy ? {} : { authOptions: { authVersion: 2, accountId: 1 } as const }),
+  });
   return new Promise((resolve, reject) => {
     client.SoapClient.soapRequest(
       {
@@ -94,6 +97,19 @@ export function defineSfmcClientCases(target: Target): void {
         'FuelSDK-Node/2.4.0',
       ]);
     });
+
+    // Legacy mode posts SOAP to the hard-coded https://webservice.exacttarget.com/Service.asmx, which only
+    // in-process interception can reach.
+    it.skipIf(target.transport === 'server')(
+      'cancels with sfmc-fuelsdk-node in legacy mode (/v1/requestToken, webservice.exacttarget.com) in-process',
+      async () => {
+        expect((await fuelCancel(target, 29605, true)).OverallStatus).toBe('OK');
+        await expect(fuelCancel(target, 29605, true)).rejects.toThrow('Soap Error');
+        const urls = (await target.journal()).map((entry) => entry.request.url);
+        expect(urls).toContain('https://webservice.exacttarget.com/Service.asmx');
+        expect(urls).toContain(`${target.origin('sfmc-auth')}/v1/requestToken`);
+      },
+    );
 
     it('binds the served WSDL with the soap package and cancels with a UsernameToken, then gets OverallStatus Error', async () => {
       const client = await soap.createClientAsync(`${target.origin('sfmc')}/etframework.wsdl`);

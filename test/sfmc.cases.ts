@@ -262,6 +262,28 @@ export function defineSfmcCases(target: Target): void {
       expect(answer.body.error_uri).toBe('https://developer.salesforce.com/docs');
     });
 
+    it('issues a legacy Fuel token at /v1/requestToken that works in fueloauth, and 401 Not Authorized without a secret', async () => {
+      const request = (body: unknown) =>
+        fetch(target.url('sfmc-auth', '/v1/requestToken'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const issued = await request({ clientId: 'id', clientSecret: 'secret' });
+      const body = (await issued.json()) as { accessToken: string; expiresIn: number };
+      expect(issued.status).toBe(200);
+      expect(body.expiresIn).toBe(1079);
+      expect((await post(target, sdkEnvelope(body.accessToken))).overall).toBe('OK');
+      const refused = await request({ clientId: 'id' });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ errorcode: 0, message: 'Not Authorized' });
+    });
+
+    it('names a quoted wrong SOAPAction without its quotes in the fault', async () => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml', soapaction: '"Test"' });
+      expect(answer.fault?.faultstring).toBe('Server did not recognize the value of HTTP Header SOAPAction: Test.');
+    });
+
     it.each([['/Service.asmx?wsdl'], ['/Service.asmx?WSDL'], ['/etframework.wsdl']])(
       'serves the WSDL at %s with soapAction Perform and the address of this mock',
       async (path) => {

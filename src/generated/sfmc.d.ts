@@ -52,6 +52,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requestToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Legacy Fuel token (fuel-auth without `authVersion: 2`)
+         * @description `POST {authOrigin}/v1/requestToken` with `{"clientId","clientSecret"}` → `{accessToken, expiresIn}`
+         *     (FuelSDK-Node-Auth `lib/fuel-auth.js`; https://developer.salesforce.com/docs/atlas.en-us.noversion.mc-sdks.meta/mc-sdks/requestToken.htm).
+         *     Tokens are the same as `/v2/token`'s and work in `fueloauth`. Also at any path ending in
+         *     `/v1/requestToken`. A bad client gets the REST API's documented 401 body (mock choice: the
+         *     legacy endpoint's own error body was not found).
+         */
+        post: operations["requestLegacyToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/token": {
         parameters: {
             query?: never;
@@ -111,6 +135,16 @@ export interface components {
                 };
                 Header?: components["schemas"]["ResponseHeader"];
             };
+        };
+        LegacyTokenRequest: {
+            clientId?: string;
+            clientSecret?: string;
+            refreshToken?: string;
+            scope?: string;
+        };
+        LegacyTokenResponse: {
+            accessToken: string;
+            expiresIn: number;
         };
         PerformRequestEnvelope: {
             Envelope: {
@@ -193,6 +227,11 @@ export interface components {
                 };
             };
             To?: string;
+        };
+        RestError: {
+            documentation: string;
+            errorcode: number;
+            message: string;
         };
         /** @description A Send as the mock stores it (the store's record schema). */
         Send: {
@@ -319,6 +358,39 @@ export interface operations {
                 };
                 content: {
                     "text/xml": components["schemas"]["FaultEnvelope"];
+                };
+            };
+        };
+    };
+    requestLegacyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegacyTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description A token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyTokenResponse"];
+                };
+            };
+            /** @description Unknown client, wrong secret, or a body without them. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestError"];
                 };
             };
         };
