@@ -1,6 +1,7 @@
 import type { VendorModule } from '../src/vendor/vendor-module.ts';
 import { momentum } from './momentum.ts';
 import { omeda } from './omeda.ts';
+import { sfmc } from './sfmc.ts';
 import { voltmx } from './voltmx.ts';
 
 /**
@@ -11,6 +12,7 @@ export const VENDOR_MODULES: Readonly<Record<string, VendorModule>> = {
   // Each module is typed by its own records and config; the engine sees them through the erased type.
   momentum: momentum as unknown as VendorModule,
   omeda: omeda as unknown as VendorModule,
+  sfmc: sfmc as unknown as VendorModule,
   voltmx: voltmx as unknown as VendorModule,
 };
 

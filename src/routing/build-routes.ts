@@ -26,6 +26,7 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
       const operation = pathItem[method];
       return operation ? [[method.toUpperCase(), operation] as [string, OperationObject]] : [];
     });
+    const anyPrefix = pathItem['x-match-any-prefix'] === true;
     const unsupported = pathItem['x-unsupported-methods'];
     if (unsupported) operations.push(['*', unsupported]);
     for (const [method, operation] of operations) {
@@ -34,7 +35,7 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
       }
       for (const basePath of basePaths) {
         for (const path of templates) {
-          const { pattern, paramNames } = compileTemplate(basePath + path);
+          const { pattern, paramNames } = compileTemplate(basePath + path, anyPrefix);
           routes.push({
             vendor: spec.vendor,
             operationId: operation.operationId,
@@ -63,8 +64,11 @@ export function toBasePaths(servers: readonly ServerObject[]): string[] {
   return [...basePaths];
 }
 
-/** `/a/{id}/*` → `^/a/([^/]+)/\*$`: `{name}` is one path segment, every other character is literal. */
-export function compileTemplate(template: string): { pattern: RegExp; paramNames: string[] } {
+/**
+ * `/a/{id}/*` → `^/a/([^/]+)/\*$`: `{name}` is one path segment, every other character is literal.
+ * With `anyPrefix`, any path may come before the template (`^(?:/.*)?/a/…$`).
+ */
+export function compileTemplate(template: string, anyPrefix = false): { pattern: RegExp; paramNames: string[] } {
   const paramNames: string[] = [];
   let source = '';
   for (const part of template.split(/(\{[^}]+\})/)) {
@@ -75,5 +79,5 @@ export function compileTemplate(template: string): { pattern: RegExp; paramNames
       source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
   }
-  return { pattern: new RegExp(`^${source}$`), paramNames };
+  return { pattern: new RegExp(`^${anyPrefix ? '(?:/.*)?' : ''}${source}$`), paramNames };
 }

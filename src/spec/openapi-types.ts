@@ -72,6 +72,12 @@ export type PathItemObject = {
   readonly 'x-unsupported-methods'?: OperationObject;
   /** Further literal paths served by the same operations (Omeda's cancel without the trailing `/*`). */
   readonly 'x-path-aliases'?: readonly string[];
+  /**
+   * The path (and its aliases) also matches when any further path precedes it: `/v2/token` then
+   * answers `/anything/else/v2/token` too (SFMC's sfmc-sdk reaches a local token endpoint only through
+   * a URL whose path embeds the tenant's auth URL).
+   */
+  readonly 'x-match-any-prefix'?: boolean;
 } & Partial<Record<HttpMethod, OperationObject>>;
 
 export interface ServerVariableObject {

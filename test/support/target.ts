@@ -30,6 +30,8 @@ export const VENDOR_HOSTS = {
   'omeda-staging': 'https://ows.omedastaging.com',
   /** Volt MX is on-premise (`http://{host}:{port}`): MSW answers its paths on any origin. */
   voltmx: 'http://voltmx.example:8080',
+  sfmc: 'https://mc563885gzs27c5t9-63k636ttgm.soap.marketingcloudapis.com',
+  'sfmc-auth': 'https://mc563885gzs27c5t9-63k636ttgm.auth.marketingcloudapis.com',
 } as const;
 
 export type VendorHost = keyof typeof VENDOR_HOSTS;

@@ -1,0 +1,124 @@
+/**
+ * The WSDL the mock publishes at `/etframework.wsdl` and `/Service.asmx?wsdl`: SFMC's `etframework.wsdl`
+ * cut down to what the mock implements (Perform, with PerformRequestMsg/PerformResponseMsg and the
+ * `Send` object), SOAP 1.1 binding `soapAction="Perform"`, and the service address set to the origin
+ * it was asked from. A published document, kept here as text; the handlers never build or parse XML.
+ *
+ * @see ../../shared/VENDORS.md §3.1 (the real WSDL's binding, address and schema facts)
+ */
+export function toEtFrameworkWsdl(serviceUrl: string): string {
+  const address = serviceUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="http://exacttarget.com/wsdl/partnerAPI" targetNamespace="http://exacttarget.com/wsdl/partnerAPI" name="PartnerAPI">
+  <wsdl:types>
+    <xsd:schema targetNamespace="http://exacttarget.com/wsdl/partnerAPI" elementFormDefault="qualified">
+      <xsd:complexType name="APIObject">
+        <xsd:sequence>
+          <xsd:element name="PartnerKey" type="xsd:string" minOccurs="0" nillable="true"/>
+          <xsd:element name="ModifiedDate" type="xsd:dateTime" minOccurs="0" nillable="true"/>
+          <xsd:element name="ID" type="xsd:int" minOccurs="0"/>
+          <xsd:element name="ObjectID" type="xsd:string" minOccurs="0" nillable="true"/>
+          <xsd:element name="CustomerKey" type="xsd:string" minOccurs="0"/>
+        </xsd:sequence>
+      </xsd:complexType>
+      <xsd:complexType name="Send">
+        <xsd:complexContent>
+          <xsd:extension base="tns:APIObject">
+            <xsd:sequence>
+              <xsd:element name="SendDate" type="xsd:dateTime" minOccurs="0"/>
+              <xsd:element name="NumberSent" type="xsd:int" minOccurs="0" nillable="true"/>
+              <xsd:element name="NumberDelivered" type="xsd:int" minOccurs="0" nillable="true"/>
+              <xsd:element name="SentDate" type="xsd:dateTime" minOccurs="0" nillable="true"/>
+              <xsd:element name="EmailName" type="xsd:string" minOccurs="0"/>
+              <xsd:element name="Status" type="xsd:string" minOccurs="0"/>
+            </xsd:sequence>
+          </xsd:extension>
+        </xsd:complexContent>
+      </xsd:complexType>
+      <xsd:complexType name="PerformOptions">
+        <xsd:sequence>
+          <xsd:element name="RequestType" type="xsd:string" minOccurs="0"/>
+        </xsd:sequence>
+      </xsd:complexType>
+      <xsd:complexType name="TaskResult">
+        <xsd:sequence>
+          <xsd:element name="StatusCode" type="xsd:string"/>
+          <xsd:element name="StatusMessage" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="OrdinalID" type="xsd:int" minOccurs="0"/>
+          <xsd:element name="ErrorCode" type="xsd:int" minOccurs="0"/>
+          <xsd:element name="ID" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="InteractionObjectID" type="xsd:string" minOccurs="0"/>
+        </xsd:sequence>
+      </xsd:complexType>
+      <xsd:complexType name="PerformResult">
+        <xsd:sequence>
+          <xsd:element name="StatusCode" type="xsd:string"/>
+          <xsd:element name="StatusMessage" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="OrdinalID" type="xsd:int" minOccurs="0"/>
+          <xsd:element name="ErrorCode" type="xsd:int" minOccurs="0"/>
+          <xsd:element name="RequestID" type="xsd:string" minOccurs="0"/>
+          <xsd:element name="Object" type="tns:APIObject" minOccurs="0"/>
+          <xsd:element name="Task" type="tns:TaskResult" minOccurs="0"/>
+        </xsd:sequence>
+      </xsd:complexType>
+      <xsd:element name="PerformRequestMsg">
+        <xsd:complexType>
+          <xsd:sequence>
+            <xsd:element name="Options" type="tns:PerformOptions" minOccurs="0"/>
+            <xsd:element name="Action" type="xsd:string" minOccurs="0"/>
+            <xsd:element name="Definitions" minOccurs="0">
+              <xsd:complexType>
+                <xsd:sequence>
+                  <xsd:element name="Definition" type="tns:APIObject" minOccurs="0" maxOccurs="unbounded"/>
+                </xsd:sequence>
+              </xsd:complexType>
+            </xsd:element>
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>
+      <xsd:element name="PerformResponseMsg">
+        <xsd:complexType>
+          <xsd:sequence>
+            <xsd:element name="Results" minOccurs="0">
+              <xsd:complexType>
+                <xsd:sequence>
+                  <xsd:element name="Result" type="tns:PerformResult" minOccurs="0" maxOccurs="unbounded"/>
+                </xsd:sequence>
+              </xsd:complexType>
+            </xsd:element>
+            <xsd:element name="OverallStatus" type="xsd:string"/>
+            <xsd:element name="OverallStatusMessage" type="xsd:string"/>
+            <xsd:element name="RequestID" type="xsd:string" minOccurs="0"/>
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>
+    </xsd:schema>
+  </wsdl:types>
+  <wsdl:message name="PerformRequestMsg">
+    <wsdl:part name="parameters" element="tns:PerformRequestMsg"/>
+  </wsdl:message>
+  <wsdl:message name="PerformResponseMsg">
+    <wsdl:part name="parameters" element="tns:PerformResponseMsg"/>
+  </wsdl:message>
+  <wsdl:portType name="Soap">
+    <wsdl:operation name="Perform">
+      <wsdl:input message="tns:PerformRequestMsg"/>
+      <wsdl:output message="tns:PerformResponseMsg"/>
+    </wsdl:operation>
+  </wsdl:portType>
+  <wsdl:binding name="SoapBinding" type="tns:Soap">
+    <soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>
+    <wsdl:operation name="Perform">
+      <soap:operation soapAction="Perform" style="document"/>
+      <wsdl:input><soap:body use="literal"/></wsdl:input>
+      <wsdl:output><soap:body use="literal"/></wsdl:output>
+    </wsdl:operation>
+  </wsdl:binding>
+  <wsdl:service name="PartnerAPI">
+    <wsdl:port name="Soap" binding="tns:SoapBinding">
+      <soap:address location="${address}"/>
+    </wsdl:port>
+  </wsdl:service>
+</wsdl:definitions>
+`;
+}

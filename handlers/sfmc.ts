@@ -1,0 +1,241 @@
+import type { DecodedRequest } from '../src/decode/decoded-request.ts';
+import type { components } from '../src/generated/sfmc.d.ts';
+import { recordsOf } from '../src/store/vendor-store.ts';
+import type { ValidationIssue } from '../src/validate/validation-issue.ts';
+import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
+import { sfmcSoapCodec } from './sfmc-codec.ts';
+import { createSfmcDataset } from './sfmc-dataset.ts';
+import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcTokenErrors } from './sfmc-errors.ts';
+import { toEtFrameworkWsdl } from './sfmc-wsdl.ts';
+
+type Schemas = components['schemas'];
+type Send = Schemas['Send'];
+type PerformResult = Schemas['PerformResult'];
+type RequestHeader = Schemas['RequestHeader'];
+type PerformRequestEnvelope = Schemas['PerformRequestEnvelope'];
+type ApiObject = Schemas['APIObject'];
+type TokenRequest = Schemas['TokenRequest'];
+type LegacyTokenRequest = Schemas['LegacyTokenRequest'];
+
+/** SFMC settings. */
+export interface SfmcConfig {
+  /** WS-Security UsernameToken credentials accepted; the default is the document's `XXX`/`XXX`. */
+  readonly users: readonly { readonly username: string; readonly password: string }[];
+  /** OAuth clients accepted by `/v2/token`; `null` accepts any non-empty id and secret (the default). */
+  readonly clients: readonly { readonly clientId: string; readonly clientSecret: string }[] | null;
+  /** `expires_in` of issued tokens, in seconds, judged against the mock clock (default 1079, SFMC's fixture). */
+  readonly tokenLifetimeSeconds: number;
+}
+
+const collections = { sends: recordsOf<Send>('Send'), tokens: recordsOf<Schemas['AccessToken']>('AccessToken') };
+type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
+
+const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
+const DEFAULT_SCOPE = 'email_read email_write email_send';
+
+function fault(make: SfmcFault, context: SfmcContext): HandlerResult {
+  return sfmcFault(make, context.origin, context.clock.now(), context.randomUUID);
+}
+
+/** The SOAPAction, unquoted; without the HTTP header, the WS-Addressing Action header element. */
+function soapActionOf(request: DecodedRequest, header: RequestHeader | undefined): string {
+  const headerAction = typeof header?.Action === 'string' ? header.Action : '';
+  const raw = request.headers.soapaction ?? headerAction;
+  return raw.trim().replace(/^"(.*)"$/, '$1');
+}
+
+/** The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good. */
+function authenticate(header: RequestHeader | undefined, context: SfmcContext): HandlerResult | undefined {
+  // The header may be unvalidated here (a request that broke the spec), so every value is checked.
+  const token = typeof header?.fueloauth === 'string' ? header.fueloauth.trim() : '';
+  if (token) {
+    const issued = context.store.tokens.findFirst((q) => q.where({ access_token: token }));
+    if (!issued) return fault(sfmcFaults.loginFailed(), context);
+    if (Date.parse(issued.expires_at) <= context.clock.now().getTime()) return fault(sfmcFaults.tokenExpired(), context);
+    return undefined;
+  }
+  const usernameToken = header?.Security?.UsernameToken;
+  const accepted = context.config.users.some(
+    (user) => user.username === usernameToken?.Username && user.password === usernameToken?.Password,
+  );
+  return accepted ? undefined : fault(sfmcFaults.loginFailed(), context);
+}
+
+/** One Result for one Definition: a cancel of a scheduled Send, or the error SFMC-like words. */
+async function performOne(action: string, definition: ApiObject, context: SfmcContext): Promise<PerformResult> {
+  const type = definition['@type'] ?? 'APIObject';
+  const rawId = definition.ID?.trim() ?? '';
+  const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : undefined;
+  const object = { '@type': type, PartnerKey: null, ...(rawId === '' ? {} : { ID: id ?? rawId }), ObjectID: null };
+  const error = (made: { ErrorCode: number; StatusMessage: string }): PerformResult => ({
+    StatusCode: 'Error',
+    StatusMessage: made.StatusMessage,
+    ErrorCode: made.ErrorCode,
+    Object: object,
+  });
+  if (action !== 'cancel' || type !== 'Send') return error(sfmcResultErrors.cannotPerform(action || '(none)', type));
+  if (rawId === '') return error(sfmcResultErrors.missingId());
+  const send = id === undefined ? undefined : context.store.sends.findFirst((q) => q.where({ ID: id }));
+  if (!send) return error(sfmcResultErrors.sendNotFound(rawId));
+  if (send.Status === 'Canceled') return error(sfmcResultErrors.alreadyCanceled(send.ID));
+  if (send.Status === 'Complete') return error(sfmcResultErrors.alreadyComplete(send.ID));
+  if (send.Status === 'Sending') return error(sfmcResultErrors.sending(send.ID));
+  const canceledAt = context.clock.now().toISOString();
+  await context.store.sends.update(send, {
+    data(draft) {
+      draft.Status = 'Canceled';
+      draft.CanceledDate = canceledAt;
+    },
+  });
+  return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object };
+}
+
+/** Whether the client may have a token: a configured pair, or any non-empty pair when none is configured. */
+function isKnownClient(clientId: string, secret: string, context: SfmcContext): boolean {
+  const { clients } = context.config;
+  if (clients === null) return clientId !== '' && secret !== '';
+  return clients.some((client) => client.clientId === clientId && client.clientSecret === secret);
+}
+
+/** Stores a fresh token for the client, valid for the configured lifetime on the mock clock. */
+async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
+  const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
+  const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
+  await context.store.tokens.create({ access_token, client_id: clientId, expires_at: expiresAt });
+  return access_token;
+}
+
+/** `OK` when all Results are OK, `Error` when none is, `Has Errors` when mixed. */
+function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors' | 'Error' {
+  const failed = results.filter((result) => result.StatusCode !== 'OK').length;
+  if (failed === 0) return 'OK';
+  return failed === results.length ? 'Error' : 'Has Errors';
+}
+
+/** The instance URLs a token names: the tenant's own hosts when asked at a tenant auth host, else the mock. */
+function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_instance_url: string } {
+  const tenant = TENANT_AUTH_HOST.exec(new URL(origin).host)?.[1];
+  if (tenant === undefined) return { soap_instance_url: `${origin}/`, rest_instance_url: `${origin}/` };
+  return {
+    soap_instance_url: `https://${tenant}.soap.marketingcloudapis.com/`,
+    rest_instance_url: `https://${tenant}.rest.marketingcloudapis.com/`,
+  };
+}
+
+/** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
+function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
+  if (issues.some((issue) => issue.location === 'header')) {
+    return fault(sfmcFaults.soapActionNotRecognized(soapActionOf(request, undefined)), context);
+  }
+  const parse = issues.find((issue) => issue.keyword === 'parse');
+  if (parse) {
+    return fault(
+      parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message),
+      context,
+    );
+  }
+  const mediaType = issues.find((issue) => issue.keyword === 'mediaType');
+  if (mediaType) return fault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
+  const envelope = (request.body as { Envelope?: { Header?: unknown } } | undefined)?.Envelope;
+  const header = typeof envelope?.Header === 'object' && envelope.Header !== null ? (envelope.Header as RequestHeader) : undefined;
+  const action = soapActionOf(request, header);
+  if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
+  return authenticate(header, context) ?? fault(sfmcFaults.unreadableRequest('The Body holds no PerformRequestMsg.'), context);
+}
+
+/**
+ * Salesforce Marketing Cloud's SOAP `Perform` (Action `cancel` on `Send`), its OAuth 2 token endpoint
+ * and its WSDL, statefully: a scheduled Send becomes `Canceled` once; tokens are valid in the mock
+ * that issued them until they expire on the mock clock. No XML here: the engine decodes and encodes.
+ *
+ * @see ../openapi/sfmc.yaml
+ * @see ../../shared/VENDORS.md §3
+ */
+export const sfmc = defineVendor({
+  name: 'sfmc',
+  collections,
+  seed: () => createSfmcDataset(),
+  defaultConfig: { users: [{ username: 'XXX', password: 'XXX' }], clients: null, tokenLifetimeSeconds: 1079 } as SfmcConfig,
+  codecs: [sfmcSoapCodec],
+
+  operations: {
+    async perform(request, context) {
+      // Validated against PerformRequestEnvelope before the handler runs.
+      const { Envelope } = request.body as PerformRequestEnvelope;
+      const action = soapActionOf(request, Envelope.Header);
+      if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
+      const denied = authenticate(Envelope.Header, context);
+      if (denied) return denied;
+      const message = Envelope.Body.PerformRequestMsg;
+      const results: PerformResult[] = [];
+      const definitions = typeof message.Definitions === 'object' ? (message.Definitions.Definition ?? []) : [];
+      for (const definition of definitions) {
+        results.push(await performOne(message.Action?.trim() ?? '', definition, context));
+      }
+      const relatesTo = Envelope.Header?.MessageID ?? undefined;
+      return {
+        status: 200,
+        body: {
+          Envelope: {
+            Header: responseHeader('PerformResponse', context.clock.now(), context.randomUUID, relatesTo),
+            Body: {
+              PerformResponseMsg: {
+                ...(results.length > 0 ? { Results: { Result: results } } : {}),
+                OverallStatus: results.length === 0 ? 'Error' : overallStatusOf(results),
+                OverallStatusMessage: results.length === 0 ? 'No Definitions were supplied.' : '',
+                RequestID: context.randomUUID(),
+              },
+            },
+          },
+        },
+      };
+    },
+
+    getServiceWsdl(request, context) {
+      const asked = Object.keys(request.query).some((name) => name.toLowerCase() === 'wsdl');
+      if (asked) return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+      return { status: 200, mediaType: 'text/html', body: 'PartnerAPI web service. Add ?wsdl for its description.' };
+    },
+
+    getEtFrameworkWsdl(_request, context) {
+      return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+    },
+
+    async requestToken(request, context) {
+      const body = request.body as TokenRequest;
+      if (body.grant_type !== 'client_credentials') return sfmcTokenErrors.unsupportedGrantType();
+      const clientId = body.client_id ?? '';
+      if (!isKnownClient(clientId, body.client_secret ?? '', context)) return sfmcTokenErrors.invalidClient();
+      return {
+        status: 200,
+        body: {
+          access_token: await issueToken(clientId, context),
+          token_type: 'Bearer',
+          expires_in: context.config.tokenLifetimeSeconds,
+          scope: body.scope ?? DEFAULT_SCOPE,
+          ...instanceUrlsOf(context.origin),
+        },
+      };
+    },
+
+    async requestLegacyToken(request, context) {
+      const body = request.body as LegacyTokenRequest;
+      const clientId = body.clientId ?? '';
+      if (!isKnownClient(clientId, body.clientSecret ?? '', context)) return sfmcTokenErrors.notAuthorized();
+      return { status: 200, body: { accessToken: await issueToken(clientId, context), expiresIn: context.config.tokenLifetimeSeconds } };
+    },
+  },
+
+  invalidRequest(issues, request, context) {
+    if (context.operationId === 'requestLegacyToken') return sfmcTokenErrors.notAuthorized();
+    if (context.operationId === 'perform') return performRequestFault(issues, request, context);
+    if (context.operationId === 'requestToken') {
+      const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
+      const bodyIsObject = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body);
+      if (!bodyIsObject || issues.some((issue) => issue.keyword === 'parse' || issue.keyword === 'mediaType'))
+        return sfmcTokenErrors.invalidRequest();
+      return grantType === 'client_credentials' ? sfmcTokenErrors.invalidClient() : sfmcTokenErrors.unsupportedGrantType();
+    }
+    return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+  },
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadedSpec } from '../spec/load-specs.ts';
+import { buildRoutes, compileTemplate } from './build-routes.ts';
+import { matchRoute } from './match-route.ts';
+
+const spec = (paths: Record<string, unknown>): LoadedSpec =>
+  ({ vendor: 'v', document: { openapi: '3.1.0', info: { title: 't', version: '1' }, paths } }) as unknown as LoadedSpec;
+
+const token = { post: { operationId: 'requestToken', responses: {} } };
+
+describe('compileTemplate', () => {
+  it.each([
+    ['/v2/token', false, '/v2/token', true],
+    ['/v2/token', false, '/x/v2/token', false],
+    ['/v2/token', true, '/v2/token', true],
+    ['/v2/token', true, '/https://mc.auth.example.com/v2/token', true],
+    ['/v2/token', true, '/x/v2/token/more', false],
+    ['/v2/token', true, '/xv2/token', false],
+  ])('matches %s (any prefix: %s) against %s: %s', (template, anyPrefix, path, expected) => {
+    expect(compileTemplate(template, anyPrefix).pattern.test(path)).toBe(expected);
+  });
+});
+
+describe('buildRoutes', () => {
+  it('routes a path marked x-match-any-prefix whatever path precedes it', () => {
+    const routes = buildRoutes(spec({ '/v2/token': { 'x-match-any-prefix': true, ...token } }));
+    expect(matchRoute(routes, 'POST', '/https://mc.auth.example.com/v2/token')?.route.operationId).toBe('requestToken');
+  });
+
+  it('routes an unmarked path only at its own path', () => {
+    const routes = buildRoutes(spec({ '/v2/token': token }));
+    expect(matchRoute(routes, 'POST', '/https://mc.auth.example.com/v2/token')).toBeUndefined();
+  });
+});

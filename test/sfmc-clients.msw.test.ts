@@ -1,0 +1,4 @@
+import { defineSfmcClientCases } from './sfmc-clients.cases.ts';
+import { useMswTarget } from './support/msw-target.ts';
+
+defineSfmcClientCases(useMswTarget());

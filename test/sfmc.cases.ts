@@ -1,0 +1,324 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { BILLION_LAUGHS, documentEnvelope, sdkEnvelope, TOO_DEEP, usernameEnvelope, XXE_ENVELOPE } from './support/sfmc-envelopes.ts';
+import type { Target } from './support/target.ts';
+
+const XML = { 'content-type': 'text/xml', soapaction: 'Perform' };
+// Parsed as sfmc-sdk parses: prefixes kept, so `soap:Envelope` must be spelled exactly that way.
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => name === 'Result',
+});
+
+interface Result {
+  StatusCode: string;
+  StatusMessage: string;
+  ErrorCode?: string;
+  Object: { ID?: string; '@xsi:type': string };
+}
+
+async function post(target: Target, body: string, headers: Record<string, string> = XML, path = '/Service.asmx') {
+  const response = await fetch(target.url('sfmc', path), { method: 'POST', headers, body });
+  const text = await response.text();
+  const envelope = parser.parse(text)['soap:Envelope'];
+  const soapBody = envelope?.['soap:Body'];
+  const message = soapBody?.PerformResponseMsg;
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text,
+    header: envelope?.['soap:Header'],
+    results: (message?.Results?.Result ?? []) as Result[],
+    overall: message?.OverallStatus as string | undefined,
+    requestId: message?.RequestID as string | undefined,
+    fault: soapBody?.['soap:Fault'] as { faultcode: string | { '#text': string }; faultstring: string; faultactor?: string } | undefined,
+  };
+}
+
+const faultCodeOf = (fault: { faultcode: string | { '#text': string } } | undefined) =>
+  typeof fault?.faultcode === 'object' ? fault.faultcode['#text'] : fault?.faultcode;
+
+async function token(
+  target: Target,
+  body: unknown = { grant_type: 'client_credentials', client_id: 'id', client_secret: 'secret', account_id: 1 },
+  path = '/v2/token',
+) {
+  const response = await fetch(target.url('sfmc-auth', path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function accessToken(target: Target): Promise<string> {
+  return (await token(target)).body.access_token as string;
+}
+
+/** SFMC SOAP Perform cancel Send, the token endpoint and the WSDL, through any transport. */
+export function defineSfmcCases(target: Target): void {
+  describe(`sfmc over ${target.transport}`, () => {
+    it("cancels Send 29605 with the document's own envelope: 200, soap: prefixes, OK Result, the Send canceled", async () => {
+      const answer = await post(target, documentEnvelope());
+      expect(answer.status).toBe(200);
+      expect(answer.contentType).toBe('text/xml; charset=utf-8');
+      expect(answer.text.startsWith('<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap=')).toBe(true);
+      expect(answer.results).toEqual([
+        {
+          StatusCode: 'OK',
+          StatusMessage: 'Send perform called successfully',
+          Object: { '@xsi:type': 'Send', PartnerKey: { '@xsi:nil': 'true' }, ID: '29605', ObjectID: { '@xsi:nil': 'true' } },
+        },
+      ]);
+      expect(answer.overall).toBe('OK');
+      expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.header['wsa:Action']).toBe('PerformResponse');
+      const state = (await target.getState()) as { sfmc: { sends: Array<{ ID: number; Status: string }> } };
+      expect(state.sfmc.sends.find((send) => send.ID === 29605)?.Status).toBe('Canceled');
+    });
+
+    it('answers a second cancel of the same Send with HTTP 200, an Error Result with ErrorCode 310002 and OverallStatus Error', async () => {
+      await post(target, documentEnvelope());
+      const second = await post(target, documentEnvelope());
+      expect(second.status).toBe(200);
+      expect(second.results[0]).toMatchObject({
+        StatusCode: 'Error',
+        ErrorCode: '310002',
+        StatusMessage: 'The Send with ID 29605 has already been canceled.',
+      });
+      expect(second.overall).toBe('Error');
+    });
+
+    it('cancels with the envelope sfmc-sdk sends: fueloauth token from /v2/token, Body before Header, no declaration', async () => {
+      const answer = await post(target, sdkEnvelope(await accessToken(target)));
+      expect(answer.status).toBe(200);
+      expect(answer.overall).toBe('OK');
+    });
+
+    it.each([
+      ['already canceled', '29606', '310002', 'The Send with ID 29606 has already been canceled.'],
+      ['already complete', '29607', '310003', 'The Send with ID 29607 has already been sent.'],
+      ['sending now', '29608', '310004', 'The Send with ID 29608 is sending and can no longer be canceled.'],
+      ['unknown', '99999', '310001', 'Unable to find a Send with ID 99999.'],
+      ['not a number', 'abc', '310001', 'Unable to find a Send with ID abc.'],
+    ])('answers cancelling a Send that is %s with an in-band Error Result', async (_, id, code, message) => {
+      const answer = await post(target, documentEnvelope(id));
+      expect(answer.status).toBe(200);
+      expect(answer.results).toEqual([
+        expect.objectContaining({
+          StatusCode: 'Error',
+          ErrorCode: code,
+          StatusMessage: message,
+          Object: expect.objectContaining({ ID: id }),
+        }),
+      ]);
+      expect(answer.overall).toBe('Error');
+    });
+
+    it.each([
+      ['OK when every Definition succeeds', ['29605', '29609'], ['OK', 'OK'], 'OK'],
+      ['Has Errors when results are mixed', ['29605', '29606'], ['OK', 'Error'], 'Has Errors'],
+      ['Error when every Definition fails', ['29606', '29607'], ['Error', 'Error'], 'Error'],
+      ['Has Errors when one request cancels the same Send twice', ['29605', '29605'], ['OK', 'Error'], 'Has Errors'],
+    ])('answers several Definitions with one Result each and OverallStatus %s', async (_, ids, codes, overall) => {
+      const answer = await post(target, usernameEnvelope(ids));
+      expect(answer.results.map((result) => result.StatusCode)).toEqual(codes);
+      expect(answer.overall).toBe(overall);
+    });
+
+    it.each([
+      ['an Action other than cancel', usernameEnvelope(['29605'], 'start'), 'Cannot perform start on objects of type Send.'],
+      ['an object other than Send', usernameEnvelope(['29605'], 'cancel', 'Email'), 'Cannot perform cancel on objects of type Email.'],
+    ])('answers %s with error code 5 and leaves the Send scheduled', async (_, envelope, message) => {
+      const answer = await post(target, envelope);
+      expect(answer.status).toBe(200);
+      expect(answer.results[0]).toMatchObject({ StatusCode: 'Error', ErrorCode: '5', StatusMessage: message });
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+    });
+
+    it.each([
+      ['quoted', { 'content-type': 'text/xml', soapaction: '"Perform"' }],
+      ['with a charset on the content type', { 'content-type': 'text/xml; charset=utf-8', soapaction: 'Perform' }],
+      ['absent, with the WS-Addressing Action header instead', { 'content-type': 'text/xml' }],
+    ])('accepts the SOAPAction %s', async (_, headers) => {
+      const wsa = '<wsa:Action xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing">Perform</wsa:Action>';
+      const answer = await post(target, usernameEnvelope(['29605'], 'cancel', 'Send', wsa), headers);
+      expect(answer.status).toBe(200);
+      expect(answer.overall).toBe('OK');
+    });
+
+    it.each([
+      ['Test', 'Test'],
+      ['Retrieve', 'Retrieve'],
+    ])('answers SOAPAction %s with the soap:Client fault naming it, HTTP 500', async (action, named) => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml', soapaction: action });
+      expect(answer.status).toBe(500);
+      expect(answer.fault).toEqual({
+        faultcode: 'soap:Client',
+        faultstring: `Server did not recognize the value of HTTP Header SOAPAction: ${named}.`,
+        detail: '',
+      });
+    });
+
+    it('answers a request with no SOAPAction at all with the soap:Client fault naming an empty value', async () => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml' });
+      expect(answer.status).toBe(500);
+      expect(answer.fault?.faultstring).toBe('Server did not recognize the value of HTTP Header SOAPAction: .');
+    });
+
+    it.each([
+      ['no credentials', documentEnvelope().replace(/<SOAP-ENV:Header>[\s\S]*<\/SOAP-ENV:Header>/, '')],
+      ['a wrong password', documentEnvelope('29605', 'XXX', 'wrong')],
+      ['a token the mock never issued', sdkEnvelope('not-a-token')],
+    ])('answers %s with the q0:Security fault Login failed, HTTP 500, and cancels nothing', async (_, envelope) => {
+      const answer = await post(target, envelope);
+      expect(answer.status).toBe(500);
+      expect(answer.contentType).toBe('text/xml; charset=utf-8');
+      expect(faultCodeOf(answer.fault)).toBe('q0:Security');
+      expect(answer.fault?.faultstring).toBe('Login failed');
+      expect(answer.fault?.faultactor).toBe(`${target.origin('sfmc')}/Service.asmx`);
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+    });
+
+    it('answers an expired token with the q0:Security fault Token Expired', async () => {
+      await target.setClock('2030-01-01T00:00:00Z');
+      const issued = await accessToken(target);
+      await target.setClock('2030-01-01T00:17:58Z');
+      expect((await post(target, sdkEnvelope(issued))).overall).toBe('OK');
+      await target.setClock('2030-01-01T00:17:59Z');
+      const answer = await post(target, sdkEnvelope(issued, ['29609']));
+      await target.setClock(null);
+      expect(answer.status).toBe(500);
+      expect(answer.fault?.faultstring).toBe('Token Expired');
+    });
+
+    it.each([
+      ['not well-formed XML', '<Envelope><Body>', 'Server was unable to read request.'],
+      ['an XXE payload', XXE_ENVELOPE, 'For security reasons DTD is prohibited in this XML document.'],
+      ['a billion-laughs payload', BILLION_LAUGHS, 'For security reasons DTD is prohibited in this XML document.'],
+      ['too deeply nested XML', TOO_DEEP, 'Server was unable to read request.'],
+      [
+        'a SOAP 1.2 envelope',
+        '<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body/></Envelope>',
+        'Server was unable to read request.',
+      ],
+      [
+        'an envelope without PerformRequestMsg',
+        usernameEnvelope([]).replace(/PerformRequestMsg/g, 'RetrieveRequestMsg'),
+        'no PerformRequestMsg',
+      ],
+      ['a JSON body', '{"Action":"cancel"}', 'Server was unable to read request.'],
+    ])('answers %s with a soap:Client fault, never JSON', async (_, body, words) => {
+      const answer = await post(target, body);
+      expect(answer.status).toBe(500);
+      expect(answer.contentType).toBe('text/xml; charset=utf-8');
+      expect(answer.fault?.faultcode).toBe('soap:Client');
+      expect(answer.fault?.faultstring).toContain(words);
+      expect(answer.text).not.toContain('root:');
+    });
+
+    it('answers a body sent as form data with a soap:Client fault about the content type', async () => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'application/x-www-form-urlencoded', soapaction: 'Perform' });
+      expect(answer.status).toBe(500);
+      expect(answer.fault?.faultstring).toContain("content type 'application/x-www-form-urlencoded'");
+    });
+
+    it('issues a token with trailing-slash instance URLs that lead back to the SOAP endpoint', async () => {
+      const { status, body } = await token(target, {
+        grant_type: 'client_credentials',
+        client_id: 'id',
+        client_secret: 's',
+        scope: 'email_send',
+      });
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        access_token: expect.stringMatching(/^[0-9a-f]{64}$/),
+        token_type: 'Bearer',
+        expires_in: 1079,
+        scope: 'email_send',
+        soap_instance_url: `${target.origin('sfmc')}/`,
+        rest_instance_url: expect.stringMatching(/\/$/),
+      });
+    });
+
+    it("answers the token endpoint at a path that embeds the tenant's auth URL (sfmc-sdk's unanchored check)", async () => {
+      const path = '/https://mc563885gzs27c5t9-63k636ttgm.auth.marketingcloudapis.com/v2/token';
+      const { status, body } = await token(target, undefined, path);
+      expect(status).toBe(200);
+      expect((await post(target, sdkEnvelope(body.access_token as string))).overall).toBe('OK');
+    });
+
+    it.each([
+      ['a missing client secret', { grant_type: 'client_credentials', client_id: 'id' }, 401, 'invalid_client'],
+      ['a password grant', { grant_type: 'password', client_id: 'id', client_secret: 's' }, 400, 'unsupported_grant_type'],
+      ['no grant type', { client_id: 'id', client_secret: 's' }, 400, 'unsupported_grant_type'],
+      ['a JSON array', [1], 400, 'invalid_request'],
+    ])('answers a token request with %s with the documented error', async (_, body, status, error) => {
+      const answer = await token(target, body);
+      expect(answer.status).toBe(status);
+      expect(answer.body.error).toBe(error);
+      expect(answer.body.error_uri).toBe('https://developer.salesforce.com/docs');
+    });
+
+    it('issues a legacy Fuel token at /v1/requestToken that works in fueloauth, and 401 Not Authorized without a secret', async () => {
+      const request = (body: unknown) =>
+        fetch(target.url('sfmc-auth', '/v1/requestToken'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const issued = await request({ clientId: 'id', clientSecret: 'secret' });
+      const body = (await issued.json()) as { accessToken: string; expiresIn: number };
+      expect(issued.status).toBe(200);
+      expect(body.expiresIn).toBe(1079);
+      expect((await post(target, sdkEnvelope(body.accessToken))).overall).toBe('OK');
+      const refused = await request({ clientId: 'id' });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ errorcode: 0, message: 'Not Authorized' });
+    });
+
+    it('names a quoted wrong SOAPAction without its quotes in the fault', async () => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml', soapaction: '"Test"' });
+      expect(answer.fault?.faultstring).toBe('Server did not recognize the value of HTTP Header SOAPAction: Test.');
+    });
+
+    it.each([['/Service.asmx?wsdl'], ['/Service.asmx?WSDL'], ['/etframework.wsdl']])(
+      'serves the WSDL at %s with soapAction Perform and the address of this mock',
+      async (path) => {
+        const response = await fetch(target.url('sfmc', path));
+        const text = await response.text();
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+        expect(text).toContain('<soap:operation soapAction="Perform" style="document"/>');
+        expect(text).toContain(`<soap:address location="${target.origin('sfmc')}/Service.asmx"/>`);
+        expect(text).toContain('<xsd:element name="PerformRequestMsg">');
+      },
+    );
+
+    it('forces the documented Token Expired fault with Prefer: code=500, example=tokenExpired', async () => {
+      const answer = await post(target, documentEnvelope(), { ...XML, prefer: 'code=500, example=tokenExpired' });
+      expect(answer.status).toBe(500);
+      expect(faultCodeOf(answer.fault)).toBe('q0:Security');
+      expect(answer.fault?.faultstring).toBe('Token Expired');
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+    });
+
+    it('forces an error Result once with a queued force, then cancels for real', async () => {
+      await target.force('sfmc.perform', 200, { times: 1, example: 'alreadyCanceled' });
+      const forced = await post(target, documentEnvelope());
+      expect(forced.overall).toBe('Error');
+      expect(forced.results[0]?.ErrorCode).toBe('310002');
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+    });
+
+    it('journals the SOAP exchange under sfmc.perform', async () => {
+      await post(target, documentEnvelope());
+      const last = (await target.journal()).at(-1);
+      expect(last?.vendor).toBe('sfmc');
+      expect(last?.operationId).toBe('perform');
+      expect(last?.response.status).toBe(200);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { defineSfmcCases } from './sfmc.cases.ts';
+import { useMswTarget } from './support/msw-target.ts';
+
+defineSfmcCases(useMswTarget());
