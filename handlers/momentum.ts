@@ -22,7 +22,10 @@ export interface MomentumConfig {
   readonly credentials: readonly MomentumCredentials[] | null;
 }
 
-const collections = { organizations: recordsOf<Organization>('Organization'), mailings: recordsOf<Mailing>('Mailing') };
+const collections = {
+  organizations: recordsOf<Organization>('Organization', (o) => String(o.orgid)),
+  mailings: recordsOf<Mailing>('Mailing', (m) => `${m.orgid}:${m.mid}`),
+};
 type MomentumContext = HandlerContext<typeof collections, MomentumConfig>;
 /** A mailing as the store hands it out (updatable in place). */
 type StoredMailing = ReturnType<MomentumContext['store']['mailings']['findMany']>[number];
@@ -79,11 +82,10 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
   const parsed = parseMailingIds(String(request.query.mid));
   if (!parsed.ok) return momentumError(400, parsed.error, format);
   const orgid = Number(request.query.orgid);
-  if (!context.store.organizations.findFirst((q) => q.where({ orgid })))
-    return momentumError(500, momentumErrors.invalidSchemaName(), format);
+  if (!context.store.organizations.findByKey(String(orgid))) return momentumError(500, momentumErrors.invalidSchemaName(), format);
   const listed: StoredMailing[] = [];
   for (const mid of parsed.ids) {
-    const mailing = context.store.mailings.findFirst((q) => q.where({ orgid, mid }));
+    const mailing = context.store.mailings.findByKey(`${orgid}:${mid}`);
     // Atomic: one unknown mailing fails the call before any is cancelled.
     if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
     listed.push(mailing);

@@ -17,7 +17,7 @@ export interface OmedaConfig {
   readonly brands: readonly string[] | null;
 }
 
-const collections = { deployments: recordsOf<Deployment>('Deployment') };
+const collections = { deployments: recordsOf<Deployment>('Deployment', (d) => d.TrackId) };
 type OmedaContext = HandlerContext<typeof collections, OmedaConfig>;
 
 /** The request's AppId and brand, checked against the allow-lists: Omeda's 403 and 404. */
@@ -72,7 +72,7 @@ export const omeda = defineVendor({
       if (denied) return denied;
       // Validated against CancelDeploymentRequest before the handler runs.
       const { UserId, TrackId } = request.body as CancelDeploymentRequest;
-      const deployment = context.store.deployments.findFirst((q) => q.where({ TrackId }));
+      const deployment = context.store.deployments.findByKey(TrackId);
       if (!deployment) return omedaError(404, [omedaMessages.deploymentNotFound(TrackId)], submissionId);
       if (deployment.OwnerUserId.toLowerCase() !== UserId.toLowerCase())
         return omedaError(403, [omedaMessages.userNotAuthorized(UserId)], submissionId);
@@ -105,7 +105,7 @@ export const omeda = defineVendor({
       const denied = checkAccess(request, context, submissionId);
       if (denied) return denied;
       const trackId = request.path.trackId ?? '';
-      const deployment = context.store.deployments.findFirst((q) => q.where({ TrackId: trackId }));
+      const deployment = context.store.deployments.findByKey(trackId);
       if (!deployment) return omedaError(404, [omedaMessages.lookupNotFound(trackId)], submissionId);
       const dated = (name: string, iso: string | null | undefined) => (iso ? { [name]: toOmedaDate(iso, false) } : {});
       return {

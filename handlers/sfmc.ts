@@ -27,7 +27,10 @@ export interface SfmcConfig {
   readonly tokenLifetimeSeconds: number;
 }
 
-const collections = { sends: recordsOf<Send>('Send'), tokens: recordsOf<Schemas['AccessToken']>('AccessToken') };
+const collections = {
+  sends: recordsOf<Send>('Send', (s) => String(s.ID)),
+  tokens: recordsOf<Schemas['AccessToken']>('AccessToken', (t) => t.access_token),
+};
 type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
 
 const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
@@ -49,7 +52,7 @@ function authenticate(header: RequestHeader | undefined, context: SfmcContext): 
   // The header may be unvalidated here (a request that broke the spec), so every value is checked.
   const token = typeof header?.fueloauth === 'string' ? header.fueloauth.trim() : '';
   if (token) {
-    const issued = context.store.tokens.findFirst((q) => q.where({ access_token: token }));
+    const issued = context.store.tokens.findByKey(token);
     if (!issued) return fault(sfmcFaults.loginFailed(), context);
     if (Date.parse(issued.expires_at) <= context.clock.now().getTime()) return fault(sfmcFaults.tokenExpired(), context);
     return undefined;
@@ -75,7 +78,7 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
   });
   if (action !== 'cancel' || type !== 'Send') return error(sfmcResultErrors.cannotPerform(action || '(none)', type));
   if (rawId === '') return error(sfmcResultErrors.missingId());
-  const send = id === undefined ? undefined : context.store.sends.findFirst((q) => q.where({ ID: id }));
+  const send = id === undefined ? undefined : context.store.sends.findByKey(String(id));
   if (!send) return error(sfmcResultErrors.sendNotFound(rawId));
   if (send.Status === 'Canceled') return error(sfmcResultErrors.alreadyCanceled(send.ID));
   if (send.Status === 'Complete') return error(sfmcResultErrors.alreadyComplete(send.ID));

@@ -15,8 +15,8 @@ type IssuedToken = components['schemas']['IssuedToken'];
 type LoginRequest = components['schemas']['LoginRequest'];
 
 const collections = {
-  requests: recordsOf<EmailRequest>('EmailRequest'),
-  issuedTokens: recordsOf<IssuedToken>('IssuedToken'),
+  requests: recordsOf<EmailRequest>('EmailRequest', (r) => r.requestId),
+  issuedTokens: recordsOf<IssuedToken>('IssuedToken', (t) => t.value),
 };
 type VoltMxContext = HandlerContext<typeof collections, VoltMxConfig>;
 
@@ -35,7 +35,7 @@ function checkGateway(request: DecodedRequest, context: VoltMxContext): HandlerR
 
 /** A claims token the login issued that has not expired on the mock's clock. */
 function isLive(context: VoltMxContext, value: string, now: number): boolean {
-  const token = context.store.issuedTokens.findFirst((q) => q.where({ value }));
+  const token = context.store.issuedTokens.findByKey(value);
   return token !== undefined && token.exp > now;
 }
 
@@ -49,7 +49,7 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
   if (denied) return denied;
   const requestId = toJavaLong(request.path.emailRequestId ?? '');
   if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
-  const emailRequest = context.store.requests.findFirst((q) => q.where({ requestId }));
+  const emailRequest = context.store.requests.findByKey(requestId);
   const now = context.clock.now();
   const isCancellable = (entry: EmailEntry) => entry.status === 'Initial' && Date.parse(entry.scheduledAt) > now.getTime();
   const count = emailRequest?.entries.filter(isCancellable).length ?? 0;
@@ -90,7 +90,7 @@ export const voltmx = defineVendor({
       if (denied) return denied;
       const requestId = toJavaLong(request.path.emailRequestId ?? '');
       if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
-      const entries = context.store.requests.findFirst((q) => q.where({ requestId }))?.entries ?? [];
+      const entries = context.store.requests.findByKey(requestId)?.entries ?? [];
       if (entries.length === 0) return voltmxAnswer(400, voltmxMessages.noMessagesFound());
       const statusMessage = { Initial: 'Initial', Submitted: 'Mail sent', Cancelled: 'Cancelled' } as const;
       return {

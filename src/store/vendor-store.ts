@@ -1,28 +1,33 @@
-import { Collection } from '@msw/data';
+import type { Collection } from '@msw/data';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { AjvPair } from '../validate/create-ajv.ts';
 import { componentSchemaId } from '../validate/create-ajv.ts';
+import { IndexedCollection } from './indexed-collection.ts';
 import { toStandardSchema } from './json-schema-standard.ts';
 
-/** A typed reference to a record schema in the vendor's `components.schemas`. */
+/** A typed reference to a record schema in the vendor's `components.schemas`, with its unique key. */
 export interface RecordDeclaration<T> {
   readonly schemaName: string;
-  /** Phantom: carries the record type; never set. */
-  readonly record?: T;
+  /** The record's unique key (composite keys joined by the declaration), for `findByKey`. */
+  readonly keyOf: (record: T) => string;
 }
 
-/** Declares a collection of records shaped by `components.schemas.<schemaName>`. */
-export function recordsOf<T>(schemaName: string): RecordDeclaration<T> {
-  return { schemaName };
+/**
+ * Declares a collection of records shaped by `components.schemas.<schemaName>`, unique by `keyOf`.
+ * @example recordsOf<Deployment>('Deployment', (d) => d.TrackId)
+ */
+export function recordsOf<T>(schemaName: string, keyOf: (record: T) => string): RecordDeclaration<T> {
+  return { schemaName, keyOf };
 }
 
-export type CollectionDeclarations = Record<string, RecordDeclaration<unknown>>;
+// biome-ignore lint/suspicious/noExplicitAny: keyOf is contravariant in the record type; any lets every declaration fit.
+export type CollectionDeclarations = Record<string, RecordDeclaration<any>>;
 
 type RecordOf<D> = D extends RecordDeclaration<infer T> ? T : never;
 
-/** A vendor's store: one `@msw/data` collection per declaration. */
+/** A vendor's store: one indexed `@msw/data` collection per declaration. */
 export type VendorStore<C extends CollectionDeclarations> = {
-  readonly [K in keyof C]: Collection<StandardSchemaV1<RecordOf<C[K]>, RecordOf<C[K]>>>;
+  readonly [K in keyof C]: IndexedCollection<StandardSchemaV1<RecordOf<C[K]>, RecordOf<C[K]>>>;
 };
 
 /** Plain records per collection: the dataset seed, `GET /__admin/state` and `PUT /__admin/state`. */
@@ -36,7 +41,10 @@ export function createVendorStore<C extends CollectionDeclarations>(ajv: AjvPair
       throw new Error(
         `[esp-cancel-mock] openapi/${vendor}.yaml has no components.schemas.${declaration.schemaName} for collection ${name}.`,
       );
-    store[name] = new Collection({ schema: toStandardSchema(validate, declaration.schemaName) });
+    store[name] = new IndexedCollection(
+      { schema: toStandardSchema(validate, declaration.schemaName) },
+      declaration.keyOf as (record: unknown) => string,
+    );
   }
   return store as unknown as VendorStore<C>;
 }

@@ -1,0 +1,71 @@
+import { Collection, type CollectionOptions } from '@msw/data';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+
+type Output<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>;
+type Stored<S extends StandardSchemaV1> = NonNullable<Awaited<ReturnType<Collection<S>['create']>>>;
+
+/**
+ * An `@msw/data` collection with a unique-key index beside it. `findFirst` scans every record, which
+ * made a cancel cost grow with the dataset (0.1 µs per record: 30 ms at 300k); `findByKey` is a map
+ * lookup. Keys never change once a record exists: an update that changes one throws (after re-indexing,
+ * so the index still matches the store).
+ */
+export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S> {
+  readonly #keyOf: (record: Output<S>) => string;
+  readonly #index = new Map<string, Stored<S>>();
+
+  constructor(options: CollectionOptions<S>, keyOf: (record: Output<S>) => string) {
+    super(options);
+    this.#keyOf = keyOf;
+    // delete and deleteMany end in one 'delete' event per record; clear does not emit (see below).
+    this.hooks.on('delete', (event) => {
+      this.#index.delete(this.#keyOf(event.data.deletedRecord as Output<S>));
+    });
+  }
+
+  /** The record with this key, in O(1). */
+  findByKey(key: string): Stored<S> | undefined {
+    return this.#index.get(key);
+  }
+
+  override async create(initialValues: StandardSchemaV1.InferInput<S>): Promise<Stored<S>> {
+    const key = this.#keyOf(initialValues as Output<S>);
+    if (this.#index.has(key)) throw new RangeError(`[esp-cancel-mock] duplicate key '${key}'`);
+    const record = (await super.create(initialValues)) as Stored<S>;
+    this.#index.set(key, record);
+    return record;
+  }
+
+  override async update(...args: Parameters<Collection<S>['update']>): Promise<Stored<S>> {
+    const next = (await super.update(...args)) as Stored<S> | undefined;
+    if (next === undefined) return next as unknown as Stored<S>;
+    this.#reindexOne(next);
+    return next;
+  }
+
+  override async updateMany(...args: Parameters<Collection<S>['updateMany']>): Promise<Array<Stored<S>>> {
+    const records = (await super.updateMany(...args)) as Array<Stored<S>>;
+    for (const record of records) this.#reindexOne(record);
+    return records;
+  }
+
+  override clear(): void {
+    super.clear();
+    this.#index.clear();
+  }
+
+  /** An updated record replaces the object under its key; its key must be the one it had. */
+  #reindexOne(record: Stored<S>): void {
+    const key = this.#keyOf(record as Output<S>);
+    if (!this.#index.has(key)) {
+      this.#rebuild();
+      throw new RangeError(`[esp-cancel-mock] an update changed a record key to '${key}'; keys are immutable`);
+    }
+    this.#index.set(key, record);
+  }
+
+  #rebuild(): void {
+    this.#index.clear();
+    for (const record of this.all()) this.#index.set(this.#keyOf(record as Output<S>), record as Stored<S>);
+  }
+}
