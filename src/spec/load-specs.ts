@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -30,12 +30,18 @@ export function findSpecDirectory(): string {
   return join(findPackageRoot(), 'openapi');
 }
 
-/** Reads and parses `openapi/<vendor>.yaml`; a missing or broken file fails start-up with its path. */
+/**
+ * Reads and parses `openapi/<vendor>.yaml`; a missing or broken file fails start-up with its path.
+ * `npm run build` also writes each spec as JSON to `dist/openapi/`, which parses several times faster;
+ * that copy is used only while it is at least as new as the YAML, so an edited spec is never shadowed.
+ */
 export function loadSpec(vendor: string, directory: string = findSpecDirectory()): LoadedSpec {
   const file = join(directory, `${vendor}.yaml`);
+  const compiled = join(dirname(directory), 'dist', 'openapi', `${vendor}.json`);
   let document: unknown;
   try {
-    document = parse(readFileSync(file, 'utf8'));
+    const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(file).mtimeMs;
+    document = fresh ? JSON.parse(readFileSync(compiled, 'utf8')) : parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw startupError(`Failed to load openapi/${vendor}.yaml: ${(error as Error).message}`, 'Fix the YAML.');
   }

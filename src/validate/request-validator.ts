@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { DecodedRequest } from '../decode/decoded-request.ts';
 import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, RequestBodyObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import { compileSchema } from './compile-schema.ts';
 import { type AjvPair, rebaseSchema } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
 
@@ -44,7 +45,7 @@ export function createRequestValidator(
   const bodies = new Map<string, ValidateFunction>();
   for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
     const instance = STRING_MEDIA_TYPES.has(mediaType) ? ajv.coercing : ajv.exact;
-    bodies.set(mediaType, instance.compile(rebaseSchema(media.schema, vendor) as object));
+    bodies.set(mediaType, compileSchema(instance, vendor, media.schema));
   }
 
   return {

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { HeaderObject, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
-import { type AjvPair, rebaseSchema } from './create-ajv.ts';
+import { compileSchema } from './compile-schema.ts';
+import type { AjvPair } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
 
 /** What strict mode checks of one answer: its status, media type, headers and body. */
@@ -39,12 +40,12 @@ export function createResponseValidator(
     const requiredHeaders: string[] = [];
     for (const [name, rawHeader] of Object.entries(response.headers ?? {})) {
       const header = resolveReference<HeaderObject>(document, rawHeader);
-      headers.set(name.toLowerCase(), ajv.coercing.compile(rebaseSchema(header.schema, vendor) as object));
+      headers.set(name.toLowerCase(), compileSchema(ajv.coercing, vendor, header.schema));
       if (header.required) requiredHeaders.push(name.toLowerCase());
     }
     const bodies = new Map<string, ValidateFunction>();
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-      bodies.set(mediaType, ajv.exact.compile(rebaseSchema(media.schema, vendor) as object));
+      bodies.set(mediaType, compileSchema(ajv.exact, vendor, media.schema));
     }
     compiled.set(status, { requiredHeaders, headers, bodies });
   }

@@ -1,0 +1,48 @@
+import type { BenchScenario } from '../scenario.ts';
+
+const trackId = (index: number): string => `BENCH${String(index).padStart(9, '0')}`;
+
+/**
+ * Omeda Deployment Cancel: `count` scheduled deployments, each request cancelling the next one, so every
+ * measured request is a real 200 through JSON decode, ajv, the store update and the encoder.
+ */
+export const scenario: BenchScenario = {
+  name: 'omeda cancel (200)',
+  vendor: 'omeda',
+  state(count) {
+    const deployments = Array.from({ length: count }, (_, index) => ({
+      TrackId: trackId(index),
+      DeploymentName: `Bench ${index}`,
+      Status: 'Scheduled',
+      OwnerUserId: 'omailAccount1',
+      ScheduledDate: '2030-01-15T15:00:00Z',
+      SentDate: null,
+      CancelledDate: null,
+      CreatedDate: '2018-11-01T16:00:00Z',
+    }));
+    return { omeda: { deployments } };
+  },
+  request(index) {
+    return {
+      method: 'POST',
+      path: '/webservices/rest/brand/FOO/omail/deployment/cancel/*',
+      headers: { 'x-omeda-appid': 'bench', 'content-type': 'application/json' },
+      body: JSON.stringify({ UserId: 'omailAccount1', TrackId: trackId(index) }),
+    };
+  },
+  expectedStatus: 200,
+  baseline: {
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({
+      ResponseInfo: [
+        {
+          TrackId: 'BENCH000000001',
+          Url: 'http://127.0.0.1/webservices/rest/brand/FOO/omail/deployment/lookup/BENCH000000001/*',
+          SubmissionId: 'C95AE90C-BEC6-41F2-91E2-2BA9168D1D1E',
+        },
+      ],
+      SubmissionId: 'C95AE90C-BEC6-41F2-91E2-2BA9168D1D1E',
+    }),
+  },
+};
