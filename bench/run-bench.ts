@@ -61,7 +61,7 @@ function stop(started: Started): Promise<void> {
 }
 
 const startMock = () =>
-  startProcess(process.execPath, ['dist/src/cli.js', 'serve', '--port', '0', '--quiet', ...(values.strict ? ['--strict'] : [])]);
+  startProcess(process.execPath, ['dist/esp-cancel-mock.mjs', 'serve', '--port', '0', '--quiet', ...(values.strict ? ['--strict'] : [])]);
 const startBare = (scenario?: BenchScenario) =>
   startProcess(process.execPath, ['bench/bare-server.mjs'], scenario ? { BASELINE: JSON.stringify(scenario.baseline) } : {});
 

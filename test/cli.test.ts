@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../dist/esp-cancel-mock.mjs', import.meta.url).pathname;
+const running: ChildProcess[] = [];
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly errors: () => string;
+  readonly exit: Promise<number | null>;
+}
+
+/** Starts the built binary, as a user's shell would. */
+function run(args: string[], env: Record<string, string> = {}): Run {
+  if (!existsSync(BIN)) throw new Error('dist/esp-cancel-mock.mjs is missing: run `npm run build` (npm test does).');
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => stdout, errors: () => stderr, exit };
+}
+
+/** Waits until the output matches, or fails with what was printed. */
+async function waitFor(source: () => string, pattern: RegExp): Promise<RegExpExecArray> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const match = pattern.exec(source());
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never printed ${pattern}; got: ${source()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+describe('esp-cancel-mock CLI', () => {
+  it('serves the document example cancel, logs one line per request and stops cleanly on SIGTERM', async () => {
+    const cli = run(['serve', '--port', '0']);
+    const [, url] = await waitFor(cli.output, /esp-cancel-mock listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    expect(cli.output()).toMatch(/vendors: momentum, omeda, sfmc, voltmx\n/);
+    const response = await fetch(`${url}/webservices/rest/brand/ABC/omail/deployment/cancel/*`, {
+      method: 'POST',
+      headers: { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' },
+      body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty('SubmissionId');
+    await waitFor(cli.output, /POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* omeda\.cancelDeployment 200 [\d.]+ms\n/);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exit).toBe(0);
+  });
+
+  it('takes the port from PORT and serves only the vendors asked for', async () => {
+    const port = await freePort();
+    const cli = run(['serve', '--vendors', 'omeda', '--strict'], { PORT: String(port) });
+    await waitFor(cli.output, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\n`));
+    expect(cli.output()).toMatch(/vendors: omeda \(strict\)\n/);
+    const momentum = await fetch(`http://127.0.0.1:${port}/v3.5/mailing/cancel?orgid=2&mid=123`, { method: 'PUT' });
+    expect(momentum.status).toBe(404);
+    expect(momentum.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('says in one line which port is busy and which flag changes it, with no stack trace', async () => {
+    const first = run(['serve', '--port', '0', '--quiet']);
+    const [, port] = await waitFor(first.output, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+    const second = run(['serve', '--port', String(port)]);
+    expect(await second.exit).toBe(2);
+    expect(second.errors()).toBe(`esp-cancel-mock: port ${port} is already in use; pick another with --port <n> (or PORT=<n>)\n`);
+  });
+
+  it.each([
+    [['serve', '--prot', '4010'], /Unknown option '--prot'/],
+    [['serve', '--vendors', 'mailchimp'], /Unknown vendor 'mailchimp'/],
+    [['serve', '--port', 'abc'], /--port must be a whole number/],
+    [['launch'], /unknown command 'launch'/],
+  ])('refuses %j with a one-line error and exit code 2', async (args, message) => {
+    const cli = run(args);
+    expect(await cli.exit).toBe(2);
+    expect(cli.errors()).toMatch(message);
+    expect(cli.errors()).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every serve option in --help', async () => {
+    const cli = run(['--help']);
+    expect(await cli.exit).toBe(0);
+    for (const flag of ['--port', '--host', '--vendors', '--strict', '--config', '--journal-size', '--quiet'])
+      expect(cli.output()).toContain(flag);
+  });
+});
