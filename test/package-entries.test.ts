@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dist = new URL('../dist/src/', import.meta.url).pathname;
+
+/** The packages an entry point loads: its static imports, followed through its own relative files. */
+function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/^(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)) {
+      if (!specifier) continue;
+      if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+      else packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier));
+    }
+  };
+  visit(join(dist, entry));
+  return packages;
+}
+
+describe('package entry points', () => {
+  it('are built (npm test builds first)', () => {
+    expect(existsSync(join(dist, 'msw.js'))).toBe(true);
+  });
+
+  it('./msw does not load the Node server, and ./server does not load msw', () => {
+    const msw = packagesLoadedBy('msw.js');
+    const server = packagesLoadedBy('server.js');
+    expect(msw).toContain('msw');
+    expect(msw).not.toContain('@hono/node-server');
+    expect(msw).not.toContain('hono');
+    expect(server).toContain('@hono/node-server');
+    expect(server).not.toContain('msw');
+  });
+
+  it('. loads neither msw nor the Node server', () => {
+    const main = packagesLoadedBy('index.js');
+    expect(main).not.toContain('msw');
+    expect(main).not.toContain('@hono/node-server');
+  });
+});
