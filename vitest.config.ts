@@ -6,5 +6,8 @@ export default defineConfig({
     // Server tests bind port 0 and MSW tests patch the global fetch: files stay in separate workers.
     pool: 'forks',
     testTimeout: 20_000,
+    // In CI, also a JSON report, from which .ci/run prints the plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-results.json' },
   },
 });
