@@ -17,13 +17,24 @@ export interface OutgoingResponse {
  * drift from its contract. Compiled once at start-up, like the request validators.
  */
 export interface ResponseValidator {
-  validate(response: OutgoingResponse): ValidationIssue[];
+  validate(response: OutgoingResponse, options?: ResponseCheckOptions): ValidationIssue[];
+}
+
+/** How to read a body decoded from the wire (contract checks of recorded or live answers). */
+export interface ResponseCheckOptions {
+  /** The body came from a format whose scalars are all strings (XML): coerce them like parameters. */
+  readonly coerce?: boolean;
+  /** False when no codec can read the body back: status and headers are still checked. */
+  readonly checkBody?: boolean;
 }
 
 interface CompiledResponse {
   readonly requiredHeaders: readonly string[];
   readonly headers: ReadonlyMap<string, ValidateFunction>;
   readonly bodies: ReadonlyMap<string, ValidateFunction>;
+  /** Coercing twins of `bodies`, compiled on first use (only contract checks of XML answers need them). */
+  readonly coercing: Map<string, ValidateFunction>;
+  readonly schemas: ReadonlyMap<string, object>;
 }
 
 export function createResponseValidator(
@@ -43,14 +54,17 @@ export function createResponseValidator(
       if (header.required) requiredHeaders.push(name.toLowerCase());
     }
     const bodies = new Map<string, ValidateFunction>();
+    const schemas = new Map<string, object>();
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-      bodies.set(mediaType, ajv.exact.compile(rebaseSchema(media.schema, vendor) as object));
+      const schema = rebaseSchema(media.schema, vendor) as object;
+      schemas.set(mediaType, schema);
+      bodies.set(mediaType, ajv.exact.compile(schema));
     }
-    compiled.set(status, { requiredHeaders, headers, bodies });
+    compiled.set(status, { requiredHeaders, headers, bodies, coercing: new Map(), schemas });
   }
 
   return {
-    validate(response) {
+    validate(response, options = {}) {
       const documented =
         compiled.get(String(response.status)) ?? compiled.get(`${String(response.status)[0]}XX`) ?? compiled.get('default');
       if (!documented) {
@@ -84,8 +98,8 @@ export function createResponseValidator(
             })),
           );
       }
-      if (documented.bodies.size === 0) return issues;
-      const validate = documented.bodies.get(response.mediaType);
+      if (documented.bodies.size === 0 || options.checkBody === false) return issues;
+      const validate = options.coerce ? coercingBody(ajv, documented, response.mediaType) : documented.bodies.get(response.mediaType);
       if (!validate) {
         issues.push({
           location: 'response-body',
@@ -99,4 +113,15 @@ export function createResponseValidator(
       return issues;
     },
   };
+}
+
+function coercingBody(ajv: AjvPair, documented: CompiledResponse, mediaType: string): ValidateFunction | undefined {
+  const schema = documented.schemas.get(mediaType);
+  if (schema === undefined) return undefined;
+  let validate = documented.coercing.get(mediaType);
+  if (!validate) {
+    validate = ajv.coercing.compile(schema);
+    documented.coercing.set(mediaType, validate);
+  }
+  return validate;
 }
