@@ -23,7 +23,8 @@ export function validateExchanges(engine: MockEngine, exchanges: readonly Record
 
 /** `request body /TrackId: must NOT have more than 50 characters (maxLength)` — rule and place in one line. */
 export function formatIssue(issue: ValidationIssue): string {
-  const place = issue.location.replace('-', ' ');
+  const place =
+    issue.location.startsWith('response') || issue.location === 'status' ? issue.location.replace('-', ' ') : `request ${issue.location}`;
   const where = issue.pointer === '/' ? '' : ` ${issue.pointer}`;
   return `${place}${where}: ${issue.message} (${issue.keyword})`;
 }
