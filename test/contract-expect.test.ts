@@ -1,7 +1,7 @@
+import type { paths } from 'esp-cancel-mock/types/omeda';
 import { setupServer } from 'msw/node';
 import createClient from 'openapi-fetch';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { paths } from '../src/generated/omeda.d.ts';
 import { ContractViolationError, createMock, expectContract } from '../src/msw.ts';
 
 // A downstream app's own test: its Omeda client runs against the in-process mock, and
