@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 it.each([
-  ['omeda', 9],
+  ['omeda', 10],
   ['momentum', 17],
   ['voltmx', 14],
   ['sfmc', 12],
@@ -48,7 +48,7 @@ it('skips the probes that would change state with --no-mutate', async () => {
   const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', 'omeda', '--no-mutate']);
   expect(code).toBe(0);
   expect(stdout).not.toContain('(mutating)');
-  expect(stdout).toContain('8 checks (omeda 8), 0 violations');
+  expect(stdout).toContain('9 checks (omeda 9), 0 violations');
 });
 
 it('sends the credentials given with --header instead of the defaults', async () => {
@@ -70,7 +70,7 @@ it('exits 1 naming the undocumented status and the broken schema rule of a broke
   expect(stdout).toMatch(
     /FAIL omeda\.lookupDeployment GET example → 200\n(?: {7}.*\n)* {7}response body \/TrackId: must be string \(type\)/,
   );
-  expect(stdout).toMatch(/9 checks \(omeda 9\), 9 violations/);
+  expect(stdout).toMatch(/10 checks \(omeda 10\), 10 violations/);
   const report = await readFile(junit, 'utf8');
   expect(report).toContain('<failure message="status: status 418 is not documented for this operation (status)">');
 });

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveProbes, type VendorOverrides } from '../contract/derive-probes.ts';
 import { toJunitXml } from '../contract/junit-report.ts';
@@ -65,7 +66,10 @@ export async function verifyCommand(args: string[]): Promise<void> {
   const failed = results.filter((result) => result.issues.length > 0).length;
   const perVendor = modules.map((module) => `${module.name} ${results.filter((r) => r.probe.vendor === module.name).length}`).join(', ');
   console.log(`${results.length} checks (${perVendor}), ${failed} violations, ${Math.round(performance.now() - started)} ms`);
-  if (values.junit) writeFileSync(values.junit, toJunitXml(results));
+  if (values.junit) {
+    mkdirSync(dirname(values.junit), { recursive: true });
+    writeFileSync(values.junit, toJunitXml(results));
+  }
   if (failed > 0) process.exitCode = 1;
 }
 
