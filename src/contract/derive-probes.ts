@@ -132,6 +132,15 @@ function operationProbes(
       probes.push(probe(`missing body field ${field}`, { headers: { ...baseHeaders, 'content-type': first.mediaType }, body }));
     }
   }
+  if (first && typeof first.value === 'object' && first.value !== null) {
+    const unknown = toUnknownIds(first.value);
+    const codec = findCodec(registry, first.mediaType);
+    const body = codec && unknown.names.length > 0 ? tryEncode(codec, unknown.value, first.mediaType) : undefined;
+    if (body !== undefined) {
+      const name = `unknown ${unknown.names.join(', ')} in body`;
+      probes.push(probe(name, { headers: { ...baseHeaders, ...typeOf(first) }, body, mutating: changes }));
+    }
+  }
   if (requestBody?.required) probes.push(probe('missing body', {}));
   const mediaType = first?.mediaType ?? Object.keys(requestBody?.content ?? {})[0];
   if (mediaType) {
@@ -202,6 +211,24 @@ function bodyExamples(
     }
   }
   return examples;
+}
+
+/** The example with every id-named member (`TrackId`, `ID`, `mid`) that holds digits turned to 9s. */
+function toUnknownIds(value: unknown): { value: unknown; names: string[] } {
+  const names: string[] = [];
+  const visit = (node: unknown, key: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => visit(item, key));
+    if (typeof node === 'object' && node !== null) {
+      return Object.fromEntries(Object.entries(node).map(([name, child]) => [name, visit(child, name)]));
+    }
+    if (/id$/i.test(key) && (typeof node === 'string' || typeof node === 'number') && /[0-9]/.test(String(node))) {
+      const unknown = String(node).replace(/[0-9]/g, '9');
+      names.push(`${key} ${unknown}`);
+      return typeof node === 'number' ? Number(unknown) : unknown;
+    }
+    return node;
+  };
+  return { value: visit(value, ''), names };
 }
 
 function tryEncode(codec: BodyCodec, value: unknown, mediaType: string): string | undefined {
@@ -276,7 +303,7 @@ function buildPath(template: string, parameters: readonly ParameterObject[], ove
   });
   const query = new URLSearchParams();
   for (const parameter of parameters)
-    if (parameter.in === 'query' && parameter.required) query.set(parameter.name, parameterValue(parameter, overrides));
+    if (parameter.in === 'query' && isSent(parameter)) query.set(parameter.name, parameterValue(parameter, overrides));
   const search = query.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -284,8 +311,14 @@ function buildPath(template: string, parameters: readonly ParameterObject[], ove
 function headerValues(parameters: readonly ParameterObject[], overrides: VendorOverrides): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const parameter of parameters)
-    if (parameter.in === 'header' && parameter.required) headers[parameter.name.toLowerCase()] = parameterValue(parameter, overrides);
+    if (parameter.in === 'header' && isSent(parameter)) headers[parameter.name.toLowerCase()] = parameterValue(parameter, overrides);
   return headers;
+}
+
+/** Required parameters, and optional ones the spec gives an example of (SFMC's `SOAPAction: Perform`). */
+function isSent(parameter: ParameterObject): boolean {
+  const own = parameter as ParameterObject & { example?: unknown; examples?: object };
+  return parameter.required === true || own.example !== undefined || own.examples !== undefined;
 }
 
 function overrideHeader(overrides: VendorOverrides, parameter: ParameterObject): boolean {
