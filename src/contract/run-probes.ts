@@ -13,6 +13,8 @@ export interface ProbeResult {
 /**
  * Sends each probe to `baseUrl` in turn and checks the answer with the engine's compiled response
  * validators (`checkResponse`: status, headers, body decoded by the vendor codec).
+ *
+ * @see ../engine/check-exchange.ts
  */
 export async function runProbes(
   engine: MockEngine,

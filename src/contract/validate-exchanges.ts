@@ -12,7 +12,11 @@ export interface ExchangeVerdict {
   readonly response: readonly ValidationIssue[];
 }
 
-/** Checks each exchange with the engine's compiled validators: the request, then the answer. */
+/**
+ * Checks each exchange with the engine's compiled validators: the request, then the answer.
+ *
+ * @see ../engine/check-exchange.ts
+ */
 export function validateExchanges(engine: MockEngine, exchanges: readonly RecordedExchange[]): ExchangeVerdict[] {
   return exchanges.map((exchange) => {
     const hit = engine.checkRequest(exchange.request);
@@ -21,7 +25,11 @@ export function validateExchanges(engine: MockEngine, exchanges: readonly Record
   });
 }
 
-/** `request body /TrackId: must NOT have more than 50 characters (maxLength)` — rule and place in one line. */
+/**
+ * `request body /TrackId: must NOT have more than 50 characters (maxLength)` — rule and place in one line.
+ *
+ * @see ../validate/validation-issue.ts
+ */
 export function formatIssue(issue: ValidationIssue): string {
   const place =
     issue.location.startsWith('response') || issue.location === 'status' ? issue.location.replace('-', ' ') : `request ${issue.location}`;

@@ -75,6 +75,8 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
  * Checks an answer of a vendor operation against the spec: a documented status, the documented
  * headers, and a body (decoded by the vendor's codec for its media type, SOAP XML included) valid
  * against the documented schema. Unknown vendor or operation comes back as one issue.
+ *
+ * @see ../validate/response-validator.ts (the strict-mode validators it reuses)
  */
 export function checkResponse(state: EngineState, vendorName: string, operationId: string, response: WireResponse): ValidationIssue[] {
   const vendor = state.vendorByName.get(vendorName);
