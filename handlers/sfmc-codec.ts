@@ -13,6 +13,7 @@ export const MAX_SOAP_REQUEST_CHARS = 1_048_576;
 export const sfmcSoapCodec: BodyCodec = {
   mediaTypes: soapCodec.mediaTypes,
   charset: 'utf-8',
+  stringValues: soapCodec.stringValues,
   decode: (text) =>
     text.length > MAX_SOAP_REQUEST_CHARS
       ? { ok: false, reason: 'too-large', message: `The request is larger than ${MAX_SOAP_REQUEST_CHARS} characters.` }

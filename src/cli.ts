@@ -3,21 +3,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from './cli/fail.ts';
 import { SERVE_HELP, serveCommand } from './cli/serve-command.ts';
+import { VALIDATE_HELP, validateCommand } from './cli/validate-command.ts';
+import { VERIFY_HELP, verifyCommand } from './cli/verify-command.ts';
 import { findPackageRoot } from './spec/load-specs.ts';
 
 const HELP = `esp-cancel-mock — a stateful mock of four email platforms' "cancel a scheduled send" APIs
 
 Usage:
   esp-cancel-mock serve [options]      start the mock server
+  esp-cancel-mock verify [options]     check a live base URL (the mock or a sandbox) against the specs
+  esp-cancel-mock validate FILE        check recorded traffic (HAR or journal JSON) against the specs
   esp-cancel-mock --help | --version
 
 ${SERVE_HELP}
+
+${VERIFY_HELP}
+
+${VALIDATE_HELP}
 
 Admin API on the same port: /__admin (reset, state, requests, force, clock). See the README.`;
 
 /** Each command: its module parses its own flags (strictly: an unknown flag is an error). */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
+  verify: verifyCommand,
+  validate: validateCommand,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -6,6 +6,7 @@
 export { handleAdminRequest } from './admin/admin-api.ts';
 export type { BodyCodec, DecodeResult } from './codec/body-codec.ts';
 export type { DecodedRequest } from './decode/decoded-request.ts';
+export type { RequestCheck, WireRequest, WireResponse } from './engine/check-exchange.ts';
 export {
   createEngine,
   type EngineOptions,

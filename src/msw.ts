@@ -6,6 +6,7 @@ import type { JournalEntry, RequestJournal } from './journal/request-journal.ts'
 import type { OriginPolicy } from './routing/origin-policy.ts';
 import { selectModules } from './vendor/select-modules.ts';
 
+export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
 export type { ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
 export { MockStateError };
 

@@ -35,6 +35,8 @@ export interface BodyCodec {
   readonly mediaTypes: readonly string[];
   /** Charset named in the Content-Type of encoded bodies (`text/xml; charset=utf-8`); none if unset. */
   readonly charset?: string;
+  /** Decoded scalars are always strings (XML, forms): a schema's numbers and booleans are coerced. */
+  readonly stringValues?: boolean;
   decode(text: string): DecodeResult;
   encode(value: unknown, context: EncodeContext): string;
 }

@@ -6,6 +6,7 @@ import type { BodyCodec } from './body-codec.ts';
  */
 export const formCodec: BodyCodec = {
   mediaTypes: ['application/x-www-form-urlencoded'],
+  stringValues: true,
   decode(text) {
     const value: Record<string, string | string[]> = {};
     for (const [name, item] of new URLSearchParams(text)) {

@@ -8,7 +8,9 @@ import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
 import { checkSnapshot, restoreStore, snapshotStore } from '../store/vendor-store.ts';
 import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
+import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
+import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
 import { type CompiledVendor, compileVendor } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
 import { handleRequest } from './handle-request.ts';
@@ -70,6 +72,10 @@ export interface MockEngine {
   getState(): Promise<MockState>;
   /** Replaces the records of the named vendors whole, after checking every record; throws `MockStateError`. */
   setState(state: MockState): Promise<void>;
+  /** Which operation a wire request hits and which rules it breaks (no handler runs, no state changes). */
+  checkRequest(request: WireRequest): RequestCheck;
+  /** Which rules an answer of `vendor.operationId` breaks: status, headers, body decoded by the vendor's codec. */
+  checkResponse(vendor: string, operationId: string, response: WireResponse): ValidationIssue[];
 }
 
 /**
@@ -170,6 +176,8 @@ export function createEngine(options: EngineOptions): MockEngine {
       for (const item of prepared) state.force.push(item.operationId, item.force, item.times);
       return state.force.list().slice(before);
     },
+    checkRequest: (request) => checkRequest(state, request),
+    checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
     forced: () => state.force.list(),
     clearForced: () => state.force.clear(),
     async reset() {

@@ -52,6 +52,7 @@ export interface paths {
             path: {
                 /** @description The abbreviation of the brand the data is posted to. */
                 brandAbbreviation: components["parameters"]["BrandAbbreviation"];
+                /** @example FOO0102003002 */
                 trackId: string;
             };
             cookie?: never;
@@ -250,6 +251,7 @@ export interface operations {
             path: {
                 /** @description The abbreviation of the brand the data is posted to. */
                 brandAbbreviation: components["parameters"]["BrandAbbreviation"];
+                /** @example FOO0102003002 */
                 trackId: string;
             };
             cookie?: never;

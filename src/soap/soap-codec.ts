@@ -17,6 +17,7 @@ import { encodeSoapEnvelope } from './soap-encoder.ts';
  */
 export const soapCodec: BodyCodec = {
   mediaTypes: ['text/xml', 'application/soap+xml'],
+  stringValues: true,
   decode: decodeSoapEnvelope,
   // The context is unused on purpose: prefixes and namespaces follow element names
   // (soap-namespace-table.ts), not the response schema.

@@ -7,7 +7,9 @@
  * - An element with child elements → an object; one with none → its text as a string (never a
  *   number: `29605` stays `"29605"`; coercion is the validator's job); an empty one → `""`.
  * - `xsi:nil="true"` → `null`. `xsi:type="ns1:Send"` or `"Send"` → property `"@type": "Send"` (on a
- *   text-only element: `{ "@type", "#text" }`). Every other attribute (mustUnderstand, wsu:Id,
+ *   text-only element: `{ "@type", "#text" }`). The attribute properties of the namespace table
+ *   (Timestamp `wsu:Id` → `Id`, what the encoder writes as attributes) come back as properties, so a
+ *   response decodes to the shape it was encoded from. Every other attribute (mustUnderstand,
  *   Password/@Type, xmlns…) is dropped.
  * - Arrays: an element whose local name is in `alwaysArray` (default `Definition`, `Result`) is always
  *   an array; any other name becomes an array only when it repeats under one parent.
@@ -22,7 +24,7 @@
  * @see ../../../shared/vendor-docs/sfmc-soap-cancel-send.txt (the vendor's sample envelope)
  */
 import type { DecodeResult } from '../codec/body-codec.ts';
-import { SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';
+import { ATTRIBUTE_PROPERTIES, SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';
 import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree-parser.ts';
 
 /** The JSON a SOAP envelope decodes to (and the encoder accepts, plus numbers and booleans). */
@@ -64,6 +66,10 @@ export function createSoapDecoder(options: SoapDecoderOptions = {}): (text: stri
       byName.set(child.local, values);
     }
     const entries: [string, SoapJson][] = element.type === undefined ? [] : [['@type', element.type]];
+    for (const [property, qualified] of ATTRIBUTE_PROPERTIES.get(element.local) ?? []) {
+      const value = Object.hasOwn(element.attributes, localPart(qualified)) ? element.attributes[localPart(qualified)] : undefined;
+      if (value !== undefined) entries.push([property, value]);
+    }
     for (const [name, values] of byName) {
       const single = values.length === 1 && !alwaysArray.has(name) ? values[0] : undefined;
       entries.push([name, single === undefined ? values : single]);
@@ -94,6 +100,10 @@ export function createSoapDecoder(options: SoapDecoderOptions = {}): (text: stri
     const envelope = header === undefined ? { Body: toObject(body) } : { Header: toObject(header), Body: toObject(body) };
     return { ok: true, value: { Envelope: envelope } };
   };
+}
+
+function localPart(qualified: string): string {
+  return qualified.slice(qualified.indexOf(':') + 1);
 }
 
 function notSoap(message: string): DecodeResult {

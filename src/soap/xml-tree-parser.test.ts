@@ -63,13 +63,13 @@ describe('parseXmlTree', () => {
     expect(result).toMatchObject({ ok: true, root: { local: 'r', text: 't', children: [] } });
   });
 
-  it('resolves namespaces and keeps only the local part of xsi:type', () => {
+  it('resolves namespaces, keeps the local part of xsi:type and other attributes by local name', () => {
     const result = parseXmlTree(
       '<p:r xmlns:p="urn:p" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ns1:Send" other="x"/>',
     );
     expect(result).toEqual({
       ok: true,
-      root: { local: 'r', uri: 'urn:p', type: 'Send', nil: false, children: [], text: '' },
+      root: { local: 'r', uri: 'urn:p', type: 'Send', nil: false, attributes: { other: 'x' }, children: [], text: '' },
     });
   });
 

@@ -26,6 +26,8 @@ export interface XmlElement {
   readonly type: string | undefined;
   /** `xsi:nil="true"` (or `"1"`). */
   readonly nil: boolean;
+  /** Every other attribute by local name (namespace declarations left out); the decoder keeps only the table's. */
+  readonly attributes: Readonly<Record<string, string>>;
   readonly children: XmlElement[];
   /** All character data directly inside this element, entities already decoded. */
   text: string;
@@ -80,6 +82,12 @@ export function parseXmlTree(text: string, limits: XmlLimits = DEFAULT_XML_LIMIT
       uri: tag.uri,
       type: typeName === undefined ? undefined : typeName.slice(typeName.lastIndexOf(':') + 1),
       nil: xsiNil !== undefined && ['true', '1'].includes(xsiNil.value.trim()),
+      // fromEntries defines own properties, so an attribute named `__proto__` cannot touch a prototype.
+      attributes: Object.fromEntries(
+        Object.values(tag.attributes)
+          .filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns' && a.uri !== XSI_NAMESPACE)
+          .map((a) => [a.local, a.value]),
+      ),
       children: [],
       text: '',
     };

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { HeaderObject, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
+import type { HeaderObject, JsonSchema, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import { compileSchema } from './compile-schema.ts';
 import type { AjvPair } from './create-ajv.ts';
@@ -18,13 +18,24 @@ export interface OutgoingResponse {
  * drift from its contract. Compiled once at start-up, like the request validators.
  */
 export interface ResponseValidator {
-  validate(response: OutgoingResponse): ValidationIssue[];
+  validate(response: OutgoingResponse, options?: ResponseCheckOptions): ValidationIssue[];
+}
+
+/** How to read a body decoded from the wire (contract checks of recorded or live answers). */
+export interface ResponseCheckOptions {
+  /** The body came from a format whose scalars are all strings (XML): coerce them like parameters. */
+  readonly coerce?: boolean;
+  /** False when no codec can read the body back: status and headers are still checked. */
+  readonly checkBody?: boolean;
 }
 
 interface CompiledResponse {
   readonly requiredHeaders: readonly string[];
   readonly headers: ReadonlyMap<string, ValidateFunction>;
   readonly bodies: ReadonlyMap<string, ValidateFunction>;
+  /** Coercing twins of `bodies`, compiled on first use (only contract checks of XML answers need them). */
+  readonly coercing: Map<string, ValidateFunction>;
+  readonly schemas: ReadonlyMap<string, JsonSchema | undefined>;
 }
 
 export function createResponseValidator(
@@ -44,14 +55,16 @@ export function createResponseValidator(
       if (header.required) requiredHeaders.push(name.toLowerCase());
     }
     const bodies = new Map<string, ValidateFunction>();
+    const schemas = new Map<string, JsonSchema | undefined>();
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+      schemas.set(mediaType, media.schema);
       bodies.set(mediaType, compileSchema(ajv.exact, vendor, media.schema));
     }
-    compiled.set(status, { requiredHeaders, headers, bodies });
+    compiled.set(status, { requiredHeaders, headers, bodies, coercing: new Map(), schemas });
   }
 
   return {
-    validate(response) {
+    validate(response, options = {}) {
       const documented =
         compiled.get(String(response.status)) ?? compiled.get(`${String(response.status)[0]}XX`) ?? compiled.get('default');
       if (!documented) {
@@ -85,8 +98,10 @@ export function createResponseValidator(
             })),
           );
       }
-      if (documented.bodies.size === 0) return issues;
-      const validate = documented.bodies.get(response.mediaType);
+      if (documented.bodies.size === 0 || options.checkBody === false) return issues;
+      const validate = options.coerce
+        ? coercingBody(ajv, vendor, documented, response.mediaType)
+        : documented.bodies.get(response.mediaType);
       if (!validate) {
         issues.push({
           location: 'response-body',
@@ -100,4 +115,14 @@ export function createResponseValidator(
       return issues;
     },
   };
+}
+
+function coercingBody(ajv: AjvPair, vendor: string, documented: CompiledResponse, mediaType: string): ValidateFunction | undefined {
+  if (!documented.schemas.has(mediaType)) return undefined;
+  let validate = documented.coercing.get(mediaType);
+  if (!validate) {
+    validate = compileSchema(ajv.coercing, vendor, documented.schemas.get(mediaType));
+    documented.coercing.set(mediaType, validate);
+  }
+  return validate;
 }

@@ -1,0 +1,336 @@
+import type { BodyCodec } from '../codec/body-codec.ts';
+import { createCodecRegistry, findCodec } from '../codec/codec-registry.ts';
+import type { LoadedSpec } from '../spec/load-specs.ts';
+import {
+  type ExampleObject,
+  HTTP_METHODS,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type PathItemObject,
+  type RequestBodyObject,
+} from '../spec/openapi-types.ts';
+import { resolveReference } from '../spec/resolve-reference.ts';
+
+/** Values a user passes for one vendor (real sandbox credentials, ids that exist there). */
+export interface VendorOverrides {
+  /** Sent on every probe (and never dropped by a probe): `authorization`, `x-omeda-appid`… */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Path, query or header parameter values by name, used instead of the spec's examples. */
+  readonly parameters?: Readonly<Record<string, string>>;
+}
+
+/** One request derived from a spec; its answer must be documented for `operationId`. */
+export interface Probe {
+  readonly vendor: string;
+  readonly operationId: string;
+  /** e.g. `example 'document'`, `missing header x-omeda-appid`, `wrong method GET`. */
+  readonly name: string;
+  readonly method: string;
+  /** Path and query, to append to the base URL. */
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  /** A documented example sent with a changing method: on a real sandbox it cancels a real record. */
+  readonly mutating: boolean;
+}
+
+/** Credentials the mock accepts by default (any non-empty value); real ones come from overrides. */
+const MOCK_USER = 'esp-cancel-mock';
+const PROBE_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+const BROKEN_BODY: Record<string, string> = { json: '{"broken": ', xml: '<broken', form: '%' };
+
+/**
+ * Derives the contract probes of one vendor from its spec: every request example, then the
+ * documented-error probes that need no special state — a missing required parameter or body field,
+ * no credentials, a malformed body, an unknown id, a method the path answers through
+ * `x-unsupported-methods`. Read-only probes first, mutating ones last.
+ *
+ * @see ../../README.md "Contract checks in CI"
+ */
+export function deriveProbes(spec: LoadedSpec, codecs: readonly BodyCodec[], overrides: VendorOverrides = {}): Probe[] {
+  const document = spec.document;
+  const registry = createCodecRegistry(codecs);
+  const probes: Probe[] = [];
+  for (const [template, pathItem] of Object.entries(document.paths ?? {})) {
+    const declared = HTTP_METHODS.filter((method) => pathItem[method]).map((method) => method.toUpperCase());
+    for (const method of declared) {
+      const operation = pathItem[method.toLowerCase() as 'get'] as OperationObject;
+      probes.push(...operationProbes(document, registry, template, pathItem, method, operation, overrides, spec.vendor));
+    }
+    const unsupported = pathItem['x-unsupported-methods'];
+    const wrong = PROBE_METHODS.find((method) => !declared.includes(method));
+    if (unsupported?.operationId && wrong) {
+      const parameters = mergeParameters(document, pathItem, unsupported);
+      probes.push({
+        vendor: spec.vendor,
+        operationId: unsupported.operationId,
+        name: `wrong method ${wrong}`,
+        method: wrong,
+        path: buildPath(template, parameters, overrides),
+        headers: { ...credentials(document, unsupported), ...headerValues(parameters, overrides), ...overrides.headers },
+        body: '',
+        mutating: false,
+      });
+    }
+  }
+  return [...probes.filter((probe) => !probe.mutating), ...probes.filter((probe) => probe.mutating)];
+}
+
+function operationProbes(
+  document: OpenApiDocument,
+  registry: ReadonlyMap<string, BodyCodec>,
+  template: string,
+  pathItem: PathItemObject,
+  method: string,
+  operation: OperationObject,
+  overrides: VendorOverrides,
+  vendor: string,
+): Probe[] {
+  const operationId = operation.operationId ?? `${method} ${template}`;
+  const parameters = mergeParameters(document, pathItem, operation);
+  const auth = credentials(document, operation);
+  const baseHeaders = { ...auth, ...headerValues(parameters, overrides), ...overrides.headers };
+  const path = buildPath(template, parameters, overrides);
+  const requestBody = operation.requestBody ? resolveReference<RequestBodyObject>(document, operation.requestBody) : undefined;
+  const changes = method !== 'GET' && method !== 'HEAD';
+  const probe = (name: string, fields: Partial<Probe>): Probe => ({
+    vendor,
+    operationId,
+    name,
+    method,
+    path,
+    headers: baseHeaders,
+    body: '',
+    mutating: false,
+    ...fields,
+  });
+  const probes: Probe[] = [];
+
+  const examples = bodyExamples(document, registry, requestBody);
+  if (examples.length === 0) probes.push(probe('example', { mutating: changes }));
+  for (const example of examples) {
+    probes.push(
+      probe(`example '${example.name}' (${example.mediaType})`, {
+        headers: { ...baseHeaders, 'content-type': example.mediaType },
+        body: example.text,
+        mutating: changes,
+      }),
+    );
+  }
+  const first = examples[0];
+  if (first && isPlainObject(first.value)) {
+    const schema = resolveReference<{ required?: string[] }>(document, (requestBody?.content[first.mediaType]?.schema ?? {}) as object);
+    for (const field of schema.required ?? []) {
+      if (!(field in first.value)) continue;
+      const { [field]: _dropped, ...rest } = first.value;
+      const codec = findCodec(registry, first.mediaType);
+      if (!codec) continue;
+      const body = tryEncode(codec, rest, first.mediaType);
+      // A codec may refuse a shape without its root member (a SOAP envelope without `Envelope`).
+      if (body === undefined) continue;
+      probes.push(probe(`missing body field ${field}`, { headers: { ...baseHeaders, 'content-type': first.mediaType }, body }));
+    }
+  }
+  if (first && typeof first.value === 'object' && first.value !== null) {
+    const unknown = toUnknownIds(first.value);
+    const codec = findCodec(registry, first.mediaType);
+    const body = codec && unknown.names.length > 0 ? tryEncode(codec, unknown.value, first.mediaType) : undefined;
+    if (body !== undefined) {
+      const name = `unknown ${unknown.names.join(', ')} in body`;
+      probes.push(probe(name, { headers: { ...baseHeaders, ...typeOf(first) }, body, mutating: changes }));
+    }
+  }
+  if (requestBody?.required) probes.push(probe('missing body', {}));
+  const mediaType = first?.mediaType ?? Object.keys(requestBody?.content ?? {})[0];
+  if (mediaType) {
+    const family = mediaType.includes('xml') ? 'xml' : mediaType.includes('form') ? 'form' : 'json';
+    probes.push(probe('malformed body', { headers: { ...baseHeaders, 'content-type': mediaType }, body: BROKEN_BODY[family] as string }));
+  }
+  for (const parameter of parameters) {
+    if (!parameter.required || parameter.in === 'path' || overrideHeader(overrides, parameter)) continue;
+    if (parameter.in === 'header') {
+      const { [parameter.name.toLowerCase()]: _dropped, ...rest } = lowerKeys(baseHeaders);
+      probes.push(probe(`missing header ${parameter.name}`, { headers: { ...rest, ...typeOf(first) }, body: first?.text ?? '' }));
+    } else if (parameter.in === 'query') {
+      const without = parameters.filter((other) => other !== parameter);
+      probes.push(
+        probe(`missing query ${parameter.name}`, {
+          path: buildPath(template, without, overrides),
+          headers: { ...baseHeaders, ...typeOf(first) },
+          body: first?.text ?? '',
+        }),
+      );
+    }
+  }
+  if (Object.keys(auth).length > 0) {
+    const rest = lowerKeys({ ...headerValues(parameters, overrides), ...overrides.headers });
+    for (const name of Object.keys(auth)) delete rest[name.toLowerCase()];
+    probes.push(probe('no credentials', { headers: { ...rest, ...typeOf(first) }, body: first?.text ?? '' }));
+  }
+  for (const parameter of parameters.filter((p) => p.in === 'path')) {
+    const value = parameterValue(parameter, overrides);
+    if (!/[0-9]/.test(value)) continue;
+    const unknown = value.replace(/[0-9]/g, '9');
+    const changed = { ...overrides, parameters: { ...overrides.parameters, [parameter.name]: unknown } };
+    probes.push(
+      probe(`unknown ${parameter.name} ${unknown}`, {
+        path: buildPath(template, parameters, changed),
+        headers: { ...baseHeaders, ...typeOf(first) },
+        body: first?.text ?? '',
+        mutating: changes,
+      }),
+    );
+  }
+  return probes;
+}
+
+interface BodyExample {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly value: unknown;
+  readonly text: string;
+}
+
+function bodyExamples(
+  document: OpenApiDocument,
+  registry: ReadonlyMap<string, BodyCodec>,
+  requestBody: RequestBodyObject | undefined,
+): BodyExample[] {
+  const examples: BodyExample[] = [];
+  for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
+    const codec = findCodec(registry, mediaType);
+    const named: Array<[string, unknown]> = Object.entries(media.examples ?? {}).map(([name, raw]) => [
+      name,
+      resolveReference<ExampleObject>(document, raw).value,
+    ]);
+    if (media.example !== undefined) named.push(['example', media.example]);
+    for (const [name, value] of named) {
+      const text = typeof value === 'string' || !codec ? String(value) : codec.encode(value, { mediaType, schema: media.schema });
+      examples.push({ name, mediaType, value, text });
+    }
+  }
+  return examples;
+}
+
+/** The example with every id-named member (`TrackId`, `ID`, `mid`) that holds digits turned to 9s. */
+function toUnknownIds(value: unknown): { value: unknown; names: string[] } {
+  const names: string[] = [];
+  const visit = (node: unknown, key: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => visit(item, key));
+    if (typeof node === 'object' && node !== null) {
+      return Object.fromEntries(Object.entries(node).map(([name, child]) => [name, visit(child, name)]));
+    }
+    if (/id$/i.test(key) && (typeof node === 'string' || typeof node === 'number') && /[0-9]/.test(String(node))) {
+      const unknown = String(node).replace(/[0-9]/g, '9');
+      names.push(`${key} ${unknown}`);
+      return typeof node === 'number' ? Number(unknown) : unknown;
+    }
+    return node;
+  };
+  return { value: visit(value, ''), names };
+}
+
+function tryEncode(codec: BodyCodec, value: unknown, mediaType: string): string | undefined {
+  try {
+    return codec.encode(value, { mediaType, schema: undefined });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Content-Type header of a probe that sends the first example's body. */
+function typeOf(example: BodyExample | undefined): Record<string, string> {
+  return example ? { 'content-type': example.mediaType } : {};
+}
+
+/** Header values for the operation's first security requirement: what the mock accepts by default. */
+function credentials(document: OpenApiDocument, operation: OperationObject): Record<string, string> {
+  const requirements =
+    (operation as { security?: Array<Record<string, string[]>> }).security ??
+    (document as { security?: Array<Record<string, string[]>> }).security ??
+    [];
+  const first = requirements[0] ?? {};
+  const schemes = (document.components?.securitySchemes ?? {}) as Record<
+    string,
+    { type: string; scheme?: string; in?: string; name?: string }
+  >;
+  const headers: Record<string, string> = {};
+  for (const name of Object.keys(first)) {
+    const scheme = schemes[name];
+    if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'basic')
+      headers.authorization = `Basic ${Buffer.from(`${MOCK_USER}:${MOCK_USER}`).toString('base64')}`;
+    else if (scheme?.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') headers.authorization = `Bearer ${MOCK_USER}`;
+    else if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name) headers[scheme.name.toLowerCase()] = MOCK_USER;
+  }
+  return headers;
+}
+
+function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, operation: OperationObject): ParameterObject[] {
+  const merged = new Map<string, ParameterObject>();
+  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = resolveReference<ParameterObject>(document, raw);
+    merged.set(`${parameter.in}:${parameter.name}`, parameter);
+  }
+  return [...merged.values()];
+}
+
+/** A parameter's value: the user's override, else the spec's example, else its schema's example/default/enum. */
+function parameterValue(parameter: ParameterObject, overrides: VendorOverrides): string {
+  const own = parameter as ParameterObject & { example?: unknown; examples?: Record<string, { value?: unknown }> };
+  const schema = (typeof parameter.schema === 'object' ? parameter.schema : {}) as {
+    example?: unknown;
+    default?: unknown;
+    enum?: unknown[];
+    const?: unknown;
+  };
+  const value =
+    overrides.parameters?.[parameter.name] ??
+    own.example ??
+    Object.values(own.examples ?? {})[0]?.value ??
+    schema.example ??
+    schema.default ??
+    schema.const ??
+    schema.enum?.[0] ??
+    'example';
+  return String(value);
+}
+
+function buildPath(template: string, parameters: readonly ParameterObject[], overrides: VendorOverrides): string {
+  const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
+    return encodeURIComponent(parameter ? parameterValue(parameter, overrides) : (overrides.parameters?.[name] ?? 'example'));
+  });
+  const query = new URLSearchParams();
+  for (const parameter of parameters)
+    if (parameter.in === 'query' && isSent(parameter)) query.set(parameter.name, parameterValue(parameter, overrides));
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function headerValues(parameters: readonly ParameterObject[], overrides: VendorOverrides): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const parameter of parameters)
+    if (parameter.in === 'header' && isSent(parameter)) headers[parameter.name.toLowerCase()] = parameterValue(parameter, overrides);
+  return headers;
+}
+
+/** Required parameters, and optional ones the spec gives an example of (SFMC's `SOAPAction: Perform`). */
+function isSent(parameter: ParameterObject): boolean {
+  const own = parameter as ParameterObject & { example?: unknown; examples?: object };
+  return parameter.required === true || own.example !== undefined || own.examples !== undefined;
+}
+
+function overrideHeader(overrides: VendorOverrides, parameter: ParameterObject): boolean {
+  return (
+    parameter.in === 'header' && Object.keys(overrides.headers ?? {}).some((name) => name.toLowerCase() === parameter.name.toLowerCase())
+  );
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

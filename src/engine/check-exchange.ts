@@ -1,0 +1,127 @@
+import { toMediaType } from '../codec/body-codec.ts';
+import { findCodec } from '../codec/codec-registry.ts';
+import { decodeRequest } from '../decode/decode-request.ts';
+import { matchRoute } from '../routing/match-route.ts';
+import type { ResponseObject } from '../spec/openapi-types.ts';
+import { resolveReference } from '../spec/resolve-reference.ts';
+import type { ValidationIssue } from '../validate/validation-issue.ts';
+import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
+import type { EngineState } from './engine-state.ts';
+
+/** A recorded or probed request, as it went over the wire. */
+export interface WireRequest {
+  readonly method: string;
+  /** Absolute URL; only its path and query are matched, whatever the origin. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** A recorded or probed answer, as it came back over the wire. */
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Which operation a request hit (null when no route of the loaded specs matches) and what it broke. */
+export interface RequestCheck {
+  readonly vendor: string | null;
+  readonly operationId: string | null;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/**
+ * Checks a request against the specs with the engine's own compiled validators: the same route
+ * matching, decoding (vendor codecs included) and validation a served request goes through, without
+ * running a handler or touching the store.
+ *
+ * @see ../../../shared/DESIGN.md "Data flow (one request)"
+ */
+export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
+  const url = new URL(request.url);
+  const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname);
+  if (!match) {
+    const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
+    const issue: ValidationIssue = {
+      location: 'path',
+      pointer: '/',
+      keyword: 'unknown-route',
+      message: `no documented operation matches ${request.method.toUpperCase()} ${url.pathname}`,
+    };
+    return { vendor: vendor?.name ?? null, operationId: null, issues: [issue] };
+  }
+  const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
+  const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
+  const decoded = decodeRequest({
+    method: request.method.toUpperCase(),
+    url,
+    headers: new Headers(request.headers),
+    rawBody: request.body,
+    path: match.params,
+    parameters: operation.request.parameters,
+    requestBody: operation.request.requestBody,
+    codecs: vendor.codecs,
+  });
+  const normalized = vendor.module.normalize ? vendor.module.normalize(decoded.request) : decoded.request;
+  const issues = [
+    ...operation.request.validateParameters(normalized),
+    ...(decoded.issues.length > 0 ? decoded.issues : operation.request.validateBody(normalized)),
+  ];
+  return { vendor: vendor.name, operationId: operation.operationId, issues };
+}
+
+/**
+ * Checks an answer of a vendor operation against the spec: a documented status, the documented
+ * headers, and a body (decoded by the vendor's codec for its media type, SOAP XML included) valid
+ * against the documented schema. Unknown vendor or operation comes back as one issue.
+ *
+ * @see ../validate/response-validator.ts (the strict-mode validators it reuses)
+ */
+export function checkResponse(state: EngineState, vendorName: string, operationId: string, response: WireResponse): ValidationIssue[] {
+  const vendor = state.vendorByName.get(vendorName);
+  const operation = vendor?.operations.get(operationId);
+  if (!vendor || !operation) {
+    return [{ location: 'status', pointer: '/', keyword: 'operation', message: `unknown operation ${vendorName}.${operationId}` }];
+  }
+  const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const contentType = headers['content-type'] ?? '';
+  const bare = toMediaType(contentType);
+  const { mediaType, schema } = documentedMediaType(vendor, operation, response.status, contentType, bare);
+  let body: unknown = response.body === '' ? undefined : response.body;
+  // A body documented as a plain string (a WSDL served as text/xml) is checked as text, not decoded.
+  const isText = typeof schema === 'object' && schema !== null && (schema as { type?: unknown }).type === 'string';
+  const codec = isText ? undefined : findCodec(vendor.codecs, bare);
+  if (response.body !== '' && codec) {
+    const decoded = codec.decode(response.body);
+    // A codec that only writes a format (it cannot read it back) leaves the body unchecked, not failed.
+    if (!decoded.ok && decoded.reason === 'unsupported-media-type') {
+      return operation.response.validate({ status: response.status, mediaType, headers, body: undefined }, { checkBody: false });
+    }
+    if (!decoded.ok) {
+      return [{ location: 'response-body', pointer: '/', keyword: 'parse', message: decoded.message, params: { reason: decoded.reason } }];
+    }
+    body = decoded.value;
+  }
+  const coerce = codec?.stringValues === true;
+  return operation.response.validate({ status: response.status, mediaType, headers, body }, { coerce });
+}
+
+/** The spec's media-type key for a wire Content-Type (exact first, else the same type without parameters) and its schema. */
+function documentedMediaType(
+  vendor: CompiledVendor,
+  operation: CompiledOperation,
+  status: number,
+  contentType: string,
+  bare: string,
+): { mediaType: string; schema: unknown } {
+  const responses = operation.route.operation.responses;
+  const raw = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+  if (!raw) return { mediaType: bare, schema: undefined };
+  const content = resolveReference<ResponseObject>(vendor.spec.document, raw).content ?? {};
+  const keys = Object.keys(content);
+  const compact = (value: string): string => value.replaceAll(' ', '').toLowerCase();
+  const mediaType = keys.find((key) => compact(key) === compact(contentType)) ?? keys.find((key) => toMediaType(key) === bare) ?? bare;
+  const schema = content[mediaType]?.schema;
+  return { mediaType, schema: schema === undefined ? undefined : resolveReference(vendor.spec.document, schema as object) };
+}
