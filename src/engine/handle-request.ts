@@ -65,7 +65,8 @@ export async function handleRequest(state: EngineState, request: Request): Promi
 async function checkLimits(state: EngineState, request: Request, url: URL): Promise<string | Outcome> {
   const none = { vendor: null, operationId: null, forced: null, requestIssues: [], responseIssues: [] } as const;
   if (requestTargetLength(url) > state.limits.maxUrlLength) {
-    await request.body?.cancel().catch(() => undefined);
+    // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
+    request.body?.cancel().catch(() => undefined);
     const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
     return { ...none, encoded: encodeProblem(createProblem('uri-too-long', detail)) };
   }

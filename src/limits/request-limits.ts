@@ -22,7 +22,8 @@ export type BoundedBody = { readonly ok: true; readonly text: string } | { reado
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
+    // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
+    request.body?.cancel().catch(() => undefined);
     return { ok: false, bytes: declared };
   }
   if (!request.body) return { ok: true, text: '' };
@@ -34,7 +35,7 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      reader.cancel().catch(() => undefined);
       return { ok: false, bytes: total };
     }
     chunks.push(value);
