@@ -84,7 +84,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     engine,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
+        // keep closing idle connections until the server is closed, so shutdown never waits out keep-alive.
+        const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+        server.close((error) => {
+          clearInterval(idle);
+          if (error) reject(error);
+          else resolve();
+        });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       }).then(() => saver?.flush()),
   };

@@ -87,10 +87,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
     fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
   });
-  console.log(`esp-cancel-mock listening on ${server.url}`);
-  console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
-  if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
-  if (values['state-file']) console.log(`state file: ${values['state-file']}`);
+  // Handlers first: a supervisor may signal as soon as it reads the listening line.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -103,6 +100,10 @@ export async function serveCommand(args: string[]): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  console.log(`esp-cancel-mock listening on ${server.url}`);
+  console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
+  if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
+  if (values['state-file']) console.log(`state file: ${values['state-file']}`);
 }
 
 function parseServeArgs(args: string[]) {
