@@ -27,7 +27,7 @@ export const CANCEL_CASES: readonly CancelCase[] = [
     headers: { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' },
     body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
     succeeded: (status) => status === 200,
-    finalState: (state) => (state.omeda?.deployments as Array<{ TrackId: string }>).find((d) => d.TrackId === 'FOO0102003002'),
+    finalState: (state) => ((state.omeda?.deployments ?? []) as Array<{ TrackId: string }>).find((d) => d.TrackId === 'FOO0102003002'),
   },
   {
     vendor: 'voltmx',
@@ -36,7 +36,8 @@ export const CANCEL_CASES: readonly CancelCase[] = [
     path: '/api/v1/email/7131002087805116277/cancel',
     headers: { 'x-voltmx-authorization': 'claims-token' },
     succeeded: (status) => status === 200,
-    finalState: (state) => (state.voltmx?.requests as Array<{ requestId: string }>).find((r) => r.requestId === '7131002087805116277'),
+    finalState: (state) =>
+      ((state.voltmx?.requests ?? []) as Array<{ requestId: string }>).find((r) => r.requestId === '7131002087805116277'),
   },
   {
     vendor: 'sfmc',
@@ -46,7 +47,7 @@ export const CANCEL_CASES: readonly CancelCase[] = [
     headers: { 'content-type': 'text/xml', soapaction: 'Perform' },
     body: documentEnvelope('29605'),
     succeeded: (status, text) => status === 200 && text.includes('<OverallStatus>OK</OverallStatus>'),
-    finalState: (state) => (state.sfmc?.sends as Array<{ ID: number }>).find((send) => send.ID === 29605),
+    finalState: (state) => ((state.sfmc?.sends ?? []) as Array<{ ID: number }>).find((send) => send.ID === 29605),
   },
   {
     // Momentum answers `0` to every cancel, even of a mailing already cancelled (documented), so
@@ -57,13 +58,14 @@ export const CANCEL_CASES: readonly CancelCase[] = [
     path: '/v3.5/mailing/cancel?orgid=2&mid=124',
     headers: { authorization: MOMENTUM_AUTH },
     succeeded: () => true,
-    finalState: (state) => (state.momentum?.mailings as Array<{ mid: number; orgid: number }>).find((m) => m.mid === 124 && m.orgid === 2),
+    finalState: (state) =>
+      ((state.momentum?.mailings ?? []) as Array<{ mid: number; orgid: number }>).find((m) => m.mid === 124 && m.orgid === 2),
   },
 ];
 
 /** 50 concurrent cancels of one record per vendor, and resets racing cancels, through any transport. */
 export function defineConcurrencyCases(target: Target): void {
-  it.each(CANCEL_CASES)('gives exactly one success to 50 concurrent cancels of one $vendor record over ' + target.transport, async (c) => {
+  it.each(CANCEL_CASES)(`gives exactly one success to 50 concurrent cancels of one $vendor record over ${target.transport}`, async (c) => {
     const answers = await Promise.all(
       Array.from({ length: 50 }, async () => {
         const response = await fetch(target.url(c.host, c.path), {
@@ -82,15 +84,22 @@ export function defineConcurrencyCases(target: Target): void {
     expect(JSON.stringify(record)).toMatch(/"Status":"Cancel|"Status":"Canceled"|"state":8|"status":"Cancelled"/);
   });
 
-  it('never leaves mixed state when resets race cancels over ' + target.transport, async () => {
+  it(`never leaves mixed state when resets race cancels over ${target.transport}`, async () => {
     const defaults = await target.getState();
     const shape = (state: Record<string, Record<string, unknown[]>>) =>
-      Object.entries(state).map(([vendor, collections]) => [vendor, Object.entries(collections).map(([name, rows]) => [name, rows.length])]);
+      Object.entries(state).map(([vendor, collections]) => [
+        vendor,
+        Object.entries(collections).map(([name, rows]) => [name, rows.length]),
+      ]);
     const work: Promise<unknown>[] = [];
     const snapshots: Promise<Record<string, Record<string, unknown[]>>>[] = [];
     for (let round = 0; round < 10; round++) {
       for (const c of CANCEL_CASES)
-        work.push(fetch(target.url(c.host, c.path), { method: c.method, headers: c.headers, ...(c.body ? { body: c.body } : {}) }).then((r) => r.text()));
+        work.push(
+          fetch(target.url(c.host, c.path), { method: c.method, headers: c.headers, ...(c.body ? { body: c.body } : {}) }).then((r) =>
+            r.text(),
+          ),
+        );
       work.push(target.reset());
       snapshots.push(target.getState() as never);
     }

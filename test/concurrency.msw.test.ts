@@ -1,4 +1,4 @@
-import { useMswTarget } from './support/msw-target.ts';
 import { defineConcurrencyCases } from './concurrency.cases.ts';
+import { useMswTarget } from './support/msw-target.ts';
 
 defineConcurrencyCases(useMswTarget());

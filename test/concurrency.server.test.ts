@@ -1,4 +1,4 @@
-import { useServerTarget } from './support/server-target.ts';
 import { defineConcurrencyCases } from './concurrency.cases.ts';
+import { useServerTarget } from './support/server-target.ts';
 
 defineConcurrencyCases(useServerTarget());

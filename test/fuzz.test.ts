@@ -29,7 +29,7 @@ it.each(OPERATIONS.map((operation) => [operation.id, operation] as const))(
     await fc.assert(
       fc.asyncProperty(requestArbitrary(operation), async ({ request }) => {
         const response = await mock.fetch(toFetchRequest('http://fuzz.test', request));
-        const judged = judgeAnswer(response.status, response.headers.get('content-type'), await response.text());
+        const judged = judgeAnswer(response.status, response.headers.get('content-type'), await response.text(), request.method);
         expect(judged.reason ?? judged.verdict).not.toBe('undocumented');
         expect(judged.verdict).not.toBe('undocumented');
       }),
@@ -45,7 +45,7 @@ it.each(OPERATIONS.map((operation) => [operation.id, operation] as const))(
     await fc.assert(
       fc.asyncProperty(requestArbitrary(operation), async ({ request }) => {
         const response = await fetch(toFetchRequest(server.url, request));
-        const judged = judgeAnswer(response.status, response.headers.get('content-type'), await response.text());
+        const judged = judgeAnswer(response.status, response.headers.get('content-type'), await response.text(), request.method);
         expect(judged.reason ?? judged.verdict).not.toBe('undocumented');
       }),
       { numRuns: 25, seed: SEED },

@@ -63,7 +63,11 @@ it('answers 413 to a chunked body that passes 1 MiB while it streams', async () 
 it('answers a body of exactly 1 MiB as the vendor (not 413)', async () => {
   const padding = 'x'.repeat(REQUEST_LIMITS.maxBodyBytes - 40);
   const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: padding }).slice(0, REQUEST_LIMITS.maxBodyBytes);
-  const response = await fetch(`${server.url}${OMEDA}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' }, body });
+  const response = await fetch(`${server.url}${OMEDA}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' },
+    body,
+  });
   expect(response.status).not.toBe(413);
   expect(response.headers.get('content-type')).not.toBe('application/problem+json');
 });
@@ -97,10 +101,20 @@ it.each([
   ['an XXE DTD that names a local file', XXE_ENVELOPE],
   ['a billion-laughs entity bomb', BILLION_LAUGHS],
   ['elements nested deeper than the limit', TOO_DEEP],
-  ['more elements than the limit', `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>${'<a/>'.repeat(20_000)}</Body></Envelope>`],
-  ['nesting 50,000 deep', `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}</Body></Envelope>`],
+  [
+    'more elements than the limit',
+    `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>${'<a/>'.repeat(20_000)}</Body></Envelope>`,
+  ],
+  [
+    'nesting 50,000 deep',
+    `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}</Body></Envelope>`,
+  ],
 ])('refuses %s with the SOAP client fault and never reads the file', async (_name, envelope) => {
-  const response = await fetch(`${server.url}/Service.asmx`, { method: 'POST', headers: { 'content-type': 'text/xml', soapaction: 'Perform' }, body: envelope });
+  const response = await fetch(`${server.url}/Service.asmx`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml', soapaction: 'Perform' },
+    body: envelope,
+  });
   const text = await response.text();
   expect(response.status).toBe(500);
   expect(text).toContain('soap:Client');
@@ -108,10 +122,22 @@ it.each([
 });
 
 it.each([
-  ['omeda', 'POST', OMEDA, { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' }, '{"UserId":"file:///etc/passwd","TrackId":"http://127.0.0.1:1/x"}'],
+  [
+    'omeda',
+    'POST',
+    OMEDA,
+    { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' },
+    '{"UserId":"file:///etc/passwd","TrackId":"http://127.0.0.1:1/x"}',
+  ],
   ['voltmx', 'POST', '/api/v1/email/..%2F..%2Fetc%2Fpasswd/cancel', { 'x-voltmx-authorization': 't' }, undefined],
   ['momentum', 'PUT', '/v3.5/mailing/cancel?orgid=2&mid=$(cat%20/etc/passwd)', { authorization: `Basic ${btoa('a:b')}` }, undefined],
-  ['omeda JSON prototype keys', 'POST', OMEDA, { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' }, '{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}'],
+  [
+    'omeda JSON prototype keys',
+    'POST',
+    OMEDA,
+    { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' },
+    '{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}',
+  ],
 ])('treats %s paths, URLs and code in a request as plain data', async (_name, method, path, headers, body) => {
   const response = await fetch(`${server.url}${path}`, { method, headers, ...(body ? { body } : {}) });
   const text = await response.text();

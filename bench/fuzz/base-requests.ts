@@ -25,7 +25,11 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
   },
   'omeda.rejectCancelMethod': { method: 'GET', path: '/webservices/rest/brand/ABC/omail/deployment/cancel/*', headers: OMEDA_APP },
-  'omeda.lookupDeployment': { method: 'GET', path: '/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/*', headers: OMEDA_APP },
+  'omeda.lookupDeployment': {
+    method: 'GET',
+    path: '/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/*',
+    headers: OMEDA_APP,
+  },
   'momentum.cancelMailing': { method: 'PUT', path: '/v3.5/mailing/cancel?orgid=2&mid=124', headers: MOMENTUM_AUTH },
   'momentum.cancelMailingPost': {
     method: 'POST',
@@ -34,8 +38,16 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     body: JSON.stringify({ orgid: 2, mid: 123 }),
   },
   'momentum.rejectCancelMethod': { method: 'GET', path: '/v3.5/mailing/cancel?orgid=2&mid=124', headers: MOMENTUM_AUTH },
-  'voltmx.cancelEmail': { method: 'POST', path: '/api/v1/email/7131002087805116277/cancel', headers: { 'x-voltmx-authorization': 'claims-token' } },
-  'voltmx.deleteEmail': { method: 'DELETE', path: '/vpns/api/v1/email/7131002087805116278', headers: { 'x-voltmx-authorization': 'claims-token' } },
+  'voltmx.cancelEmail': {
+    method: 'POST',
+    path: '/api/v1/email/7131002087805116277/cancel',
+    headers: { 'x-voltmx-authorization': 'claims-token' },
+  },
+  'voltmx.deleteEmail': {
+    method: 'DELETE',
+    path: '/vpns/api/v1/email/7131002087805116278',
+    headers: { 'x-voltmx-authorization': 'claims-token' },
+  },
   'voltmx.getEmailRequestStatus': {
     method: 'GET',
     path: '/api/v1/status/email/request/7131002087805116277',
@@ -47,7 +59,12 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     headers: JSON_TYPE,
     body: JSON.stringify({ userid: 'admin', password: 'secret', provider: 'userstore' }),
   },
-  'sfmc.perform': { method: 'POST', path: '/Service.asmx', headers: { 'content-type': 'text/xml', soapaction: 'Perform' }, body: documentEnvelope('29605') },
+  'sfmc.perform': {
+    method: 'POST',
+    path: '/Service.asmx',
+    headers: { 'content-type': 'text/xml', soapaction: 'Perform' },
+    body: documentEnvelope('29605'),
+  },
   'sfmc.getServiceWsdl': { method: 'GET', path: '/Service.asmx?wsdl', headers: {} },
   'sfmc.getEtFrameworkWsdl': { method: 'GET', path: '/etframework.wsdl', headers: {} },
   'sfmc.requestToken': {

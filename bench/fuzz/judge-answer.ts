@@ -11,8 +11,16 @@ const FAILURES: ReadonlySet<MockProblemCode> = new Set(['strict-violation', 'int
  * mode turns any answer that breaks the spec — an undocumented status, a body off its schema — into a
  * `strict-violation` problem); a problem must carry a catalogued code other than the two failures.
  */
-export function judgeAnswer(status: number, contentType: string | null, text: string): { verdict: Verdict; reason?: string } {
+export function judgeAnswer(
+  status: number,
+  contentType: string | null,
+  text: string,
+  method = 'GET',
+): { verdict: Verdict; reason?: string } {
   if (!contentType?.startsWith('application/problem+json')) return { verdict: 'documented' };
+  // A HEAD answer has no body by HTTP's rules: its status and media type are all there is to judge.
+  if (method === 'HEAD')
+    return status >= 500 ? { verdict: 'undocumented', reason: `HEAD answered ${status}` } : { verdict: 'mock-problem' };
   let code: string | undefined;
   try {
     code = (JSON.parse(text) as { code?: string }).code;
@@ -30,6 +38,6 @@ export function toFetchRequest(origin: string, request: FuzzRequest): Request {
   return new Request(`${origin}${request.path}`, {
     method: request.method,
     headers: request.headers,
-    ...(bodyless || request.body === undefined ? {} : { body: request.body }),
+    ...(bodyless || request.body === undefined ? {} : { body: request.body as BodyInit }),
   });
 }

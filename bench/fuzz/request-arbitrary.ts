@@ -9,7 +9,29 @@ const oddString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', '9223372036854775808', '..', '../../etc/passwd', '%00', '\u0000', '\uFEFF', '\uD800', '𝕏😀', '<x/>', '&xxe;', "'; DROP TABLE x;--", '${7*7}', 'file:///etc/passwd', 'http://169.254.169.254/'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+    'null',
+    '9223372036854775808',
+    '..',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    '\uFEFF',
+    '\uD800',
+    '𝕏😀',
+    '<x/>',
+    '&xxe;',
+    "'; DROP TABLE x;--",
+    '$' + '{7*7}',
+    'file:///etc/passwd',
+    'http://169.254.169.254/',
+  ),
   fc.nat({ max: 300_000 }).map((length) => 'x'.repeat(length)),
 );
 
@@ -20,12 +42,15 @@ export function schemaArbitrary(document: unknown, raw: JsonSchema, depth = 0): 
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
   for (const key of ['oneOf', 'anyOf'] as const)
-    if (Array.isArray(schema[key])) return fc.oneof(...(schema[key] as JsonSchema[]).map((part) => schemaArbitrary(document, part, depth + 1)));
+    if (Array.isArray(schema[key]))
+      return fc.oneof(...(schema[key] as JsonSchema[]).map((part) => schemaArbitrary(document, part, depth + 1)));
   if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return schemaArbitrary(document, schema.allOf[0] as JsonSchema, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
-      return schema.pattern || schema.format ? fc.string({ maxLength: 20 }) : fc.string({ minLength: Number(schema.minLength ?? 0), maxLength: 30 });
+      return schema.pattern || schema.format
+        ? fc.string({ maxLength: 20 })
+        : fc.string({ minLength: Number(schema.minLength ?? 0), maxLength: 30 });
     case 'integer':
       return fc.integer({ min: Number(schema.minimum ?? -1e9), max: Number(schema.maximum ?? 1e9) });
     case 'number':
@@ -49,6 +74,9 @@ export function schemaArbitrary(document: unknown, raw: JsonSchema, depth = 0): 
   }
 }
 
+/** encodeURIComponent throws on a lone surrogate; the wire can only carry well-formed UTF-8 anyway. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 type Mutation = (base: FuzzRequest) => fc.Arbitrary<FuzzRequest>;
 
 const withBody = (base: FuzzRequest, body: string | Uint8Array | undefined): FuzzRequest => {
@@ -71,7 +99,9 @@ const jsonEdit = (text: string): fc.Arbitrary<string> => {
       const { [name]: _dropped, ...rest } = parsed;
       return JSON.stringify(rest);
     }),
-    fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })).map(([name, value]) => JSON.stringify({ ...parsed, [name]: value })),
+    fc
+      .tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }))
+      .map(([name, value]) => JSON.stringify({ ...parsed, [name]: value })),
     fc.tuple(key, fc.oneof(fc.jsonValue({ maxDepth: 3 }), oddString)).map(([name, value]) => JSON.stringify({ ...parsed, [name]: value })),
     fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
   );
@@ -88,13 +118,14 @@ const xmlEdit = (text: string): fc.Arbitrary<string> =>
   );
 
 const MUTATIONS: Record<string, Mutation> = {
-  'wrong method': (base) => fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD').map((method) => ({ ...base, method })),
+  'wrong method': (base) =>
+    fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD').map((method) => ({ ...base, method })),
   'odd path segment': (base) =>
     fc.tuple(oddString, fc.nat()).map(([value, pick]) => {
       const [pathname = '', query] = base.path.split('?');
       const segments = pathname.split('/');
       const index = 1 + (pick % Math.max(1, segments.length - 1));
-      segments[index] = encodeURIComponent(value.slice(0, 7000));
+      segments[index] = encodeURIComponent(value.slice(0, 7000).replace(LONE_SURROGATE, '\uFFFD'));
       return { ...base, path: `${segments.join('/')}${query ? `?${query}` : ''}` };
     }),
   'odd query': (base) =>
@@ -105,17 +136,37 @@ const MUTATIONS: Record<string, Mutation> = {
     }),
   'wrong content type': (base) =>
     fc
-      .constantFrom('text/plain', 'application/xml', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/xml; charset=utf-16', '', ';;;')
+      .constantFrom(
+        'text/plain',
+        'application/xml',
+        'application/json',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'text/xml; charset=utf-16',
+        '',
+        ';;;',
+      )
       .map((type) => ({ ...base, headers: { ...base.headers, 'content-type': type } })),
   'missing or odd header': (base) =>
-    fc.tuple(fc.constantFrom(...Object.keys(base.headers), 'authorization', 'prefer'), fc.option(oddString.map((v) => v.replace(/[^\x20-\x7e]/g, '').slice(0, 4000)))).map(([name, value]) => {
-      const headers = { ...base.headers };
-      if (value === null) delete headers[name];
-      else headers[name] = value;
-      return { ...base, headers };
-    }),
+    fc
+      .tuple(
+        fc.constantFrom(...Object.keys(base.headers), 'authorization', 'prefer'),
+        fc.option(oddString.map((v) => v.replace(/[^\x20-\x7e]/g, '').slice(0, 4000))),
+      )
+      .map(([name, value]) => {
+        const headers = { ...base.headers };
+        if (value === null) delete headers[name];
+        else headers[name] = value;
+        return { ...base, headers };
+      }),
   'edited body': (base) => {
-    if (typeof base.body !== 'string') return fc.oneof(oddString, fc.jsonValue().map((v) => JSON.stringify(v))).map((body) => withBody(base, body));
+    if (typeof base.body !== 'string')
+      return fc
+        .oneof(
+          oddString,
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        )
+        .map((body) => withBody(base, body));
     const edit = base.body.trimStart().startsWith('<') ? xmlEdit(base.body) : jsonEdit(base.body);
     return edit.map((body) => withBody(base, body));
   },
@@ -138,7 +189,10 @@ function validArbitrary(operation: SpecOperation): fc.Arbitrary<FuzzRequest> {
 export function requestArbitrary(operation: SpecOperation): fc.Arbitrary<{ kind: string; request: FuzzRequest }> {
   const broken = Object.entries(MUTATIONS).map(([kind, mutate]) => mutate(operation.base).map((request) => ({ kind, request })));
   return fc.oneof(
-    { weight: Math.ceil(Object.keys(MUTATIONS).length / 2), arbitrary: validArbitrary(operation).map((request) => ({ kind: 'valid', request })) },
+    {
+      weight: Math.ceil(Object.keys(MUTATIONS).length / 2),
+      arbitrary: validArbitrary(operation).map((request) => ({ kind: 'valid', request })),
+    },
     ...broken.map((arbitrary) => ({ weight: 1, arbitrary })),
   );
 }

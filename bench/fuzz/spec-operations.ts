@@ -1,5 +1,5 @@
 import { findSpecDirectory, loadSpec } from '../../src/spec/load-specs.ts';
-import type { OperationObject, JsonSchema } from '../../src/spec/openapi-types.ts';
+import type { JsonSchema, OperationObject } from '../../src/spec/openapi-types.ts';
 import { resolveReference } from '../../src/spec/resolve-reference.ts';
 import { BASE_REQUESTS, type FuzzRequest } from './base-requests.ts';
 
@@ -28,7 +28,9 @@ export function listSpecOperations(): SpecOperation[] {
         const id = `${vendor}.${operation.operationId}`;
         const base = BASE_REQUESTS[id];
         if (!base) throw new Error(`bench/fuzz/base-requests.ts has no valid request for ${id}: add one`);
-        const body = operation.requestBody ? resolveReference<{ content?: Record<string, { schema?: JsonSchema }> }>(document, operation.requestBody) : undefined;
+        const body = operation.requestBody
+          ? resolveReference<{ content?: Record<string, { schema?: JsonSchema }> }>(document, operation.requestBody)
+          : undefined;
         const schema = body?.content?.['application/json']?.schema;
         operations.push({ id, vendor, base, document, ...(schema ? { jsonBodySchema: schema } : {}) });
       }
