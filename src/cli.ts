@@ -21,7 +21,7 @@ ${VERIFY_HELP}
 
 ${VALIDATE_HELP}
 
-Admin API on the same port: /__admin (reset, state, requests, force, clock). See the README.`;
+Admin API on the same port: /__admin (reset, state, requests, force, clock, faults). See the README.`;
 
 /** Each command: its module parses its own flags (strictly: an unknown flag is an error). */
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {

@@ -16,7 +16,9 @@ export {
   MockStateError,
 } from './engine/create-engine.ts';
 export { createProblem, MOCK_PROBLEMS, type MockProblem, type MockProblemCode, PROBLEM_TYPE_PREFIX } from './errors/mock-errors.ts';
+export { type FaultPlan, FaultPlanError, type FaultRule, parseFaultPlan } from './faults/fault-plan.ts';
 export type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
+export { REQUEST_LIMITS } from './limits/request-limits.ts';
 export type { ValidationIssue } from './validate/validation-issue.ts';
 export { ALL_VENDORS, selectModules } from './vendor/select-modules.ts';
 export type { HandlerContext, HandlerResult, VendorModule } from './vendor/vendor-module.ts';

@@ -1,13 +1,14 @@
 import type { HttpHandler } from 'msw';
 import { toMswHandlers } from './adapters/msw.ts';
 import { createEngine, type ForceOptions, type MockEngine, type MockState, MockStateError } from './engine/create-engine.ts';
+import type { FaultPlan, FaultRule } from './faults/fault-plan.ts';
 import type { ForceTimes, QueuedForce } from './force/force-queue.ts';
 import type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 import type { OriginPolicy } from './routing/origin-policy.ts';
 import { selectModules } from './vendor/select-modules.ts';
 
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
-export type { ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
+export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
 export { MockStateError };
 
 export interface CreateMockOptions {
@@ -20,6 +21,10 @@ export interface CreateMockOptions {
   /** Per-vendor settings, e.g. `{ omeda: { appIds: ['my-app'] } }`. */
   readonly config?: Readonly<Record<string, unknown>>;
   readonly journalCapacity?: number;
+  /** Injected latency and faults from the start (same declaration as the server's `--faults`). */
+  readonly faults?: FaultPlan;
+  /** Seed of the faults' random draws (default random; read it back from `mock.faults().seed`). */
+  readonly seed?: number;
 }
 
 /** An in-process mock: MSW handlers plus the admin operations, on a store of its own. */
@@ -32,6 +37,13 @@ export interface Mock {
   /** Resolves once the default dataset is loaded (requests wait for it by themselves). */
   readonly ready: Promise<void>;
   force(operationId: string, status: number, options?: ForceOptions): void;
+  /**
+   * Replaces the injected latency and faults (`{}` clears them); without arguments, reads them. A
+   * `drop` answers MSW's network error (`fetch` rejects with a `TypeError`).
+   *
+   * @example mock.faults({ 'omeda.cancelDeployment': { status: 500, probability: 0.2, delayMs: [5, 20] } }, 42)
+   */
+  faults(plan?: FaultPlan, seed?: number): { readonly plan: FaultPlan; readonly seed: number };
   reset(): Promise<void>;
   getState(): Promise<MockState>;
   setState(state: MockState): Promise<void>;
@@ -53,6 +65,8 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     strict: options.strict ?? true,
     ...(options.config ? { config: options.config } : {}),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   return {
     handlers: toMswHandlers(engine, options.origins ?? 'spec'),
@@ -61,6 +75,10 @@ export function createMock(options: CreateMockOptions = {}): Mock {
     clock: engine.clock,
     ready: engine.ready,
     force: (operationId, status, forceOptions) => engine.force(operationId, status, forceOptions),
+    faults(plan, seed) {
+      if (plan) engine.setFaults(plan, seed);
+      return engine.faults();
+    },
     reset: () => engine.reset(),
     getState: () => engine.getState(),
     setState: (state) => engine.setState(state),

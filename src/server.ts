@@ -1,19 +1,35 @@
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
+import { isLoopbackHost } from './admin/admin-token.ts';
 import { createEngine, type MockEngine } from './engine/create-engine.ts';
+import { startupError } from './errors/startup-error.ts';
+import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
+import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
+import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
 import { selectModules } from './vendor/select-modules.ts';
 
 export interface StartServerOptions {
   /** Default 4010 (Prism's); 0 picks a free port. */
   readonly port?: number;
-  /** Default 127.0.0.1: loopback only. */
+  /** Default 127.0.0.1: loopback only. Any other host requires `adminToken`. */
   readonly host?: string;
   readonly vendors?: readonly string[];
   readonly strict?: boolean;
   readonly config?: Readonly<Record<string, unknown>>;
   readonly journalCapacity?: number;
   readonly onExchange?: (entry: JournalEntry) => void;
+  /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
+  readonly adminToken?: string;
+  /** Injected latency and faults (see `src/faults/fault-plan.ts`), with the seed of their draws. */
+  readonly faults?: FaultPlan;
+  readonly seed?: number;
+  /** Request bodies over this answer 413 (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  readonly timeouts?: ServerTimeouts;
+  /** Load the store from this JSON file at start and save it there (atomically) after changes. */
+  readonly stateFile?: string;
 }
 
 export interface RunningServer {
@@ -21,7 +37,7 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly engine: MockEngine;
-  /** Stops accepting connections and resolves once in-flight requests are answered. */
+  /** Stops accepting connections and resolves once in-flight requests are answered (and state saved). */
   close(): Promise<void>;
 }
 
@@ -29,20 +45,36 @@ export { createHonoApp };
 
 /** Starts the standalone server: all selected vendors on one port at their native paths. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.adminToken)
+    throw startupError(`host ${host} is reachable from other machines, so the admin API needs a token.`, 'Pass --admin-token <secret>.');
+  let saver: StateSaver | undefined;
   const engine = createEngine({
     modules: selectModules(options.vendors),
     strict: options.strict ?? false,
     ...(options.config ? { config: options.config } : {}),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
   });
-  const app = createHonoApp(engine);
-  const host = options.host ?? '127.0.0.1';
+  const app = createHonoApp(engine, options.adminToken ? { adminToken: options.adminToken } : {});
   await engine.ready;
+  if (options.stateFile) {
+    await loadStateFile(engine, options.stateFile);
+    saver = createStateSaver(engine, options.stateFile);
+    saver.schedule();
+  }
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host }, () => resolve(started));
+    const started = serve(
+      { fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions: toServerOptions(options.timeouts) },
+      () => resolve(started),
+    );
     started.once('error', reject);
   });
+  answerClientErrors(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 4010);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -52,8 +84,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     engine,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
+        // keep closing idle connections until the server is closed, so shutdown never waits out keep-alive.
+        const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+        server.close((error) => {
+          clearInterval(idle);
+          if (error) reject(error);
+          else resolve();
+        });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }),
+      }).then(() => saver?.flush()),
   };
 }

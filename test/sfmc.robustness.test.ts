@@ -59,8 +59,8 @@ it('answers a request with an empty Definitions with OverallStatus Error and no 
   );
 });
 
-it('refuses a request over 1 MiB with a soap:Client fault before parsing it', async () => {
+it('refuses a request over 1 MiB with the payload-too-large problem before parsing it', async () => {
   const answer = await perform(documentEnvelope().replace('<Options />', `<Options>${'x'.repeat(1_100_000)}</Options>`));
-  expect(answer.status).toBe(500);
-  expect(answer.text).toContain('larger than 1048576 characters');
+  expect(answer.status).toBe(413);
+  expect(answer.text).toContain('payload-too-large');
 });

@@ -1,17 +1,29 @@
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { ADMIN_PREFIX, handleAdminRequest } from '../admin/admin-api.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 
+export interface HonoAppOptions {
+  /** Required as `Authorization: Bearer <token>` on every admin request when set. */
+  readonly adminToken?: string;
+}
+
 /**
  * The engine as a Hono app: the admin API under `/__admin`, every other request to the engine. Hono
- * hands over a Fetch `Request` and takes a `Response`, so there is nothing else to translate.
+ * hands over a Fetch `Request` and takes a `Response`; the one translation is the engine's drop marker
+ * (`Response.error()`), which becomes a destroyed socket.
  */
-export function createHonoApp(engine: MockEngine): Hono {
-  const app = new Hono();
-  app.all(ADMIN_PREFIX, (c) => handleAdminRequest(engine, c.req.raw));
-  app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw));
-  app.all('*', (c) => engine.handle(c.req.raw));
+export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
+  const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
+  app.all(ADMIN_PREFIX, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
+  app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
+  app.all('*', async (c) => {
+    const response = await engine.handle(c.req.raw);
+    if (response.type !== 'error') return response;
+    c.env?.incoming?.socket.destroy();
+    return new Response(null, { status: 500 });
+  });
   app.onError((error) => {
     console.error('[esp-cancel-mock] internal error', error);
     return toProblemResponse(createProblem('internal-mock-error', error.message));

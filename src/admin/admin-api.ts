@@ -1,5 +1,8 @@
 import { type MockEngine, MockStateError } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
+import { FaultPlanError, parseFaultPlan } from '../faults/fault-plan.ts';
+import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
+import { checkAdminToken } from './admin-token.ts';
 
 /** The admin API's own prefix; vendor paths never start with it. */
 export const ADMIN_PREFIX = '/__admin';
@@ -14,8 +17,14 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET|DELETE /__admin/requests` — the journal
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
+ * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
+ *
+ * With `adminToken` set (the server bound to a non-loopback host), every admin request needs
+ * `Authorization: Bearer <token>`.
  */
-export async function handleAdminRequest(engine: MockEngine, request: Request): Promise<Response> {
+export async function handleAdminRequest(engine: MockEngine, request: Request, adminToken?: string): Promise<Response> {
+  const refused = checkAdminToken(request, adminToken);
+  if (refused) return refused;
   const { pathname } = new URL(request.url);
   const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
   try {
@@ -52,13 +61,32 @@ export async function handleAdminRequest(engine: MockEngine, request: Request): 
         engine.clock.set(body.now);
         return json(200, clockBody(engine));
       }
+      case `GET ${ADMIN_PREFIX}/faults`:
+        return json(200, engine.faults());
+      case `POST ${ADMIN_PREFIX}/faults`: {
+        const body = (await readJson(request)) as { plan?: unknown; seed?: unknown } | null;
+        const wrapped = body !== null && typeof body === 'object' && 'plan' in body;
+        const seed = wrapped ? body.seed : undefined;
+        if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0))
+          throw new AdminRequestError('seed must be a whole number ≥ 0');
+        engine.setFaults(parseFaultPlan(wrapped ? body.plan : body), seed as number | undefined);
+        return json(200, engine.faults());
+      }
+      case `DELETE ${ADMIN_PREFIX}/faults`:
+        engine.setFaults({});
+        return new Response(null, { status: 204 });
       default:
         return toProblemResponse(createProblem('unknown-route', `the admin API has no ${route}; see GET ${ADMIN_PREFIX}`));
     }
   } catch (error) {
     if (error instanceof MockStateError)
       return toProblemResponse(createProblem('bad-admin-request', error.message, { problems: error.problems }));
-    if (error instanceof AdminRequestError || error instanceof RangeError || (error as Error).message?.startsWith('[esp-cancel-mock]')) {
+    if (
+      error instanceof AdminRequestError ||
+      error instanceof FaultPlanError ||
+      error instanceof RangeError ||
+      (error as Error).message?.startsWith('[esp-cancel-mock]')
+    ) {
       return toProblemResponse(createProblem('bad-admin-request', (error as Error).message));
     }
     throw error;
@@ -104,7 +132,10 @@ function clockBody(engine: MockEngine): { now: string; pinned: boolean } {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  // State documents can be large (a benchmark loads 300k records): 64 times the vendor body limit.
+  const body = await readBoundedBody(request, REQUEST_LIMITS.maxBodyBytes * 64);
+  if (!body.ok) throw new AdminRequestError(`the admin body has at least ${body.bytes} bytes; the limit is 64 MiB`);
+  const { text } = body;
   try {
     return JSON.parse(text);
   } catch {

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
+import { randomSeed } from '../faults/seeded-random.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
 import { fail } from './fail.ts';
@@ -11,6 +14,12 @@ export const SERVE_HELP = `serve options:
   --strict            validate every response against its spec; a violation answers 500
   --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
   --journal-size <n>  requests kept by the journal ring buffer (default 1000)
+  --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
+  --chaos <p>         answer a documented error of the operation with probability p (0-1)
+  --faults <file>     per-operation latency/faults, JSON or YAML (see README "Reliability")
+  --seed <n>          seed of the faults' random draws (printed; replays a run)
+  --admin-token <t>   require Authorization: Bearer <t> on /__admin (required off loopback)
+  --state-file <file> load the store from file at start, save it there after every change
   --quiet             no per-request log lines`;
 
 /** `esp-cancel-mock serve`: the standalone server, until SIGINT/SIGTERM. */
@@ -35,6 +44,20 @@ export async function serveCommand(args: string[]): Promise<void> {
       fail(`cannot read --config ${values.config}: ${(error as Error).message}`);
     }
   }
+  let faults: FaultPlan | undefined;
+  try {
+    const fromFile = values.faults ? parseFaultPlan(readFaultFile(values.faults)) : {};
+    const star = {
+      ...(values.latency ? parseLatency(values.latency) : {}),
+      ...(values.chaos ? parseChaos(values.chaos) : {}),
+    };
+    faults = Object.keys(star).length > 0 ? { ...fromFile, '*': { ...fromFile['*'], ...star } } : fromFile;
+  } catch (error) {
+    fail((error as Error).message.replace(/^\[esp-cancel-mock\] /, ''));
+  }
+  const seed = values.seed === undefined ? randomSeed() : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
   const vendors = values.vendors
     ?.split(',')
     .map((name) => name.trim())
@@ -55,13 +78,16 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(config ? { config } : {}),
     ...(journalCapacity === undefined ? {} : { journalCapacity }),
     ...(log ? { onExchange: log } : {}),
+    ...(Object.keys(faults).length > 0 ? { faults } : {}),
+    seed,
+    ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+    ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port <n> (or PORT=<n>)`);
     if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
     fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
   });
-  console.log(`esp-cancel-mock listening on ${server.url}`);
-  console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
+  // Handlers first: a supervisor may signal as soon as it reads the listening line.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -74,6 +100,10 @@ export async function serveCommand(args: string[]): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  console.log(`esp-cancel-mock listening on ${server.url}`);
+  console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
+  if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
+  if (values['state-file']) console.log(`state file: ${values['state-file']}`);
 }
 
 function parseServeArgs(args: string[]) {
@@ -89,6 +119,27 @@ function parseServeArgs(args: string[]) {
       config: { type: 'string' },
       'journal-size': { type: 'string' },
       quiet: { type: 'boolean' },
+      latency: { type: 'string' },
+      chaos: { type: 'string' },
+      faults: { type: 'string' },
+      seed: { type: 'string' },
+      'admin-token': { type: 'string' },
+      'state-file': { type: 'string' },
     },
   });
+}
+
+/** A fault plan file: JSON, or YAML when the name ends in .yaml/.yml. */
+function readFaultFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read --faults ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--faults ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+  }
 }

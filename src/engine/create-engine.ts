@@ -1,8 +1,11 @@
 import { createMockClock, type MockClock } from '../clock/mock-clock.ts';
 import { startupError } from '../errors/startup-error.ts';
+import { createFaultInjector } from '../faults/fault-injector.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import { createForceQueue, type ForceTimes, type QueuedForce } from '../force/force-queue.ts';
 import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
+import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
@@ -30,6 +33,16 @@ export interface EngineOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   readonly specDirectory?: string;
   readonly onExchange?: (entry: JournalEntry) => void;
+  /** Called after anything that may have changed the store (a handler ran, reset, state write). */
+  readonly onStoreChange?: () => void;
+  /** Request bodies over this answer 413 (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Request targets longer than this answer 414 (default 8 KiB). */
+  readonly maxUrlLength?: number;
+  /** Injected latency and faults from the start (see `src/faults/fault-plan.ts`). */
+  readonly faults?: FaultPlan;
+  /** Seed of the fault injector's random draws (default: a random one, readable as `faultSeed`). */
+  readonly seed?: number;
 }
 
 export interface ForceOptions {
@@ -67,6 +80,10 @@ export interface MockEngine {
   forceMany(items: ReadonlyArray<ForceOptions & { readonly operationId: string; readonly status: number }>): readonly QueuedForce[];
   forced(): readonly QueuedForce[];
   clearForced(): void;
+  /** Replaces the injected latency and faults (checked against the specs first; throws on a bad plan). */
+  setFaults(plan: FaultPlan, seed?: number): void;
+  /** The fault plan in force and the seed of its random draws. */
+  faults(): { readonly plan: FaultPlan; readonly seed: number };
   /** Back to the default dataset; queued forces and the journal are cleared, the clock follows real time. */
   reset(): Promise<void>;
   getState(): Promise<MockState>;
@@ -109,6 +126,12 @@ export function createEngine(options: EngineOptions): MockEngine {
     journal: createRequestJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY),
     clock,
     serial: createSerialQueue(),
+    faults: createFaultInjector(options.seed),
+    limits: {
+      maxBodyBytes: options.maxBodyBytes ?? REQUEST_LIMITS.maxBodyBytes,
+      maxUrlLength: options.maxUrlLength ?? REQUEST_LIMITS.maxUrlLength,
+    },
+    ...(options.onStoreChange ? { onStoreChange: options.onStoreChange } : {}),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   };
 
@@ -150,6 +173,25 @@ export function createEngine(options: EngineOptions): MockEngine {
     };
   };
 
+  /** Every key names an operation and every fixed status is documented for each operation it covers. */
+  const checkFaults = (plan: FaultPlan): void => {
+    for (const [key, rule] of Object.entries(plan)) {
+      const operations =
+        key === '*' ? vendors.flatMap((vendor) => [...vendor.operations.values()]) : [findOperation(key)].filter((op) => op !== undefined);
+      if (operations.length === 0) throw startupError(`faults: unknown operation '${key}'.`, 'Use vendor.operationId, operationId or *.');
+      if (typeof rule.status === 'number') {
+        for (const operation of operations) {
+          const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, rule.status, rule.example);
+          if (!documented.ok) throw startupError(`faults: ${key}: ${documented.message}.`, 'Use a documented status, or "error".');
+        }
+      }
+    }
+  };
+  if (options.faults) {
+    checkFaults(options.faults);
+    state.faults.set(options.faults);
+  }
+
   return {
     vendors: vendors.map((vendor) => vendor.name),
     servers: new Map(vendors.map((vendor) => [vendor.name, vendor.spec.document.servers ?? []])),
@@ -180,11 +222,17 @@ export function createEngine(options: EngineOptions): MockEngine {
     checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
     forced: () => state.force.list(),
     clearForced: () => state.force.clear(),
+    setFaults(plan, seed) {
+      checkFaults(plan);
+      state.faults.set(plan, seed);
+    },
+    faults: () => ({ plan: state.faults.plan, seed: state.faults.seed }),
     async reset() {
       state.force.clear();
       state.journal.clear();
       clock.set(null);
       await seed();
+      options.onStoreChange?.();
     },
     getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(vendor.store)]))),
     setState(next) {
@@ -203,6 +251,7 @@ export function createEngine(options: EngineOptions): MockEngine {
           const vendor = state.vendorByName.get(name) as CompiledVendor;
           await restoreStore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot });
         }
+        options.onStoreChange?.();
       });
     },
   };

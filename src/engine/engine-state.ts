@@ -1,4 +1,5 @@
 import type { MockClock } from '../clock/mock-clock.ts';
+import type { FaultInjector } from '../faults/fault-injector.ts';
 import type { ForceQueue } from '../force/force-queue.ts';
 import type { JournalEntry, RequestJournal } from '../journal/request-journal.ts';
 import type { Route } from '../routing/build-routes.ts';
@@ -15,6 +16,10 @@ export interface EngineState {
   readonly journal: RequestJournal;
   readonly clock: MockClock;
   readonly serial: SerialQueue;
+  readonly faults: FaultInjector;
+  readonly limits: { readonly maxBodyBytes: number; readonly maxUrlLength: number };
   /** Called after each exchange is journaled (the CLI's one-line request log). */
   readonly onExchange?: (entry: JournalEntry) => void;
+  /** Called after a handler ran (it may have changed the store): `--state-file` saves on it. */
+  readonly onStoreChange?: () => void;
 }

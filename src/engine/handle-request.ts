@@ -5,6 +5,7 @@ import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import { readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
+import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
@@ -19,6 +20,8 @@ interface Outcome {
   readonly forced: JournalEntry['forced'];
   readonly requestIssues: readonly ValidationIssue[];
   readonly responseIssues: readonly ValidationIssue[];
+  /** An injected fault: no answer at all (the adapters drop the connection or raise a network error). */
+  readonly dropped?: boolean;
 }
 
 /**
@@ -29,10 +32,12 @@ interface Outcome {
 export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
   const started = performance.now();
   const url = new URL(request.url);
-  const rawBody = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  let rawBody = '';
   let outcome: Outcome;
   try {
-    outcome = await decide(state, request, url, rawBody);
+    const limited = await checkLimits(state, request, url);
+    if (typeof limited === 'string') rawBody = limited;
+    outcome = typeof limited === 'string' ? await decide(state, request, url, rawBody) : limited;
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
@@ -44,12 +49,32 @@ export async function handleRequest(state: EngineState, request: Request): Promi
     vendor: outcome.vendor?.name ?? null,
     operationId: outcome.operationId,
     request: { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: rawBody },
-    response: { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
+    response: outcome.dropped
+      ? { status: 0, headers: {}, body: '' }
+      : { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
     forced: outcome.forced,
     validation: { request: outcome.requestIssues, response: outcome.responseIssues },
   });
   state.onExchange?.(entry);
-  return toFetchResponse(outcome.encoded);
+  // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
+  // adapter answers a network error.
+  return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
+}
+
+/** The URL and body limits: the body text when both hold, or the 414/413 outcome. */
+async function checkLimits(state: EngineState, request: Request, url: URL): Promise<string | Outcome> {
+  const none = { vendor: null, operationId: null, forced: null, requestIssues: [], responseIssues: [] } as const;
+  if (requestTargetLength(url) > state.limits.maxUrlLength) {
+    // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
+    request.body?.cancel().catch(() => undefined);
+    const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
+    return { ...none, encoded: encodeProblem(createProblem('uri-too-long', detail)) };
+  }
+  if (request.method === 'GET' || request.method === 'HEAD') return '';
+  const body = await readBoundedBody(request, state.limits.maxBodyBytes);
+  if (body.ok) return body.text;
+  const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
+  return { ...none, encoded: encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })) };
 }
 
 async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
@@ -108,20 +133,28 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
       responseIssues: [],
     };
   }
+  const fault = state.faults.decide(vendor.name, operation.operationId, errorStatuses(operation));
+  if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault.drop) {
+    const encoded = encodeProblem(createProblem('internal-mock-error', 'dropped'));
+    return { vendor, operationId: operation.operationId, encoded, forced: null, requestIssues, responseIssues: [], dropped: true };
+  }
   let forced: Outcome['forced'] = null;
   let answer: { readonly problem: MockProblem } | { readonly result: HandlerResult };
   if (requestIssues.length > 0) {
     answer = { result: vendor.module.invalidRequest(requestIssues, decoded, context) };
   } else {
-    const force = prefer.force ?? state.force.take(operation.operationId);
+    const queued = prefer.force ? undefined : state.force.take(operation.operationId);
+    const force = prefer.force ?? queued ?? fault.force;
     if (force) {
-      forced = { ...force, by: prefer.force ? 'prefer' : 'queue' };
+      forced = { ...force, by: prefer.force ? 'prefer' : queued ? 'queue' : 'fault' };
       const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
       answer = documented.ok
         ? { result: documented.result }
         : { problem: createProblem(documented.code, documented.message, { documented: documented.documented }) };
     } else {
       answer = { result: await state.serial.run(() => runHandler(vendor, operation, decoded, context)) };
+      state.onStoreChange?.();
     }
   }
   if ('problem' in answer)
@@ -151,6 +184,13 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
     return { vendor, operationId: operation.operationId, encoded: encodeProblem(problem), forced, requestIssues, responseIssues };
   }
   return { vendor, operationId: operation.operationId, encoded, forced, requestIssues, responseIssues };
+}
+
+/** The operation's documented 4xx/5xx statuses (what `status: "error"` faults draw from). */
+function errorStatuses(operation: CompiledOperation): number[] {
+  return Object.keys(operation.route.operation.responses)
+    .map(Number)
+    .filter((status) => status >= 400 && status <= 599);
 }
 
 function runHandler(

@@ -13,6 +13,11 @@ export const MOCK_PROBLEMS = {
   'strict-violation': { status: 500, title: 'The mock produced a response that breaks its own spec' },
   'bad-admin-request': { status: 400, title: 'The admin request is not valid' },
   'payload-too-large': { status: 413, title: "The request body exceeds the mock's limit" },
+  'uri-too-long': { status: 414, title: "The request target exceeds the mock's limit" },
+  'header-fields-too-large': { status: 431, title: "The request's header section exceeds the server's limit" },
+  'request-timeout': { status: 408, title: 'The request did not arrive in time' },
+  'malformed-http': { status: 400, title: 'The request is not valid HTTP/1.1' },
+  'admin-token-required': { status: 401, title: 'The admin API needs the admin token (Authorization: Bearer <token>)' },
   'internal-mock-error': { status: 500, title: 'The mock failed unexpectedly; the next request still works' },
 } as const;
 

@@ -10,7 +10,7 @@ export interface JournalEntry {
   readonly request: { readonly method: string; readonly url: string; readonly headers: Record<string, string>; readonly body: string };
   readonly response: { readonly status: number; readonly headers: Record<string, string>; readonly body: string };
   /** Set when the answer was forced, and by what. */
-  readonly forced: { readonly status: number; readonly example?: string; readonly by: 'prefer' | 'queue' } | null;
+  readonly forced: { readonly status: number; readonly example?: string; readonly by: 'prefer' | 'queue' | 'fault' } | null;
   readonly validation: { readonly request: readonly ValidationIssue[]; readonly response: readonly ValidationIssue[] };
 }
 

@@ -1,0 +1,168 @@
+/**
+ * `npm run soak`: the fuzz + soak run against a real server (strict mode) in a child process.
+ *
+ *   npm run soak                          ≥10,000 generated requests per operation of every spec
+ *   npm run soak -- --seed 123            replay a run (the seed is printed)
+ *   npm run soak -- --per-operation 2000  a shorter run
+ *   npm run soak -- --journal             1,000,000 valid requests: RSS stays flat (bounded journal)
+ *
+ * Prints requests sent, crashes (must be 0), undocumented answers (must be 0), RSS start/end and
+ * latency percentiles; exits 1 when either count is not 0 or the store breaks its invariants.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import fc from 'fast-check';
+import type { FuzzRequest } from './fuzz/base-requests.ts';
+import { judgeAnswer, toFetchRequest } from './fuzz/judge-answer.ts';
+import { requestArbitrary } from './fuzz/request-arbitrary.ts';
+import { listSpecOperations } from './fuzz/spec-operations.ts';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    'per-operation': { type: 'string', default: '10000' },
+    concurrency: { type: 'string', default: '32' },
+    journal: { type: 'boolean', default: false },
+    requests: { type: 'string', default: '1000000' },
+  },
+});
+const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+const perOperation = Number(values['per-operation']);
+const concurrency = Number(values.concurrency);
+console.log(`soak: seed ${seed} (replay with npm run soak -- --seed ${seed})`);
+
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--strict', '--quiet', '--journal-size', '1000'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let crashed = false;
+child.once('exit', (code, signal) => {
+  if (!stopping) {
+    crashed = true;
+    console.error(`soak: the server exited during the run (code ${code}, signal ${signal})`);
+  }
+});
+let stopping = false;
+// Never leave the server behind, whatever ends this script.
+process.once('exit', () => child.kill('SIGTERM'));
+const base = await new Promise<string>((resolve, reject) => {
+  let text = '';
+  child.stdout?.on('data', (data: Buffer) => {
+    text += data.toString();
+    const match = /listening on (http:\/\/\S+)/.exec(text);
+    if (match) resolve(match[1] as string);
+  });
+  child.once('exit', () => reject(new Error(`the server did not start: ${text}`)));
+});
+
+const rssMiB = (): number => {
+  const line = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return Math.round((Number(line?.[1] ?? 0) / 1024) * 10) / 10;
+};
+const latencies: number[] = [];
+let sent = 0;
+let undocumented = 0;
+let connectionErrors = 0;
+const verdicts = new Map<string, number>();
+const examples: string[] = [];
+
+async function send(request: FuzzRequest, label: string): Promise<void> {
+  const started = performance.now();
+  try {
+    const response = await fetch(toFetchRequest(base, request), { signal: AbortSignal.timeout(15_000) });
+    const text = await response.text();
+    latencies.push(performance.now() - started);
+    const judged = judgeAnswer(response.status, response.headers.get('content-type'), text, request.method);
+    verdicts.set(judged.verdict, (verdicts.get(judged.verdict) ?? 0) + 1);
+    if (judged.verdict === 'undocumented') {
+      undocumented++;
+      if (examples.length < 5) examples.push(`${label}: ${request.method} ${request.path.slice(0, 120)} → ${judged.reason}`);
+    }
+  } catch (error) {
+    connectionErrors++;
+    if (examples.length < 5) examples.push(`${label}: ${request.method} ${request.path.slice(0, 120)} → ${(error as Error).message}`);
+  }
+  sent++;
+}
+
+/** Runs `count` requests from `next(i)` with `concurrency` in flight. */
+async function drive(count: number, next: (index: number) => { request: FuzzRequest; label: string }): Promise<void> {
+  let index = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (index < count && !crashed) {
+        const { request, label } = next(index++);
+        await send(request, label);
+      }
+    }),
+  );
+}
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${base}/__admin${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const defaults = await (await admin('GET', '/state')).text();
+const operations = listSpecOperations();
+const rssStart = rssMiB();
+const started = performance.now();
+const rssSeries: string[] = [];
+
+if (values.journal) {
+  const total = Number(values.requests);
+  const bases = operations.map((operation) => operation.base);
+  await drive(total, (index) => {
+    if (index % 100_000 === 0) {
+      rssSeries.push(`${index / 1000}k: ${rssMiB()} MiB`);
+      // Token logins add records by design (SFMC and Volt MX keep issued tokens): a reset every 100k
+      // keeps the store's size fixed, so what is measured is the journal and the server itself.
+      void admin('POST', '/reset');
+    }
+    return { request: bases[index % bases.length] as FuzzRequest, label: 'journal' };
+  });
+} else {
+  for (const [position, operation] of operations.entries()) {
+    const arbitrary = requestArbitrary(operation);
+    // Sampled in batches: a run holds at most one batch of (possibly 1 MiB) bodies at a time.
+    const batch = 500;
+    for (let from = 0; from < perOperation && !crashed; from += batch) {
+      const samples = fc.sample(arbitrary, { numRuns: Math.min(batch, perOperation - from), seed: seed + position * 100_003 + from });
+      await drive(samples.length, (index) => {
+        const sample = samples[index] as { kind: string; request: FuzzRequest };
+        return { request: sample.request, label: `${operation.id} ${sample.kind}` };
+      });
+    }
+    await admin('POST', '/reset');
+    rssSeries.push(`${operation.id}: ${rssMiB()} MiB`);
+    console.log(`  ${operation.id}: done, ${sent} sent so far, ${connectionErrors} connection errors`);
+  }
+}
+
+const seconds = (performance.now() - started) / 1000;
+let invariants = 'ok';
+if (!crashed) {
+  const state = await (await admin('GET', '/state')).text();
+  if ((await admin('PUT', '/state', JSON.parse(state))).status !== 200) invariants = 'a record breaks its schema';
+  await admin('POST', '/reset');
+  if ((await (await admin('GET', '/state')).text()) !== defaults) invariants = 'reset did not restore the default dataset';
+}
+const rssEnd = crashed ? Number.NaN : rssMiB();
+latencies.sort((a, b) => a - b);
+const percentile = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2);
+
+console.log(
+  `mode:                 ${values.journal ? 'journal (valid requests, bounded journal)' : `fuzz, ${perOperation} per operation × ${operations.length} operations`}`,
+);
+console.log(`requests sent:        ${sent} in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s, ${concurrency} in flight)`);
+console.log(`crashes:              ${crashed ? 1 : 0}`);
+console.log(`undocumented answers: ${undocumented}`);
+console.log(`connection errors:    ${connectionErrors}`);
+console.log(`answers:              ${[...verdicts].map(([verdict, count]) => `${verdict} ${count}`).join(', ')}`);
+console.log(`store invariants:     ${invariants}`);
+console.log(`RSS start/end:        ${rssStart} MiB → ${rssEnd} MiB`);
+console.log(`RSS along the run:    ${rssSeries.join('; ')}`);
+console.log(`latency ms:           p50 ${percentile(0.5)}, p99 ${percentile(0.99)}, max ${percentile(1)}`);
+for (const example of examples) console.log(`  ${example}`);
+stopping = true;
+child.kill('SIGTERM');
+process.exit(crashed || undocumented > 0 || connectionErrors > 0 || invariants !== 'ok' ? 1 : 0);

@@ -1,0 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
+
+/** Hosts that only this machine can reach: the admin API needs no token there. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * The admin token check: with a token set, every admin request must carry
+ * `Authorization: Bearer <token>`; the answer is a 401 problem otherwise (compared in constant time).
+ *
+ * @see README.md "Reliability" (admin token)
+ */
+export function checkAdminToken(request: Request, token: string | undefined): Response | undefined {
+  if (token === undefined) return undefined;
+  const given = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+  const expected = Buffer.from(token);
+  const actual = Buffer.from(given);
+  if (actual.length === expected.length && timingSafeEqual(actual, expected)) return undefined;
+  return toProblemResponse(createProblem('admin-token-required', 'send Authorization: Bearer <the --admin-token value>'), {
+    'www-authenticate': 'Bearer realm="esp-cancel-mock admin"',
+  });
+}

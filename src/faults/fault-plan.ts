@@ -1,0 +1,91 @@
+/**
+ * One declaration of injected latency and faults, shared by the server (`--faults FILE`, `--latency`,
+ * `--chaos`, `POST /__admin/faults`) and the in-process mock (`mock.faults(plan)`).
+ *
+ * Keys are `vendor.operationId`, a bare `operationId`, or `*` (every operation). The most specific
+ * key wins: `vendor.operationId`, then `operationId`, then `*`.
+ *
+ * @example
+ * { "*": { "delayMs": [20, 80] },
+ *   "omeda.cancelDeployment": { "status": 500, "probability": 0.1 },
+ *   "sfmc.perform": { "drop": true, "probability": 0.05 } }
+ *
+ * @see README.md "Reliability"
+ */
+export interface FaultRule {
+  /** Added before the answer: a fixed number of milliseconds, or `[min, max]` drawn uniformly. */
+  readonly delayMs?: number | readonly [number, number];
+  /**
+   * A documented status to answer instead of the handler (its documented example), or `'error'`: any
+   * documented 4xx/5xx of the operation, drawn at random.
+   */
+  readonly status?: number | 'error';
+  readonly example?: string;
+  /** Drop the connection (server) / answer a network error (MSW) instead of answering. */
+  readonly drop?: boolean;
+  /** Chance (0–1, default 1) that `status` or `drop` applies to one request; the delay always does. */
+  readonly probability?: number;
+}
+
+export type FaultPlan = Readonly<Record<string, FaultRule>>;
+
+/** A fault plan that breaks its own shape: what and where, for the CLI and the admin API. */
+export class FaultPlanError extends Error {
+  constructor(message: string) {
+    super(`[esp-cancel-mock] faults: ${message}`);
+    this.name = 'FaultPlanError';
+  }
+}
+
+/** Checks the shape of a plan read from JSON/YAML (operations and statuses are checked by the engine). */
+export function parseFaultPlan(input: unknown): FaultPlan {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new FaultPlanError('expected an object of {"<vendor.operationId>|*": {delayMs, status, drop, probability}}');
+  const plan: Record<string, FaultRule> = {};
+  for (const [key, raw] of Object.entries(input)) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FaultPlanError(`${key}: expected an object`);
+    const rule = raw as Record<string, unknown>;
+    const unknownKeys = Object.keys(rule).filter((name) => !['delayMs', 'status', 'example', 'drop', 'probability'].includes(name));
+    if (unknownKeys.length > 0) throw new FaultPlanError(`${key}: unknown field ${unknownKeys.join(', ')}`);
+    const { delayMs, status, example, drop, probability } = rule;
+    const isDelay = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 600_000;
+    if (
+      delayMs !== undefined &&
+      !isDelay(delayMs) &&
+      !(Array.isArray(delayMs) && delayMs.length === 2 && delayMs.every(isDelay) && delayMs[0] <= delayMs[1])
+    )
+      throw new FaultPlanError(`${key}: delayMs must be milliseconds (0–600000) or [min, max]`);
+    if (status !== undefined && status !== 'error' && !(Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599))
+      throw new FaultPlanError(`${key}: status must be an HTTP status or "error"`);
+    if (example !== undefined && typeof example !== 'string') throw new FaultPlanError(`${key}: example must be a string`);
+    if (drop !== undefined && typeof drop !== 'boolean') throw new FaultPlanError(`${key}: drop must be true or false`);
+    if (probability !== undefined && !(typeof probability === 'number' && probability >= 0 && probability <= 1))
+      throw new FaultPlanError(`${key}: probability must be from 0 to 1`);
+    if (status !== undefined && drop === true) throw new FaultPlanError(`${key}: choose status or drop, not both`);
+    plan[key] = rule as FaultRule;
+  }
+  return plan;
+}
+
+/** `--latency 100` (fixed) or `--latency 50-200` (uniform): a `*` rule with that delay. */
+export function parseLatency(text: string): FaultRule {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!match) throw new FaultPlanError(`--latency takes milliseconds, e.g. 100 or 50-200; got '${text}'`);
+  const low = Number(match[1]);
+  const high = match[2] === undefined ? undefined : Number(match[2]);
+  if (high !== undefined && high < low) throw new FaultPlanError(`--latency ${text}: the range must go from low to high`);
+  return parseFaultPlan({ '*': { delayMs: high === undefined ? low : [low, high] } })['*'] as FaultRule;
+}
+
+/** `--chaos 0.1`: every operation answers one of its documented errors 10% of the time. */
+export function parseChaos(text: string): FaultRule {
+  const probability = Number(text);
+  if (!(text.trim() !== '' && probability >= 0 && probability <= 1))
+    throw new FaultPlanError(`--chaos takes a probability from 0 to 1, e.g. 0.1; got '${text}'`);
+  return { status: 'error', probability };
+}
+
+/** The rule that applies to an operation: the most specific key of the plan. */
+export function findFaultRule(plan: FaultPlan, vendor: string, operationId: string): FaultRule | undefined {
+  return plan[`${vendor}.${operationId}`] ?? plan[operationId] ?? plan['*'];
+}

@@ -1,0 +1,55 @@
+/**
+ * The mock's own limits on what one request may hold. A test's odd input must never make the mock
+ * buffer without bound: the body is counted while it streams and refused past the limit.
+ *
+ * @see README.md "Reliability"
+ */
+export const REQUEST_LIMITS = {
+  /** Request bodies over this many bytes answer 413 `payload-too-large`. */
+  maxBodyBytes: 1024 * 1024,
+  /** Request targets (path + query) longer than this answer 414 `uri-too-long`. */
+  maxUrlLength: 8 * 1024,
+  /** Node's own header limit: larger header sections get a bare 431 from Node's parser. */
+  maxHeaderBytes: 16 * 1024,
+} as const;
+
+export type BoundedBody = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly bytes: number };
+
+/**
+ * Reads a body up to `maxBytes`: a declared `Content-Length` over the limit is refused before one
+ * byte is read, and a chunked body is counted while it streams and abandoned as soon as it passes.
+ */
+export async function readBoundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
+    request.body?.cancel().catch(() => undefined);
+    return { ok: false, bytes: declared };
+  }
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      return { ok: false, bytes: total };
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, text: new TextDecoder().decode(joined) };
+}
+
+/** The request target's length as the client sent it (path and query, without the origin). */
+export function requestTargetLength(url: URL): number {
+  return url.pathname.length + url.search.length;
+}

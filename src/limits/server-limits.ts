@@ -1,0 +1,55 @@
+import type { Server, ServerOptions } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createProblem, type MockProblemCode } from '../errors/mock-errors.ts';
+import { REQUEST_LIMITS } from './request-limits.ts';
+
+/** How long a client may take; a slow or idle client cannot hold a connection forever. */
+export interface ServerTimeouts {
+  /** The whole header section must arrive within this (Node's `headersTimeout`). Default 10 s. */
+  readonly headersMs?: number;
+  /** The whole request must arrive within this (Node's `requestTimeout`). Default 30 s. */
+  readonly requestMs?: number;
+  /** An idle keep-alive connection is closed after this (Node's `keepAliveTimeout`). Default 5 s. */
+  readonly keepAliveMs?: number;
+}
+
+/**
+ * The `node:http` options that bound a client: header size and the timeouts. Node checks the
+ * timeouts every `connectionsCheckingInterval`, so it is set to at most a second.
+ *
+ * @see https://nodejs.org/docs/latest-v20.x/api/http.html#httpcreateserveroptions-requestlistener
+ */
+export function toServerOptions(timeouts: ServerTimeouts = {}): ServerOptions {
+  const headersTimeout = timeouts.headersMs ?? 10_000;
+  const requestTimeout = Math.max(timeouts.requestMs ?? 30_000, headersTimeout);
+  return {
+    maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes,
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout: timeouts.keepAliveMs ?? 5_000,
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+}
+
+const CLIENT_ERRORS: Record<string, MockProblemCode> = {
+  HPE_HEADER_OVERFLOW: 'header-fields-too-large',
+  ERR_HTTP_REQUEST_TIMEOUT: 'request-timeout',
+};
+
+/**
+ * Answers what Node's HTTP parser refuses (oversized headers, timeouts, bytes that are not HTTP) with
+ * a problem+json like every other mock error, then closes the connection.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) {
+      socket.destroy();
+      return;
+    }
+    const problem = createProblem(CLIENT_ERRORS[error.code ?? ''] ?? 'malformed-http', error.message);
+    const body = JSON.stringify(problem);
+    socket.end(
+      `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}

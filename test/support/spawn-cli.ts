@@ -1,0 +1,30 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+
+export interface SpawnedCli {
+  readonly child: ChildProcess;
+  /** The listening URL once printed, or the exit code when the CLI stops before listening. */
+  readonly started: Promise<{ url: string } | { code: number | null }>;
+  readonly exited: Promise<number | null>;
+  output(): string;
+}
+
+/** Runs `esp-cancel-mock <args>` from source in a child process (what a user's shell would run). */
+export function spawnCli(args: readonly string[]): SpawnedCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const started = new Promise<{ url: string } | { code: number | null }>((resolve) => {
+    const onData = (data: Buffer) => {
+      text += data.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(text);
+      if (match) resolve({ url: match[1] as string });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    exited.then((code) => resolve({ code }));
+  });
+  return { child, started, exited, output: () => text };
+}
