@@ -35,6 +35,8 @@ type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
 
 const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
 const DEFAULT_SCOPE = 'email_read email_write email_send';
+/** Issued tokens kept at most (mock choice): the oldest is forgotten when a new one would exceed it. */
+const MAX_ISSUED_TOKENS = 10_000;
 
 function fault(make: SfmcFault, context: SfmcContext): HandlerResult {
   return sfmcFault(make, context.origin, context.clock.now(), context.randomUUID);
@@ -104,6 +106,8 @@ function isKnownClient(clientId: string, secret: string, context: SfmcContext): 
 async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
   const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
   const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
+  // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
+  context.store.tokens.keepNewest(MAX_ISSUED_TOKENS - 1);
   await context.store.tokens.create({ access_token, client_id: clientId, expires_at: expiresAt });
   return access_token;
 }

@@ -22,6 +22,8 @@ type VoltMxContext = HandlerContext<typeof collections, VoltMxConfig>;
 
 /** Claims tokens live an hour on the mock's clock (mock choice; the document gives no lifetime). */
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+/** Issued tokens kept at most (mock choice): the oldest is forgotten when a login would exceed it. */
+const MAX_ISSUED_TOKENS = 10_000;
 
 /** The Gateway Filter for Authentication: `undefined` when the request may pass, else the 401. */
 function checkGateway(request: DecodedRequest, context: VoltMxContext): HandlerResult | undefined {
@@ -120,6 +122,8 @@ export const voltmx = defineVendor({
         refreshToken: context.randomUUID(),
         exp: context.clock.now().getTime() + TOKEN_LIFETIME_MS,
       };
+      // Every login keeps its token; the oldest go first past the cap, so logging in per request stays bounded.
+      context.store.issuedTokens.keepNewest(MAX_ISSUED_TOKENS - 1);
       return context.store.issuedTokens.create(token).then(() => ({
         status: 200,
         headers: { 'content-type': VOLTMX_CONTENT_TYPE },

@@ -105,7 +105,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A token the mock issued (the store's record schema). */
+        /** @description A token the mock issued (the store's record schema). The mock keeps the 10,000 newest (mock choice), so a client that asks for a token per request cannot grow it without bound. */
         AccessToken: {
             access_token: string;
             client_id: string;

@@ -167,7 +167,7 @@ export interface components {
             }[];
             total: number;
         };
-        /** @description A claims token the mock's login issued (accepted by the Gateway Filter until a reset). */
+        /** @description A claims token the mock's login issued (accepted by the Gateway Filter until a reset). The mock keeps the 10,000 newest (mock choice), so logging in per request cannot grow the store without bound. */
         IssuedToken: {
             /** @description Epoch milliseconds. */
             exp: number;

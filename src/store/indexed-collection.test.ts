@@ -67,4 +67,12 @@ describe('IndexedCollection', () => {
     expect(items.findByKey('z')?.id).toBe('z');
     expect(items.findByKey('a')).toBeUndefined();
   });
+
+  it('keeps only the newest records when asked to bound its size', async () => {
+    const items = create();
+    for (const id of ['a', 'b', 'c', 'd']) await items.create({ id, status: 'x' });
+    items.keepNewest(2);
+    expect(items.all().map((item) => item.id)).toEqual(['c', 'd']);
+    expect(items.findByKey('a')).toBeUndefined();
+  });
 });

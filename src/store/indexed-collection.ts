@@ -49,6 +49,15 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     return records;
   }
 
+  /**
+   * Deletes the oldest records until at most `max` remain, so a collection that grows with traffic
+   * (issued tokens) stays bounded however long the mock runs.
+   */
+  keepNewest(max: number): void {
+    const records = this.all();
+    for (const record of records.slice(0, Math.max(0, records.length - max))) this.delete(record);
+  }
+
   override clear(): void {
     super.clear();
     this.#index.clear();
