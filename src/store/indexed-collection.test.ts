@@ -75,4 +75,23 @@ describe('IndexedCollection', () => {
     expect(items.all().map((item) => item.id)).toEqual(['c', 'd']);
     expect(items.findByKey('a')).toBeUndefined();
   });
+
+  it('updates the current record when handed a stale copy, and leaves other lookups alone', async () => {
+    const items = create();
+    const stale = await items.create({ id: 'a', status: 'scheduled' });
+    await items.create({ id: 'b', status: 'scheduled' });
+    await items.update(stale, {
+      data(draft) {
+        draft.status = 'sending';
+      },
+    });
+    await items.update(stale, {
+      data(draft) {
+        draft.status = `${draft.status}+cancelled`;
+      },
+    });
+    expect(items.findByKey('a')?.status).toBe('sending+cancelled');
+    expect(items.findFirst((q) => q.where({ id: 'b' }))?.status).toBe('scheduled');
+    expect(items.all()).toHaveLength(2);
+  });
 });

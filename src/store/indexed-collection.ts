@@ -1,4 +1,4 @@
-import { Collection, type CollectionOptions } from '@msw/data';
+import { Collection, type CollectionOptions, Query } from '@msw/data';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 type Output<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>;
@@ -13,10 +13,19 @@ type Stored<S extends StandardSchemaV1> = NonNullable<Awaited<ReturnType<Collect
 export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S> {
   readonly #keyOf: (record: Output<S>) => string;
   readonly #index = new Map<string, Stored<S>>();
+  #lookupHint: Stored<S> | undefined;
 
   constructor(options: CollectionOptions<S>, keyOf: (record: Output<S>) => string) {
     super(options);
     this.#keyOf = keyOf;
+    // Answers update's own lookup from the index (see `update`). An own property rather than an
+    // override: findFirst's generic signature cannot be restated with the library's exported types.
+    const findFirst = this.findFirst.bind(this);
+    this.findFirst = ((...args: Parameters<Collection<S>['findFirst']>) => {
+      const hint = this.#lookupHint;
+      this.#lookupHint = undefined;
+      return hint ?? findFirst(...args);
+    }) as Collection<S>['findFirst'];
     // delete and deleteMany end in one 'delete' event per record; clear does not emit (see below).
     this.hooks.on('delete', (event) => {
       this.#index.delete(this.#keyOf(event.data.deletedRecord as Output<S>));
@@ -36,8 +45,24 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     return record;
   }
 
+  /**
+   * `@msw/data`'s `update(record, …)` first finds the record again with `findFirst` over a
+   * primary-key query — a scan of every record, most of a cancel's cost at 20k records. When the
+   * predicate is a stored record, that lookup is answered from the index: the hint exists only
+   * while `super.update` runs synchronously (its lookup comes before its first `await`), so no other
+   * caller can ever see it.
+   */
   override async update(...args: Parameters<Collection<S>['update']>): Promise<Stored<S>> {
-    const next = (await super.update(...args)) as Stored<S> | undefined;
+    const [predicate] = args;
+    const isStoredRecord = typeof predicate === 'object' && predicate !== null && !(predicate instanceof Query);
+    this.#lookupHint = isStoredRecord ? this.#index.get(this.#keyOf(predicate as Output<S>)) : undefined;
+    let pending: ReturnType<Collection<S>['update']>;
+    try {
+      pending = super.update(...args);
+    } finally {
+      this.#lookupHint = undefined;
+    }
+    const next = (await pending) as Stored<S> | undefined;
     if (next === undefined) return next as unknown as Stored<S>;
     this.#reindexOne(next);
     return next;
