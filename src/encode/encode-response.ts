@@ -37,13 +37,27 @@ export function encodeResponse(
   return { status: result.status, mediaType, headers, bodyText };
 }
 
+/** Resolved response content per operation and status: specs never change while the mock runs. */
+const contentCache = new WeakMap<OperationObject, Map<number, Record<string, MediaTypeObject>>>();
+
 function documentedContent(
   document: OpenApiDocument,
   operation: OperationObject | undefined,
   status: number,
 ): Record<string, MediaTypeObject> {
-  const raw = operation?.responses[String(status)] ?? operation?.responses.default;
-  return raw ? (resolveReference<ResponseObject>(document, raw).content ?? {}) : {};
+  if (!operation) return {};
+  let byStatus = contentCache.get(operation);
+  if (!byStatus) {
+    byStatus = new Map();
+    contentCache.set(operation, byStatus);
+  }
+  let content = byStatus.get(status);
+  if (!content) {
+    const raw = operation.responses[String(status)] ?? operation.responses.default;
+    content = raw ? (resolveReference<ResponseObject>(document, raw).content ?? {}) : {};
+    byStatus.set(status, content);
+  }
+  return content;
 }
 
 /** The Fetch `Response` of an encoded result. */

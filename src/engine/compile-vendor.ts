@@ -18,6 +18,8 @@ export interface CompiledOperation {
   readonly route: Route;
   readonly request: RequestValidator;
   readonly response: ResponseValidator;
+  /** The documented 4xx/5xx statuses, for faults that answer "a documented error". */
+  readonly errorStatuses: readonly number[];
 }
 
 /** One vendor, ready to serve: spec, routes, operations, store and codecs. */
@@ -83,6 +85,9 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
       route,
       request: createRequestValidator(ajv, spec.vendor, spec.document, route.pathItem, route.operation),
       response: createResponseValidator(ajv, spec.vendor, spec.document, route.operation),
+      errorStatuses: Object.keys(route.operation.responses)
+        .map(Number)
+        .filter((status) => status >= 400 && status <= 599),
     });
   }
   return vendor;

@@ -133,7 +133,7 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
       responseIssues: [],
     };
   }
-  const fault = state.faults.decide(vendor.name, operation.operationId, errorStatuses(operation));
+  const fault = state.faults.decide(vendor.name, operation.operationId, operation.errorStatuses);
   if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault.drop) {
     const encoded = encodeProblem(createProblem('internal-mock-error', 'dropped'));
@@ -187,12 +187,6 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
 }
 
 /** The operation's documented 4xx/5xx statuses (what `status: "error"` faults draw from). */
-function errorStatuses(operation: CompiledOperation): number[] {
-  return Object.keys(operation.route.operation.responses)
-    .map(Number)
-    .filter((status) => status >= 400 && status <= 599);
-}
-
 function runHandler(
   vendor: CompiledVendor,
   operation: CompiledOperation,
