@@ -1,6 +1,7 @@
 import type { BodyCodec } from '../codec/body-codec.ts';
 import { createCodecRegistry, findCodec } from '../codec/codec-registry.ts';
 import type { LoadedSpec } from '../spec/load-specs.ts';
+import { mergeParameters } from '../spec/merge-parameters.ts';
 import {
   type ExampleObject,
   HTTP_METHODS,
@@ -264,15 +265,6 @@ function credentials(document: OpenApiDocument, operation: OperationObject): Rec
     else if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name) headers[scheme.name.toLowerCase()] = MOCK_USER;
   }
   return headers;
-}
-
-function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, operation: OperationObject): ParameterObject[] {
-  const merged = new Map<string, ParameterObject>();
-  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const parameter = resolveReference<ParameterObject>(document, raw);
-    merged.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...merged.values()];
 }
 
 /** A parameter's value: the user's override, else the spec's example, else its schema's example/default/enum. */

@@ -1,12 +1,12 @@
 import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
-import { decodeRequest } from '../decode/decode-request.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
+import { readRequest } from './read-request.ts';
 
 /** A recorded or probed request, as it went over the wire. */
 export interface WireRequest {
@@ -53,21 +53,13 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
   }
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
-  const decoded = decodeRequest({
+  const { issues } = readRequest(vendor, operation, {
     method: request.method.toUpperCase(),
     url,
     headers: new Headers(request.headers),
     rawBody: request.body,
     path: match.params,
-    parameters: operation.request.parameters,
-    requestBody: operation.request.requestBody,
-    codecs: vendor.codecs,
   });
-  const normalized = vendor.module.normalize ? vendor.module.normalize(decoded.request) : decoded.request;
-  const issues = [
-    ...operation.request.validateParameters(normalized),
-    ...(decoded.issues.length > 0 ? decoded.issues : operation.request.validateBody(normalized)),
-  ];
   return { vendor: vendor.name, operationId: operation.operationId, issues };
 }
 

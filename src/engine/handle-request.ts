@@ -11,6 +11,7 @@ import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
+import { readRequest } from './read-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
 interface Outcome {
@@ -106,21 +107,13 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
   const context = createContext(state, vendor, operation.operationId, url);
-  const decodedInput = decodeRequest({
+  const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, {
     method: request.method,
     url,
     headers: request.headers,
     rawBody,
     path: match.params,
-    parameters: operation.request.parameters,
-    requestBody: operation.request.requestBody,
-    codecs: vendor.codecs,
   });
-  const decoded = vendor.module.normalize ? vendor.module.normalize(decodedInput.request) : decodedInput.request;
-  const requestIssues = [
-    ...operation.request.validateParameters(decoded),
-    ...(decodedInput.issues.length > 0 ? decodedInput.issues : operation.request.validateBody(decoded)),
-  ];
 
   const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
   if (!prefer.ok) {

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { DecodedRequest } from '../decode/decoded-request.ts';
+import { mergeParameters } from '../spec/merge-parameters.ts';
 import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, RequestBodyObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import { compileSchema } from './compile-schema.ts';
@@ -82,14 +83,4 @@ export function createRequestValidator(
     }
     return validate(request.body) ? [] : toIssues('body', validate.errors);
   }
-}
-
-/** Path-level parameters overridden by operation-level ones of the same name and location. */
-function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, operation: OperationObject): ParameterObject[] {
-  const merged = new Map<string, ParameterObject>();
-  for (const raw of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const parameter = resolveReference<ParameterObject>(document, raw);
-    merged.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...merged.values()];
 }
