@@ -20,7 +20,9 @@ export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}):
   app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all('*', async (c) => {
     const response = await engine.handle(c.req.raw);
-    if (response.type !== 'error') return response;
+    // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
+    // build a full Fetch Response on every request.
+    if (response.status !== 0) return response;
     c.env?.incoming?.socket.destroy();
     return new Response(null, { status: 500 });
   });

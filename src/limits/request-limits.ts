@@ -26,6 +26,10 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     request.body?.cancel().catch(() => undefined);
     return { ok: false, bytes: declared };
   }
+  // A declared length within the limit bounds the body already (the HTTP parser delivers exactly that
+  // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
+  // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
+  if (Number.isFinite(declared)) return { ok: true, text: await request.text() };
   if (!request.body) return { ok: true, text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
