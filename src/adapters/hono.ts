@@ -19,6 +19,13 @@ export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}):
   app.all(ADMIN_PREFIX, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all('*', async (c) => {
+    const incoming = c.env?.incoming?.headers;
+    // HTTP/1.1 framing made explicit: no length and no chunking means an empty body (RFC 9112 §6.3).
+    // Saying so lets the engine read it by length, which @hono/node-server does without building a
+    // full Fetch Request.
+    if (incoming && incoming['content-length'] === undefined && incoming['transfer-encoding'] === undefined) {
+      c.req.raw.headers.set('content-length', '0');
+    }
     const response = await engine.handle(c.req.raw);
     // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
     // build a full Fetch Response on every request.
