@@ -23,7 +23,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
     strict: { type: 'boolean', default: false },
-    records: { type: 'string', default: '150000' },
+    records: { type: 'string', default: '1000' },
   },
 });
 const duration = Number(values.duration);
