@@ -3,7 +3,8 @@
  * bare node:http server answering the same requests in the same run; the per-request cost of the MSW
  * path beside a plain MSW handler; and start-up time. Ratios, not absolute numbers, are what to compare:
  * these machines are noisy. Options: `--duration 10` (seconds), `--connections 50`, `--only omeda,sfmc`,
- * `--strict` (also validate every response).
+ * `--strict` (also validate every response), `--records 1000`, `--rounds 3` (mock and baseline runs
+ * alternate, and the medians are reported, so a noisy neighbour hits both alike).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,12 +25,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     strict: { type: 'boolean', default: false },
     records: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const records = Number(values.records);
+const rounds = Number(values.rounds);
 
 interface Started {
   readonly child: ChildProcess;
@@ -89,7 +92,7 @@ async function load(url: string, scenario: BenchScenario, counter: { next: numbe
       },
     },
   ];
-  await autocannon({ url, connections, duration: warmup, requests });
+  if (counter.next === 0) await autocannon({ url, connections, duration: warmup, requests });
   const result = await autocannon({ url, connections, duration, requests });
   const statuses = result.statusCodeStats as Record<string, { count: number }>;
   const expected = statuses[String(scenario.expectedStatus)]?.count ?? 0;
@@ -125,11 +128,19 @@ async function benchServer(scenario: BenchScenario) {
       body: JSON.stringify(scenario.state(records)),
     });
     if (!put.ok) throw new Error(`PUT /__admin/state: ${put.status} ${await put.text()}`);
-    const mockLoad = await load(mock.url, scenario, { next: 0 });
     const bare = await startBare(scenario);
     try {
-      const bareLoad = await load(bare.url, scenario, { next: 0 });
-      return { scenario: scenario.name, mock: mockLoad, bare: bareLoad, ratio: mockLoad.rps / bareLoad.rps };
+      // Alternate mock and baseline runs, so a noisy neighbour hits both alike; report medians.
+      const mockCounter = { next: 0 };
+      const bareCounter = { next: 0 };
+      const mockLoads: Load[] = [];
+      const bareLoads: Load[] = [];
+      for (let round = 0; round < rounds; round++) {
+        mockLoads.push(await load(mock.url, scenario, mockCounter));
+        bareLoads.push(await load(bare.url, scenario, bareCounter));
+      }
+      const ratios = mockLoads.map((mockLoad, index) => mockLoad.rps / (bareLoads[index]?.rps ?? Number.NaN));
+      return { scenario: scenario.name, mock: medianLoad(mockLoads), bare: medianLoad(bareLoads), ratio: median(ratios), ratios };
     } finally {
       await stop(bare);
     }
@@ -138,9 +149,23 @@ async function benchServer(scenario: BenchScenario) {
   }
 }
 
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
+/** Each figure's median over the rounds; unexpected answers and errors are summed. */
+function medianLoad(loads: readonly Load[]): Load {
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    unexpected: loads.reduce((sum, l) => sum + l.unexpected, 0),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+  };
+}
+
 /** Median time from spawn to "listening", mock and bare node:http, five times each. */
 async function benchStartup() {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const mockTimes: number[] = [];
   const bareTimes: number[] = [];
   for (let run = 0; run < 5; run++) {
@@ -189,7 +214,7 @@ async function benchMsw() {
 
 const format = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 console.log(
-  `esp-cancel-mock bench — ${connections} connections, ${duration}s after ${warmup}s warm-up, ${records} records, strict ${values.strict ? 'on' : 'off'}, node ${process.version}\n`,
+  `esp-cancel-mock bench — ${connections} connections, ${rounds} alternating rounds of ${duration}s (mock, then bare; medians) after ${warmup}s warm-up, ${records} records, strict ${values.strict ? 'on' : 'off'}, node ${process.version}\n`,
 );
 const startup = await benchStartup();
 console.log(

@@ -32,6 +32,7 @@ interface Outcome {
  */
 export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
   const started = performance.now();
+  const startedAt = Date.now();
   const url = new URL(request.url);
   let rawBody = '';
   let outcome: Outcome;
@@ -44,19 +45,19 @@ export async function handleRequest(state: EngineState, request: Request): Promi
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
     outcome = { vendor: null, operationId: null, encoded: encodeProblem(problem), forced: null, requestIssues: [], responseIssues: [] };
   }
-  const entry = state.journal.record({
-    time: new Date().toISOString(),
+  const recorded = state.journal.record({
+    time: startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
     operationId: outcome.operationId,
-    request: { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: rawBody },
+    request: { method: request.method, url: request.url, headers: request.headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
       : { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
     forced: outcome.forced,
     validation: { request: outcome.requestIssues, response: outcome.responseIssues },
   });
-  state.onExchange?.(entry);
+  if (state.onExchange) state.onExchange(recorded.read());
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);

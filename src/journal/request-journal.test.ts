@@ -29,12 +29,20 @@ describe('createRequestJournal', () => {
     journal.clear();
     expect(journal.entries()).toEqual([]);
     expect(journal.record(entry(201)).id).toBe(2);
+    expect(journal.entries().map((e) => e.id)).toEqual([2]);
   });
 
   it('truncates bodies past 64 KiB and says how much it cut', () => {
     const journal = createRequestJournal(1);
-    const kept = journal.record(entry(200, 'x'.repeat(64 * 1024 + 10)));
+    const kept = journal.record(entry(200, 'x'.repeat(64 * 1024 + 10))).read();
     expect(kept.request.body).toMatch(/…\[truncated 10 chars\]$/);
+  });
+
+  it('reads recorded Headers and an epoch start time as a plain header object and an ISO time', () => {
+    const journal = createRequestJournal(1);
+    const raw = entry(200);
+    journal.record({ ...raw, time: Date.UTC(2026, 0, 15), request: { ...raw.request, headers: new Headers({ 'X-Omeda-AppId': 'a' }) } });
+    expect(journal.entries()[0]).toMatchObject({ time: '2026-01-15T00:00:00.000Z', request: { headers: { 'x-omeda-appid': 'a' } } });
   });
 
   it('journals nothing with capacity 0, and refuses a negative capacity', () => {

@@ -14,14 +14,23 @@ export interface JournalEntry {
   readonly validation: { readonly request: readonly ValidationIssue[]; readonly response: readonly ValidationIssue[] };
 }
 
-export type NewJournalEntry = Omit<JournalEntry, 'id'>;
+/**
+ * An exchange as the engine hands it over, cheap to build on every request: the start time as epoch
+ * milliseconds and the request's own `Headers`. They become the entry's ISO time and plain header
+ * object only when the journal is read.
+ */
+export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request'> & {
+  readonly time: number | string;
+  readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Record<string, string> };
+};
 
 /**
  * A bounded ring buffer of exchanges, newest last: memory stays flat however long the mock runs.
- * Bodies are kept up to `maxBodyChars` characters.
+ * Bodies are kept up to 64 KiB.
  */
 export interface RequestJournal {
-  record(entry: NewJournalEntry): JournalEntry;
+  /** Keeps an exchange; returns the entry as it will be read. */
+  record(entry: NewJournalEntry): { readonly id: number; read(): JournalEntry };
   entries(): readonly JournalEntry[];
   clear(): void;
   readonly capacity: number;
@@ -32,28 +41,25 @@ const MAX_BODY_CHARS = 64 * 1024;
 
 export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
   if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`journal capacity must be a whole number ≥ 0, got ${capacity}`);
-  const ring: Array<JournalEntry | undefined> = new Array(capacity);
+  const ring: Array<Slot | undefined> = new Array(capacity);
   let next = 0;
   let count = 0;
   let lastId = 0;
   return {
     capacity,
     record(input) {
-      const entry: JournalEntry = {
-        ...input,
-        id: ++lastId,
-        request: { ...input.request, body: truncate(input.request.body) },
-        response: { ...input.response, body: truncate(input.response.body) },
-      };
-      if (capacity === 0) return entry;
-      ring[next] = entry;
-      next = (next + 1) % capacity;
-      count = Math.min(count + 1, capacity);
-      return entry;
+      // Bodies are cut now, so a slot never holds more than 64 KiB of each.
+      const slot = createSlot(++lastId, input);
+      if (capacity > 0) {
+        ring[next] = slot;
+        next = (next + 1) % capacity;
+        count = Math.min(count + 1, capacity);
+      }
+      return slot;
     },
     entries() {
       const start = (next - count + capacity) % Math.max(capacity, 1);
-      return Array.from({ length: count }, (_, index) => ring[(start + index) % capacity] as JournalEntry);
+      return Array.from({ length: count }, (_, index) => (ring[(start + index) % capacity] as Slot).read());
     },
     clear() {
       ring.fill(undefined);
@@ -61,6 +67,40 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       count = 0;
     },
   };
+}
+
+interface Slot {
+  readonly id: number;
+  read(): JournalEntry;
+}
+
+/** Holds an exchange as recorded and makes it a `JournalEntry` on first read (then keeps that). */
+function createSlot(id: number, input: NewJournalEntry): Slot {
+  const requestBody = truncate(input.request.body);
+  const responseBody = truncate(input.response.body);
+  let entry: JournalEntry | undefined;
+  return {
+    id,
+    read() {
+      entry ??= {
+        ...input,
+        id,
+        time: typeof input.time === 'number' ? new Date(input.time).toISOString() : input.time,
+        request: { ...input.request, headers: toHeaderRecord(input.request.headers), body: requestBody },
+        response: { ...input.response, body: responseBody },
+      };
+      return entry;
+    },
+  };
+}
+
+function toHeaderRecord(headers: Headers | Record<string, string>): Record<string, string> {
+  if (typeof (headers as Headers).forEach !== 'function') return headers as Record<string, string>;
+  const record: Record<string, string> = {};
+  (headers as Headers).forEach((value, name) => {
+    record[name] = value;
+  });
+  return record;
 }
 
 function truncate(body: string): string {
