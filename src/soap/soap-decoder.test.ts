@@ -1,40 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { documentEnvelope, sdkEnvelope } from '../../test/support/sfmc-envelopes.ts';
 import { createSoapDecoder, decodeSoapEnvelope } from './soap-decoder.ts';
 
-/** The vendor's sample, verbatim from vendor-docs/sfmc-soap-cancel-send.txt (stray `=` included). */
-const DOCUMENT_ENVELOPE = `<?xml version="1.0" encoding="UTF-8" ?>
-    <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-        <SOAP-ENV:Header>
-           <wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd">
-                <wsse:UsernameToken>
-                    <wsse:Username>XXX</wsse:Username>
-                    <wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">XXX</wsse:Password>
-                    <wsse:Nonce>On06D99VmKbjWKQiY6wYLk+IpIs=</wsse:Nonce>
-                    <wsu:Created>2011-03-24T15:23:47Z</wsu:Created>
-                </wsse:UsernameToken>
-            </wsse:Security>
-        </SOAP-ENV:Header>
-        <SOAP-ENV:Body>
-            <PerformRequestMsg xmlns="http://exacttarget.com/wsdl/partnerAPI">
-                <Options />
-                <Action>cancel</Action>
-                <Definitions>
-                    <ns1:Definition xmlns:ns1="http://exacttarget.com/wsdl/partnerAPI" xsi:type="ns1:Send">=
-                        <ns1:ModifiedDate xsi:nil="true" />
-                        <ns1:ID>29605</ns1:ID>
-                        <ns1:ObjectID xsi:nil="true" />
-                        <ns1:NumberSent xsi:nil="true" />
-                        <ns1:NumberDelivered xsi:nil="true" />
-                        <ns1:SentDate xsi:nil="true" />
-                    </ns1:Definition>
-                </Definitions>
-            </PerformRequestMsg>
-        </SOAP-ENV:Body>
-    </SOAP-ENV:Envelope>`;
-
-/** sfmc-sdk 2.1.2 `perform('Send','cancel',{ID:29605})`, byte for byte (VENDORS.md §3.5). */
-const SFMC_SDK_ENVELOPE =
-  '<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Body><PerformRequestMsg xmlns="http://exacttarget.com/wsdl/partnerAPI"><Action>cancel</Action><Definitions><Definition xsi:type="Send"><ID>29605</ID></Definition></Definitions></PerformRequestMsg></Body><Header><fueloauth xmlns="http://exacttarget.com">TOKEN</fueloauth></Header></Envelope>';
+/** The vendor's sample, verbatim (stray `=` included), and sfmc-sdk 2.1.2's envelope byte for byte. */
+const DOCUMENT_ENVELOPE = documentEnvelope();
+const SFMC_SDK_ENVELOPE = sdkEnvelope('TOKEN');
 
 /** fuel-soap's xml2js Builder output: the same envelope, headless, pretty-printed with 2 spaces. */
 const XML2JS_ENVELOPE = `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
