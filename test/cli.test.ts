@@ -57,7 +57,8 @@ describe('esp-cancel-mock CLI', () => {
   it('serves the document example cancel, logs one line per request and stops cleanly on SIGTERM', async () => {
     const cli = run(['serve', '--port', '0']);
     const [, url] = await waitFor(cli.output, /esp-cancel-mock listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
-    expect(cli.output()).toMatch(/vendors: momentum, omeda, sfmc, voltmx\n/);
+    // The two start-up lines may arrive in separate chunks: wait for the second too.
+    await waitFor(cli.output, /vendors: momentum, omeda, sfmc, voltmx\n/);
     const response = await fetch(`${url}/webservices/rest/brand/ABC/omail/deployment/cancel/*`, {
       method: 'POST',
       headers: { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' },
@@ -74,7 +75,7 @@ describe('esp-cancel-mock CLI', () => {
     const port = await freePort();
     const cli = run(['serve', '--vendors', 'omeda', '--strict'], { PORT: String(port) });
     await waitFor(cli.output, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\n`));
-    expect(cli.output()).toMatch(/vendors: omeda \(strict\)\n/);
+    await waitFor(cli.output, /vendors: omeda \(strict\)\n/);
     const momentum = await fetch(`http://127.0.0.1:${port}/v3.5/mailing/cancel?orgid=2&mid=123`, { method: 'PUT' });
     expect(momentum.status).toBe(404);
     expect(momentum.headers.get('content-type')).toBe('application/problem+json');
