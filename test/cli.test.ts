@@ -26,7 +26,7 @@ function run(args: string[], env: Record<string, string> = {}): Run {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, output: () => stdout, errors: () => stderr, exit };
 }
 

@@ -15,7 +15,8 @@ export interface SpawnedCli {
 export function spawnCli(args: readonly string[]): SpawnedCli {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the child's stdout and stderr have been read to the end.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const started = new Promise<{ url: string } | { code: number | null }>((resolve) => {
     const onData = (data: Buffer) => {
       text += data.toString();
