@@ -1,15 +1,19 @@
-import type { HttpHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { toMswHandlers } from './adapters/msw.ts';
+import { checkMockConfig, type MockConfig, MockConfigError } from './config/mock-config.ts';
 import { createEngine, type ForceOptions, type MockEngine, type MockState, MockStateError } from './engine/create-engine.ts';
 import type { FaultPlan, FaultRule } from './faults/fault-plan.ts';
 import type { ForceTimes, QueuedForce } from './force/force-queue.ts';
 import type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 import type { OriginPolicy } from './routing/origin-policy.ts';
+import type { OperationId } from './vendor/operation-ids.ts';
 import { selectModules } from './vendor/select-modules.ts';
 
+export type { VendorConfigs } from '../handlers/config-schemas.ts';
+export { MswCopyMismatchError } from './adapters/msw-copy-guard.ts';
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
 export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
-export { MockStateError };
+export { type MockConfig, MockConfigError, MockStateError, type OperationId };
 
 export interface CreateMockOptions {
   /** Vendors to intercept (default: all). */
@@ -18,8 +22,11 @@ export interface CreateMockOptions {
   readonly strict?: boolean;
   /** Which origins to intercept: `spec` (default, the vendors' documented hosts), `any`, or a list. */
   readonly origins?: OriginPolicy;
-  /** Per-vendor settings, e.g. `{ omeda: { appIds: ['my-app'] } }`. */
-  readonly config?: Readonly<Record<string, unknown>>;
+  /**
+   * Per-vendor settings, e.g. `{ omeda: { appIds: ['my-app'] } }`: typed, and checked when the mock is
+   * created (an unknown vendor or key, or a wrong type, throws `MockConfigError` naming its path).
+   */
+  readonly config?: MockConfig;
   readonly journalCapacity?: number;
   /** Injected latency and faults from the start (same declaration as the server's `--faults`). */
   readonly faults?: FaultPlan;
@@ -29,14 +36,21 @@ export interface CreateMockOptions {
 
 /** An in-process mock: MSW handlers plus the admin operations, on a store of its own. */
 export interface Mock {
-  /** Pass to `setupServer(...mock.handlers)` or `server.use(...mock.handlers)`. */
-  readonly handlers: HttpHandler[];
+  /**
+   * Pass to `setupServer(...mock.handlers)` or `server.use(...mock.handlers)`. Built with the app's own
+   * msw (a peer dependency); run by another copy of msw, they throw `MswCopyMismatchError`.
+   */
+  readonly handlers: RequestHandler[];
   readonly vendors: readonly string[];
   readonly journal: RequestJournal;
   readonly clock: MockEngine['clock'];
   /** Resolves once the default dataset is loaded (requests wait for it by themselves). */
   readonly ready: Promise<void>;
-  force(operationId: string, status: number, options?: ForceOptions): void;
+  /**
+   * Queues a documented answer of `vendor.operationId` (`'omeda.cancelDeployment'`) for the next
+   * request(s); an undocumented status or example throws.
+   */
+  force(operationId: OperationId, status: number, options?: ForceOptions): void;
   /**
    * Replaces the injected latency and faults (`{}` clears them); without arguments, reads them. A
    * `drop` answers MSW's network error (`fetch` rejects with a `TypeError`).
@@ -63,7 +77,7 @@ export function createMock(options: CreateMockOptions = {}): Mock {
   const engine = createEngine({
     modules: selectModules(options.vendors),
     strict: options.strict ?? true,
-    ...(options.config ? { config: options.config } : {}),
+    ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.seed === undefined ? {} : { seed: options.seed }),

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
+import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
 import { createEngine, type MockEngine } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
@@ -17,7 +18,8 @@ export interface StartServerOptions {
   readonly host?: string;
   readonly vendors?: readonly string[];
   readonly strict?: boolean;
-  readonly config?: Readonly<Record<string, unknown>>;
+  /** Per-vendor settings, typed and checked at start (`MockConfigError` naming the path). */
+  readonly config?: MockConfig;
   readonly journalCapacity?: number;
   readonly onExchange?: (entry: JournalEntry) => void;
   /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
@@ -41,6 +43,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export { type MockConfig, MockConfigError } from './config/mock-config.ts';
+export type { OperationId } from './vendor/operation-ids.ts';
 export { createHonoApp };
 
 /** Starts the standalone server: all selected vendors on one port at their native paths. */
@@ -52,7 +56,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const engine = createEngine({
     modules: selectModules(options.vendors),
     strict: options.strict ?? false,
-    ...(options.config ? { config: options.config } : {}),
+    ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
     ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
     ...(options.faults ? { faults: options.faults } : {}),

@@ -326,12 +326,12 @@ export function defineMomentumCases(target: Target): void {
       expect((await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' })).text).toBe('0');
     });
 
-    it('journals each exchange with its operationId', async () => {
+    it('journals each exchange with its vendor.operationId', async () => {
       await send(target, `${CANCEL}?orgid=2&mid=123`);
       await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' });
       await send(target, CANCEL, { method: 'GET' });
       const ids = (await target.journal()).filter((entry) => entry.vendor === 'momentum').map((entry) => entry.operationId);
-      expect(ids.slice(-3)).toEqual(['cancelMailing', 'cancelMailingPost', 'rejectCancelMethod']);
+      expect(ids.slice(-3)).toEqual(['momentum.cancelMailing', 'momentum.cancelMailingPost', 'momentum.rejectCancelMethod']);
     });
 
     it('restores the default dataset on reset', async () => {

@@ -317,7 +317,7 @@ export function defineSfmcCases(target: Target): void {
       await post(target, documentEnvelope());
       const last = (await target.journal()).at(-1);
       expect(last?.vendor).toBe('sfmc');
-      expect(last?.operationId).toBe('perform');
+      expect(last?.operationId).toBe('sfmc.perform');
       expect(last?.response.status).toBe(200);
     });
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { checkMockConfig, type MockConfig, MockConfigError } from '../config/mock-config.ts';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
@@ -12,7 +13,7 @@ export const SERVE_HELP = `serve options:
   --host <addr>       address to bind (default 127.0.0.1: loopback only)
   --vendors <list>    comma-separated vendors to serve (default: all)
   --strict            validate every response against its spec; a violation answers 500
-  --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
+  --config <file>     settings per vendor, JSON or YAML, e.g. {"omeda":{"appIds":["my-app"]}}
   --journal-size <n>  requests kept by the journal ring buffer (default 1000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
@@ -36,17 +37,18 @@ export async function serveCommand(args: string[]): Promise<void> {
   const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
   if (journalCapacity !== undefined && (!Number.isInteger(journalCapacity) || journalCapacity < 0))
     fail('--journal-size must be a whole number ≥ 0');
-  let config: Record<string, unknown> | undefined;
+  let config: MockConfig | undefined;
   if (values.config) {
     try {
-      config = JSON.parse(readFileSync(values.config, 'utf8')) as Record<string, unknown>;
+      config = checkMockConfig(readDataFile('--config', values.config));
     } catch (error) {
-      fail(`cannot read --config ${values.config}: ${(error as Error).message}`);
+      const message = (error as Error).message.replace(/^\[esp-cancel-mock\] /, '');
+      fail(error instanceof MockConfigError ? `--config ${values.config}: ${message}` : message);
     }
   }
   let faults: FaultPlan | undefined;
   try {
-    const fromFile = values.faults ? parseFaultPlan(readFaultFile(values.faults)) : {};
+    const fromFile = values.faults ? parseFaultPlan(readDataFile('--faults', values.faults)) : {};
     const star = {
       ...(values.latency ? parseLatency(values.latency) : {}),
       ...(values.chaos ? parseChaos(values.chaos) : {}),
@@ -67,7 +69,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     : (entry: JournalEntry) => {
         const path = new URL(entry.request.url).pathname;
         console.log(
-          `${entry.request.method} ${path} ${entry.vendor ? `${entry.vendor}.${entry.operationId ?? '-'}` : '-'} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
+          `${entry.request.method} ${path} ${entry.operationId ?? (entry.vendor ? `${entry.vendor}.-` : '-')} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
         );
       };
   const server = await startServer({
@@ -129,17 +131,17 @@ function parseServeArgs(args: string[]) {
   });
 }
 
-/** A fault plan file: JSON, or YAML when the name ends in .yaml/.yml. */
-function readFaultFile(file: string): unknown {
+/** A `--config` or `--faults` file: JSON, or YAML when the name ends in .yaml/.yml. */
+function readDataFile(flag: string, file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read --faults ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${flag} ${file}: ${(error as Error).message}`);
   }
   try {
     return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new Error(`--faults ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new Error(`${flag} ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
   }
 }

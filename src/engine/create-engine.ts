@@ -167,7 +167,7 @@ export function createEngine(options: EngineOptions): MockEngine {
       throw startupError(`force: times must be a whole number ≥ 1 or 'always', got ${String(times)}.`, 'Pass a count or "always".');
     }
     return {
-      operationId: operation.operationId,
+      operationId: `${operation.vendor.name}.${operation.operationId}`,
       force: { status, ...(forceOptions.example ? { example: forceOptions.example } : {}) },
       times,
     };

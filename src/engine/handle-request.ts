@@ -49,7 +49,8 @@ export async function handleRequest(state: EngineState, request: Request): Promi
     time: startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
-    operationId: outcome.operationId,
+    // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
+    operationId: outcome.vendor && outcome.operationId ? `${outcome.vendor.name}.${outcome.operationId}` : null,
     request: { method: request.method, url: request.url, headers: request.headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
@@ -138,7 +139,7 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
   if (requestIssues.length > 0) {
     answer = { result: vendor.module.invalidRequest(requestIssues, decoded, context) };
   } else {
-    const queued = prefer.force ? undefined : state.force.take(operation.operationId);
+    const queued = prefer.force ? undefined : state.force.take(`${vendor.name}.${operation.operationId}`);
     const force = prefer.force ?? queued ?? fault.force;
     if (force) {
       forced = { ...force, by: prefer.force ? 'prefer' : queued ? 'queue' : 'fault' };

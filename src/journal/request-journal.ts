@@ -6,6 +6,7 @@ export interface JournalEntry {
   readonly time: string;
   readonly durationMs: number;
   readonly vendor: string | null;
+  /** `vendor.operationId` (`omeda.cancelDeployment`), the spelling `force()` and fault plans take. */
   readonly operationId: string | null;
   readonly request: { readonly method: string; readonly url: string; readonly headers: Record<string, string>; readonly body: string };
   readonly response: { readonly status: number; readonly headers: Record<string, string>; readonly body: string };

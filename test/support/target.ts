@@ -1,4 +1,5 @@
 import type { ForceOptions, JournalEntry, MockState } from '../../src/index.ts';
+import type { OperationId } from '../../src/vendor/operation-ids.ts';
 
 /**
  * One way of reaching the mock. Every behaviour suite (`test/<vendor>.cases.ts`) is written once
@@ -11,7 +12,7 @@ export interface Target {
   /** The origin `url(host, …)` uses (for bodies that echo it, like Omeda's lookup `Url`). */
   origin(host: VendorHost): string;
   reset(): Promise<void>;
-  force(operationId: string, status: number, options?: ForceOptions): Promise<void>;
+  force(operationId: OperationId, status: number, options?: ForceOptions): Promise<void>;
   journal(): Promise<readonly JournalEntry[]>;
   /** Pins the mock's clock (`null`: real time again). */
   setClock(instant: string | null): Promise<void>;
