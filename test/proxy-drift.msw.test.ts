@@ -2,4 +2,9 @@ import { defineProxyDriftCases } from './proxy-drift.cases.ts';
 import { useBrokenUpstreams, useDriftingUpstream } from './support/drifting-upstream.ts';
 import { useMswProxy } from './support/proxy-under-test.ts';
 
-defineProxyDriftCases(useMswProxy(), useDriftingUpstream(), useBrokenUpstreams());
+const broken = useBrokenUpstreams();
+defineProxyDriftCases(
+  useMswProxy(() => broken.silent),
+  useDriftingUpstream(),
+  broken,
+);

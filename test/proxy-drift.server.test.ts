@@ -5,7 +5,10 @@ import { useServerProxy } from './support/proxy-under-test.ts';
 const upstream = useDriftingUpstream();
 const broken = useBrokenUpstreams();
 defineProxyDriftCases(
-  useServerProxy(() => [upstream.url, broken.garbage, broken.silent, broken.down]),
+  useServerProxy(
+    () => [upstream.url, broken.garbage, broken.silent, broken.down],
+    () => broken.silent,
+  ),
   upstream,
   broken,
 );

@@ -187,7 +187,8 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
         body: text,
       });
     }
-    const rewritten = decoded.ok ? instanceUrls.rewrite(text, url.origin, base) : undefined;
+    // In-process the app already calls the vendor's own hosts: nothing to bring back through a proxy.
+    const rewritten = decoded.ok && options.targets !== 'same-origin' ? instanceUrls.rewrite(text, url.origin, base) : undefined;
     const response = toClientResponse(answer, rewritten);
     if (!response)
       return refuse(

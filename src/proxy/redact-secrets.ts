@@ -73,12 +73,17 @@ function redactJson(body: string): string {
   return redacted === data ? body : JSON.stringify(redacted);
 }
 
-/** The same value when nothing in it is secret, else a copy with each secret replaced. */
-function redactValue(value: unknown): unknown {
+/**
+ * The same value when nothing in it is secret, else a copy with each secret replaced. Under a secret
+ * name every string is secret (Volt MX's `claims_token: { value, exp }`), numbers stay.
+ */
+function redactValue(value: unknown, secret = false): unknown {
+  if (secret && typeof value === 'string') return REDACTED;
   if (value === null || typeof value !== 'object') return value;
   let changed = false;
   const entries = Object.entries(value).map(([name, member]): [string, unknown] => {
-    const next = isSecretName(name) && (typeof member === 'string' || typeof member === 'number') ? REDACTED : redactValue(member);
+    const inSecret = secret || isSecretName(name);
+    const next = inSecret && typeof member === 'number' && !secret ? REDACTED : redactValue(member, inSecret);
     if (next !== member) changed = true;
     return [name, next];
   });

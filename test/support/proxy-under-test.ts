@@ -1,7 +1,7 @@
-import { setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { JournalEntry } from '../../src/index.ts';
-import { createDriftCheck } from '../../src/msw.ts';
+import { createDriftCheck, type DriftCheck } from '../../src/msw.ts';
 import type { DriftReport } from '../../src/proxy/drift-report.ts';
 import { type RunningProxy, startProxy } from '../../src/proxy/start-proxy.ts';
 import { ALL_VENDORS } from '../../src/vendor/select-modules.ts';
@@ -17,19 +17,23 @@ export interface ProxyUnderTest {
 }
 
 /**
- * Upstream limits short enough that the silent-upstream cases end quickly, long enough for a loaded
- * machine's first answer (the upstreams are warmed up before the tests).
+ * The timeouts in front of the silent upstream: short, so its case ends quickly. Every other upstream
+ * keeps the defaults (seconds), so a loaded machine's slow answer is never taken for a timeout.
  */
-export const TEST_UPSTREAM_LIMITS = { timeoutMs: 1_000, connectTimeoutMs: 1_000 };
+export const SILENT_UPSTREAM_LIMITS = { timeoutMs: 500, connectTimeoutMs: 500 };
 
-/** `startProxy` on port 0, one per upstream (each the target of every vendor), started after the upstreams. */
-export function useServerProxy(upstreams: () => readonly string[]): ProxyUnderTest {
+/**
+ * `startProxy` on port 0, one per upstream (each the target of every vendor), started after the
+ * upstreams; the one in front of `silent()` with the short timeouts.
+ */
+export function useServerProxy(upstreams: () => readonly string[], silent: () => string): ProxyUnderTest {
   const proxies = new Map<string, RunningProxy>();
   beforeAll(async () => {
     for (const upstream of upstreams()) {
       const target = new URL(upstream);
       const targets = new Map(ALL_VENDORS.map((vendor) => [vendor, target]));
-      proxies.set(upstream, await startProxy({ port: 0, targets, upstream: TEST_UPSTREAM_LIMITS }));
+      const limits = upstream === silent() ? { upstream: SILENT_UPSTREAM_LIMITS } : {};
+      proxies.set(upstream, await startProxy({ port: 0, targets, ...limits }));
     }
   });
   afterAll(async () => {
@@ -48,17 +52,32 @@ export function useServerProxy(upstreams: () => readonly string[]): ProxyUnderTe
   };
 }
 
-/** `createDriftCheck` under `setupServer` (`onUnhandledRequest: 'error'`): the app calls the upstream itself. */
-export function useMswProxy(): ProxyUnderTest {
-  const check = createDriftCheck({ origins: 'any', upstream: TEST_UPSTREAM_LIMITS });
-  const server = setupServer(...check.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
+/**
+ * `createDriftCheck` under `setupServer` (`onUnhandledRequest: 'error'`): the app calls the upstream
+ * itself. The silent upstream's origin has a check of its own, with the short timeouts.
+ */
+export function useMswProxy(silent: () => string): ProxyUnderTest {
+  let checks: { silent: DriftCheck | undefined; other: DriftCheck } | undefined;
+  let server: SetupServer | undefined;
+  beforeAll(() => {
+    checks = {
+      silent: silent() ? createDriftCheck({ origins: [silent()], upstream: SILENT_UPSTREAM_LIMITS }) : undefined,
+      other: createDriftCheck({ origins: 'any' }),
+    };
+    const started = setupServer(...(checks.silent?.handlers ?? []), ...checks.other.handlers);
+    started.listen({ onUnhandledRequest: 'error' });
+    server = started;
+  });
+  afterEach(() => server?.resetHandlers());
+  afterAll(() => server?.close());
+  const checkOf = (upstream: string): DriftCheck => {
+    if (!checks) throw new Error('drift checks not created');
+    return (upstream === silent() ? checks.silent : undefined) ?? checks.other;
+  };
   return {
     transport: 'msw',
     url: (upstream, path) => `${upstream}${path}`,
-    journal: () => check.journal.entries(),
-    report: () => check.report(),
+    journal: (upstream) => checkOf(upstream).journal.entries(),
+    report: (upstream) => checkOf(upstream).report(),
   };
 }
