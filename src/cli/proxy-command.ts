@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readServerVersion } from '../admin/server-identity.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import type { ExchangeVerdictLine } from '../proxy/create-proxy.ts';
 import { formatDriftReport } from '../proxy/drift-report.ts';
 import { createHarFile, type HarFile } from '../proxy/har-file.ts';
 import { parseTargets } from '../proxy/proxy-targets.ts';
 import { startProxy } from '../proxy/start-proxy.ts';
-import { findPackageRoot } from '../spec/load-specs.ts';
 import { ALL_VENDORS } from '../vendor/select-modules.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
@@ -52,7 +50,7 @@ export async function proxyCommand(args: string[]): Promise<void> {
   let har: HarFile | undefined;
   if (values.har) {
     try {
-      har = createHarFile(values.har, readVersion());
+      har = createHarFile(values.har, readServerVersion());
     } catch (error) {
       fail(`cannot write --har ${values.har}: ${(error as Error).message}`);
     }
@@ -103,10 +101,6 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
   const number = Number(value);
   if (!Number.isInteger(number) || number < min) fail(`${flag} must be a whole number ≥ ${min}, got '${value}'`);
   return number;
-}
-
-function readVersion(): string {
-  return (JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function parseProxyArgs(args: string[]) {

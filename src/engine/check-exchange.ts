@@ -36,7 +36,7 @@ export interface RequestCheck {
  * matching, decoding (vendor codecs included) and validation a served request goes through, without
  * running a handler or touching the store.
  *
- * @see ../../../shared/DESIGN.md "Data flow (one request)"
+ * @see ../../docs/development.md "A request, step by step"
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
   const url = new URL(request.url);

@@ -1,5 +1,6 @@
 import { ADMIN_PREFIX } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
+import { readServerVersion, SERVER_NAME } from '../admin/server-identity.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import type { ValidatingProxy } from './create-proxy.ts';
 
@@ -7,6 +8,7 @@ import type { ValidatingProxy } from './create-proxy.ts';
  * The proxy's admin API, under the mock's `/__admin` prefix and with the same token rule:
  *
  * - `GET /__admin` — the vendors proxied and their mode
+ * - `GET /__admin/health` — readiness, open even with an admin token (as the mock's)
  * - `GET|DELETE /__admin/requests` — the journal: redacted exchanges with their violations
  * - `GET /__admin/report` — the summary per operation (what the proxy also prints on exit)
  *
@@ -16,9 +18,12 @@ import type { ValidatingProxy } from './create-proxy.ts';
  * @see ../admin/admin-api.ts
  */
 export function handleProxyAdminRequest(proxy: ValidatingProxy, request: Request, adminToken?: string): Response {
+  const route = `${request.method} ${new URL(request.url).pathname.replace(/\/+$/, '')}`;
+  // Open even with a token, as the mock's: it says nothing a caller could misuse.
+  if (route === `GET ${ADMIN_PREFIX}/health` || route === `HEAD ${ADMIN_PREFIX}/health`)
+    return json({ status: 'ok', name: SERVER_NAME, version: readServerVersion(), mode: 'proxy', vendors: proxy.vendors });
   const refused = checkAdminToken(request, adminToken);
   if (refused) return refused;
-  const route = `${request.method} ${new URL(request.url).pathname.replace(/\/+$/, '')}`;
   switch (route) {
     case `GET ${ADMIN_PREFIX}`:
       return json({ mode: 'proxy', vendors: proxy.vendors, journalCapacity: proxy.journal.capacity });
