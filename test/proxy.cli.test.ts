@@ -63,6 +63,12 @@ it('exits 0 on SIGTERM after a drifting answer without --fail-on-drift, still re
   const report = (await (await fetch(`${base}/__admin/report`)).json()) as { drift: number; operations: Array<{ firstDrift?: string }> };
   expect(report.drift).toBe(1);
   expect(report.operations[0]?.firstDrift).toContain("media type 'text/plain' is not documented");
+  const journal = await (await fetch(`${base}/__admin/requests`)).text();
+  expect(JSON.parse(journal)).toMatchObject({ requests: [{ operationId: 'cancelDeployment', response: { status: 200 } }] });
+  expect(journal).toContain('"keyword":"mediaType"');
+  expect(journal).not.toContain(APP_ID);
+  expect(await (await fetch(`${base}/__admin/health`)).json()).toMatchObject({ status: 'ok', mode: 'proxy', vendors: ['omeda'] });
+  expect((await fetch(`${base}/__admin/state`)).status).toBe(404);
   running?.child.kill('SIGTERM');
   expect(await running?.exited).toBe(0);
   expect(running?.output()).toContain('1 exchanges, 1 with drift');

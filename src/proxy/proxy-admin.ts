@@ -1,5 +1,6 @@
 import { ADMIN_PREFIX } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
+import { toJournalResponse } from '../admin/journal-response.ts';
 import { readServerVersion, SERVER_NAME } from '../admin/server-identity.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import type { ValidatingProxy } from './create-proxy.ts';
@@ -27,8 +28,11 @@ export function handleProxyAdminRequest(proxy: ValidatingProxy, request: Request
   switch (route) {
     case `GET ${ADMIN_PREFIX}`:
       return json({ mode: 'proxy', vendors: proxy.vendors, journalCapacity: proxy.journal.capacity });
-    case `GET ${ADMIN_PREFIX}/requests`:
-      return json({ requests: proxy.journal.entries() });
+    case `GET ${ADMIN_PREFIX}/requests`: {
+      // Paged and streamed like the mock's journal (`?after=<id>&limit=<n>`).
+      const answer = toJournalResponse(proxy.journal, new URL(request.url).searchParams);
+      return answer instanceof Response ? answer : toProblemResponse(createProblem('bad-admin-request', answer.error));
+    }
     case `DELETE ${ADMIN_PREFIX}/requests`:
       proxy.journal.clear();
       return new Response(null, { status: 204 });
