@@ -12,6 +12,8 @@ import { selectModules } from './vendor/select-modules.ts';
 export type { VendorConfigs } from '../handlers/config-schemas.ts';
 export { MswCopyMismatchError } from './adapters/msw-copy-guard.ts';
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
+export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
+export { createDriftCheck, type DriftCheck, type DriftCheckOptions } from './proxy/msw-drift-check.ts';
 export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
 export { type MockConfig, MockConfigError, MockStateError, type OperationId };
 

@@ -44,6 +44,9 @@ export interface RunningServer {
 }
 
 export { type MockConfig, MockConfigError } from './config/mock-config.ts';
+export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
+export { type ProxyTargets, parseTargets } from './proxy/proxy-targets.ts';
+export { type RunningProxy, type StartProxyOptions, startProxy } from './proxy/start-proxy.ts';
 export type { OperationId } from './vendor/operation-ids.ts';
 export { createHonoApp };
 
