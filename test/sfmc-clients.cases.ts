@@ -127,7 +127,13 @@ export function defineSfmcClientCases(target: Target): void {
       expect((await readBack()).Results).toEqual([expect.objectContaining({ ID: 29605, Status: 'Canceled' })]);
       await expect(sdk.soap.retrieve('DeliveryProfile', ['ID'], {})).rejects.toMatchObject({ name: 'SOAPError' });
       const journal = await target.journal();
-      expect(journal.map((entry) => entry.operationId)).toEqual(['requestToken', 'retrieve', 'perform', 'retrieve', 'retrieve']);
+      expect(journal.map((entry) => entry.operationId)).toEqual([
+        'sfmc.requestToken',
+        'sfmc.retrieve',
+        'sfmc.perform',
+        'sfmc.retrieve',
+        'sfmc.retrieve',
+      ]);
       expect(journal[1]?.request.headers.soapaction).toBe('Retrieve');
     });
 
