@@ -67,11 +67,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     saver = createStateSaver(engine, options.stateFile);
     saver.schedule();
   }
+  const serverOptions = toServerOptions(options.timeouts);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve(
-      { fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions: toServerOptions(options.timeouts) },
-      () => resolve(started),
-    );
+    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions }, () => resolve(started));
     started.once('error', reject);
   });
   answerClientErrors(server as Server);
@@ -87,8 +85,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
         // keep closing idle connections until the server is closed, so shutdown never waits out keep-alive.
         const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+        // Node stops checking its header and request timeouts once close() is called, so a client that
+        // connects and stays silent (or sends half a request) would hold shutdown open for ever. Past
+        // the request timeout, every connection still open is cut: shutdown is bounded by the limits.
+        const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), serverOptions.requestTimeout);
         server.close((error) => {
           clearInterval(idle);
+          clearTimeout(deadline);
           if (error) reject(error);
           else resolve();
         });
