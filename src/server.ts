@@ -6,6 +6,7 @@ import { createEngine, type MockEngine } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
+import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
 import { selectModules } from './vendor/select-modules.ts';
@@ -76,6 +77,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     started.once('error', reject);
   });
   answerClientErrors(server as Server);
+  guardRequestFraming(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 4010);
   const urlHost = host.includes(':') ? `[${host}]` : host;
