@@ -16,7 +16,8 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET /__admin` — what this mock serves
  * - `POST /__admin/reset` — back to the default dataset
  * - `GET|PUT /__admin/state` — the store, round-tripping
- * - `GET|DELETE /__admin/requests` — the journal
+ * - `GET|DELETE /__admin/requests` — the journal (`{requests, dropped, capacity}`: `dropped` counts the
+ *   exchanges the ring buffer let go since the last clear)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -41,7 +42,12 @@ export async function handleAdminRequest(engine: MockEngine, request: Request, a
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
-        return json(200, { vendors: engine.vendors, strict: engine.strict, journalCapacity: engine.journal.capacity });
+        return json(200, {
+          vendors: engine.vendors,
+          strict: engine.strict,
+          journalCapacity: engine.journal.capacity,
+          journalDropped: engine.journal.dropped(),
+        });
       case `POST ${ADMIN_PREFIX}/reset`:
         await engine.reset();
         return json(200, { reset: true, vendors: engine.vendors });
@@ -51,7 +57,7 @@ export async function handleAdminRequest(engine: MockEngine, request: Request, a
         await engine.setState((await readJson(request)) as never);
         return json(200, await engine.getState());
       case `GET ${ADMIN_PREFIX}/requests`:
-        return json(200, { requests: engine.journal.entries() });
+        return json(200, { requests: engine.journal.entries(), dropped: engine.journal.dropped(), capacity: engine.journal.capacity });
       case `DELETE ${ADMIN_PREFIX}/requests`:
         engine.journal.clear();
         return new Response(null, { status: 204 });

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
+import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
+import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
-export const SERVE_HELP = `serve options:
+export const SERVE_HELP = `esp-cancel-mock serve [options]
+  Starts the mock server: every vendor on one port at its native paths, the admin API under /__admin.
   --port <n>          port to listen on (default 4010, or $PORT; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1: loopback only)
-  --vendors <list>    comma-separated vendors to serve (default: all)
+  --vendors <list>    comma-separated vendors to serve (default: all; --vendor is the same flag)
   --strict            validate every response against its spec; a violation answers 500
   --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
   --journal-size <n>  requests kept by the journal ring buffer (default 1000)
@@ -20,22 +22,25 @@ export const SERVE_HELP = `serve options:
   --seed <n>          seed of the faults' random draws (printed; replays a run)
   --admin-token <t>   require Authorization: Bearer <t> on /__admin (required off loopback)
   --state-file <file> load the store from file at start, save it there after every change
-  --quiet             no per-request log lines`;
+  --quiet             no per-request log lines
+  --log-format <f>    text (default; coloured on a terminal unless NO_COLOR is set) or json (one object a line)`;
 
 /** `esp-cancel-mock serve`: the standalone server, until SIGINT/SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {
-  let values: ReturnType<typeof parseServeArgs>['values'];
-  try {
-    ({ values } = parseServeArgs(args));
-  } catch (error) {
-    fail(`${(error as Error).message}\nRun 'esp-cancel-mock --help' for the options.`);
-  }
-  const port = Number(values.port ?? process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port must be a whole number from 0 to 65535, got '${values.port ?? process.env.PORT}'`);
-  const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
-  if (journalCapacity !== undefined && (!Number.isInteger(journalCapacity) || journalCapacity < 0))
-    fail('--journal-size must be a whole number ≥ 0');
+  const flags = parseServeArgs(args);
+  if (!flags.ok) fail(flags.message);
+  const { values } = flags.parsed;
+  // Name the input that was wrong: the flag, or the PORT variable when the flag was not given.
+  const portSource = values.port === undefined && process.env.PORT !== undefined ? 'the PORT environment variable' : '--port';
+  const portText = values.port ?? process.env.PORT ?? '4010';
+  const port = /^\d+$/.test(portText.trim()) ? Number(portText) : Number.NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${portSource} must be a whole number from 0 to 65535, got '${portText}'`);
+  const journalText = values['journal-size'];
+  const journalCapacity = journalText === undefined ? undefined : /^\d+$/.test(journalText.trim()) ? Number(journalText) : Number.NaN;
+  if (journalCapacity !== undefined && !Number.isSafeInteger(journalCapacity))
+    fail(`--journal-size must be a whole number ≥ 0, got '${journalText}'`);
+  const logFormat = (values['log-format'] ?? 'text') as LogFormat;
+  if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got '${values['log-format']}'`);
   let config: Record<string, unknown> | undefined;
   if (values.config) {
     try {
@@ -58,18 +63,9 @@ export async function serveCommand(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? randomSeed() : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
-  const vendors = values.vendors
-    ?.split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  const log = values.quiet
-    ? undefined
-    : (entry: JournalEntry) => {
-        const path = new URL(entry.request.url).pathname;
-        console.log(
-          `${entry.request.method} ${path} ${entry.vendor ? `${entry.vendor}.${entry.operationId ?? '-'}` : '-'} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
-        );
-      };
+  const vendors = splitList(values.vendors);
+  const colour = logFormat === 'text' && useColour(process.stdout, process.env);
+  const log = values.quiet ? undefined : (entry: JournalEntry) => console.log(formatLogLine(entry, logFormat, colour));
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -83,9 +79,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port <n> (or PORT=<n>)`);
+    if (error.code === 'EADDRINUSE')
+      fail(
+        `port ${port}${portSource === '--port' ? '' : ` (from ${portSource})`} is already in use; pick another with --port <n> (or PORT=<n>)`,
+      );
     if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
-    fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
+    const message = error.message.replace(/^\[esp-cancel-mock\] /, '');
+    fail(message.startsWith('Unknown vendor') ? `--vendors: ${message}` : message);
   });
   // Handlers first: a supervisor may signal as soon as it reads the listening line.
   let stopping = false;
@@ -107,9 +107,7 @@ export async function serveCommand(args: string[]): Promise<void> {
 }
 
 function parseServeArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
+  return parseFlags('serve', args, {
     allowPositionals: false,
     options: {
       port: { type: 'string' },
@@ -125,6 +123,7 @@ function parseServeArgs(args: string[]) {
       seed: { type: 'string' },
       'admin-token': { type: 'string' },
       'state-file': { type: 'string' },
+      'log-format': { type: 'string' },
     },
   });
 }

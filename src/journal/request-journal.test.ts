@@ -51,4 +51,12 @@ describe('createRequestJournal', () => {
     expect(journal.entries()).toEqual([]);
     expect(() => createRequestJournal(-1)).toThrow(RangeError);
   });
+
+  it('counts the exchanges its ring buffer dropped since the last clear', () => {
+    const journal = createRequestJournal(2);
+    for (let index = 0; index < 5; index++) journal.record(entry(200));
+    expect(journal.dropped()).toBe(3);
+    journal.clear();
+    expect(journal.dropped()).toBe(0);
+  });
 });

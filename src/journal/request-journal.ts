@@ -32,6 +32,8 @@ export interface RequestJournal {
   /** Keeps an exchange; returns the entry as it will be read. */
   record(entry: NewJournalEntry): { readonly id: number; read(): JournalEntry };
   entries(): readonly JournalEntry[];
+  /** Exchanges recorded since the last clear that the ring buffer no longer holds (the oldest go first). */
+  dropped(): number;
   clear(): void;
   readonly capacity: number;
 }
@@ -45,11 +47,13 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let next = 0;
   let count = 0;
   let lastId = 0;
+  let dropped = 0;
   return {
     capacity,
     record(input) {
       // Bodies are cut now, so a slot never holds more than 64 KiB of each.
       const slot = createSlot(++lastId, input);
+      if (count === capacity) dropped++;
       if (capacity > 0) {
         ring[next] = slot;
         next = (next + 1) % capacity;
@@ -61,10 +65,12 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       const start = (next - count + capacity) % Math.max(capacity, 1);
       return Array.from({ length: count }, (_, index) => (ring[(start + index) % capacity] as Slot).read());
     },
+    dropped: () => dropped,
     clear() {
       ring.fill(undefined);
       next = 0;
       count = 0;
+      dropped = 0;
     },
   };
 }
