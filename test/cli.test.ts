@@ -97,7 +97,9 @@ describe('esp-cancel-mock CLI', () => {
     [['serve', '--vendors', 'mailchimp'], /--vendors: Unknown vendor 'mailchimp'\. Use one or more of: momentum, omeda, sfmc, voltmx/],
     [['serve', '--vendor', 'omdea'], /--vendors: Unknown vendor 'omdea'\. Did you mean 'omeda'\?/],
     [['serve', '--port', 'abc'], /^esp-cancel-mock: --port must be a whole number from 0 to 65535, got 'abc'\n$/],
-    [['serve', '--journal-size', '-1'], /^esp-cancel-mock: --journal-size must be a whole number ≥ 0, got '-1'\n$/],
+    [['serve', '--journal-size', '-1'], /^esp-cancel-mock: --journal-size must be a whole number from 0 to 100000, got '-1'\n$/],
+    [['serve', '--journal-size', '1000000000'], /--journal-size must be a whole number from 0 to 100000, got '1000000000'/],
+    [['serve', '--journal-size', '4294967296'], /--journal-size must be a whole number from 0 to 100000/],
     [['serve', '--log-format', 'xml'], /--log-format must be text or json, got 'xml'/],
     [
       ['verify', '--base-url', 'http://127.0.0.1:1', '--vendros', 'omeda'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
-import type { JournalEntry } from '../journal/request-journal.ts';
+import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
@@ -15,7 +15,7 @@ export const SERVE_HELP = `esp-cancel-mock serve [options]
   --vendors <list>    comma-separated vendors to serve (default: all; --vendor is the same flag)
   --strict            validate every response against its spec; a violation answers 500
   --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
-  --journal-size <n>  requests kept by the journal ring buffer (default 1000)
+  --journal-size <n>  requests kept by the journal ring buffer (default 1000, at most 100000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
   --faults <file>     per-operation latency/faults, JSON or YAML (see docs/reference/limits.md)
@@ -37,8 +37,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${portSource} must be a whole number from 0 to 65535, got '${portText}'`);
   const journalText = values['journal-size'];
   const journalCapacity = journalText === undefined ? undefined : /^\d+$/.test(journalText.trim()) ? Number(journalText) : Number.NaN;
-  if (journalCapacity !== undefined && !Number.isSafeInteger(journalCapacity))
-    fail(`--journal-size must be a whole number ≥ 0, got '${journalText}'`);
+  if (journalCapacity !== undefined && !(Number.isSafeInteger(journalCapacity) && journalCapacity <= MAX_JOURNAL_CAPACITY))
+    fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${journalText}'`);
   const logFormat = (values['log-format'] ?? 'text') as LogFormat;
   if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got '${values['log-format']}'`);
   let config: Record<string, unknown> | undefined;
