@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readServerVersion } from './admin/server-identity.ts';
 import { fail } from './cli/fail.ts';
+import { PROXY_HELP, proxyCommand } from './cli/proxy-command.ts';
 import { SERVE_HELP, serveCommand } from './cli/serve-command.ts';
 import { VALIDATE_HELP, validateCommand } from './cli/validate-command.ts';
 import { VERIFY_HELP, verifyCommand } from './cli/verify-command.ts';
@@ -12,6 +13,7 @@ Usage:
   esp-cancel-mock serve [options]      start the mock server
   esp-cancel-mock verify [options]     check a live base URL (the mock or a sandbox) against the specs
   esp-cancel-mock validate FILE        check recorded traffic (HAR or journal JSON) against the specs
+  esp-cancel-mock proxy --target v=URL validating proxy in front of the real vendors
   esp-cancel-mock <command> --help     the options of one command
   esp-cancel-mock --help | --version
 
@@ -21,6 +23,8 @@ ${VERIFY_HELP}
 
 ${VALIDATE_HELP}
 
+${PROXY_HELP}
+
 Admin API on the same port: /__admin (health, reset, state, requests, force, clock, faults, openapi).
 See docs/reference/cli.md and docs/reference/admin-api.md.`;
 
@@ -29,6 +33,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   serve: { run: serveCommand, help: SERVE_HELP },
   verify: { run: verifyCommand, help: VERIFY_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
+  proxy: { run: proxyCommand, help: PROXY_HELP },
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-jour
 import { startServer } from '../server.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
+import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
 export const SERVE_HELP = `esp-cancel-mock serve [options]
@@ -30,11 +31,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const flags = parseServeArgs(args);
   if (!flags.ok) fail(flags.message);
   const { values } = flags.parsed;
-  // Name the input that was wrong: the flag, or the PORT variable when the flag was not given.
-  const portSource = values.port === undefined && process.env.PORT !== undefined ? 'the PORT environment variable' : '--port';
-  const portText = values.port ?? process.env.PORT ?? '4010';
-  const port = /^\d+$/.test(portText.trim()) ? Number(portText) : Number.NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${portSource} must be a whole number from 0 to 65535, got '${portText}'`);
+  const port = readPort(values.port);
   const journalText = values['journal-size'];
   const journalCapacity = journalText === undefined ? undefined : /^\d+$/.test(journalText.trim()) ? Number(journalText) : Number.NaN;
   if (journalCapacity !== undefined && !(Number.isSafeInteger(journalCapacity) && journalCapacity <= MAX_JOURNAL_CAPACITY))
@@ -78,28 +75,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     seed,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE')
-      fail(
-        `port ${port}${portSource === '--port' ? '' : ` (from ${portSource})`} is already in use; pick another with --port <n> (or PORT=<n>)`,
-      );
-    if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
-    const message = error.message.replace(/^\[esp-cancel-mock\] /, '');
-    fail(message.startsWith('Unknown vendor') ? `--vendors: ${message}` : message);
-  });
-  // Handlers first: a supervisor may signal as soon as it reads the listening line.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
+  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host, values.port));
+  onStopSignals('requests', () =>
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+    ),
+  );
   console.log(`esp-cancel-mock listening on ${server.url}`);
   console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
