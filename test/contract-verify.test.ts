@@ -62,7 +62,7 @@ it.each([
   expect(code).toBe(0);
   const report = await readFile(junit, 'utf8');
   expect(report).toContain(`<testsuite name="${vendor}" tests="${checks}" failures="0"`);
-});
+}, 60_000);
 
 it('skips the probes that would change state with --no-mutate', async () => {
   const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', 'omeda', '--no-mutate']);
