@@ -32,7 +32,7 @@ afterAll(async () => {
 
 it.each([
   ['omeda', 11],
-  ['momentum', 19],
+  ['momentum', 22],
   ['voltmx', 17],
   ['sfmc', 19],
 ])('runs a clean verify of %s against the real server (%i checks)', async (vendor, checks) => {
