@@ -17,7 +17,8 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET /__admin` — what this mock serves
  * - `POST /__admin/reset` — back to the default dataset
  * - `GET|PUT /__admin/state` — the store, round-tripping
- * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed)
+ * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed
+ *   and says how many exchanges the ring buffer `dropped` since the last clear)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -42,7 +43,12 @@ export async function handleAdminRequest(engine: MockEngine, request: Request, a
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
-        return json(200, { vendors: engine.vendors, strict: engine.strict, journalCapacity: engine.journal.capacity });
+        return json(200, {
+          vendors: engine.vendors,
+          strict: engine.strict,
+          journalCapacity: engine.journal.capacity,
+          journalDropped: engine.journal.dropped(),
+        });
       case `POST ${ADMIN_PREFIX}/reset`:
         await engine.reset();
         return json(200, { reset: true, vendors: engine.vendors });
@@ -82,8 +88,8 @@ export async function handleAdminRequest(engine: MockEngine, request: Request, a
         const body = (await readJson(request)) as { plan?: unknown; seed?: unknown } | null;
         const wrapped = body !== null && typeof body === 'object' && 'plan' in body;
         const seed = wrapped ? body.seed : undefined;
-        if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0))
-          throw new AdminRequestError('seed must be a whole number ≥ 0');
+        if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 32))
+          throw new AdminRequestError('seed must be a whole number from 0 to 4294967295');
         engine.setFaults(parseFaultPlan(wrapped ? body.plan : body), seed as number | undefined);
         return json(200, engine.faults());
       }
