@@ -164,6 +164,12 @@ export function defineOmedaCases(target: Target): void {
         '<a/>',
         /^The content type 'application\/xml' is not supported/,
       ],
+      [
+        'a form of one name repeated 260,000 times (just under 1 MiB)',
+        { 'x-omeda-appid': 'my-app', 'content-type': 'application/x-www-form-urlencoded' },
+        'a=1&'.repeat(260_000),
+        /^The content type 'application\/x-www-form-urlencoded' is not supported/,
+      ],
     ])('answers %s with 400 in the Errors shape, and the next request still works', async (_, headers, body, message) => {
       const bad = await send(target, { headers, body });
       expect(bad.status).toBe(400);
