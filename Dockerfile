@@ -4,7 +4,7 @@
 #   docker build -t esp-cancel-mock .
 #   docker run --rm -p 4010:4010 esp-cancel-mock
 #
-# NODE_IMAGE builds the CLI (it needs npm); RUNTIME_IMAGE runs it and needs only `node` and `sh`.
+# NODE_IMAGE builds the package (it needs npm); RUNTIME_IMAGE runs the CLI: it needs only `node` and `sh`.
 # Both default to the official Node.js image; any Debian-like image with Node.js >= 20 works.
 ARG NODE_IMAGE=node:22-trixie-slim
 ARG RUNTIME_IMAGE=${NODE_IMAGE}
@@ -15,14 +15,18 @@ COPY package.json package-lock.json ./
 # No install scripts: nothing the build needs runs one, and none may fetch a binary.
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
-# The CLI is bundled into one file with its dependencies, so the runtime stage needs no node_modules.
-RUN npm run build
+# Then only the runtime dependencies stay, at the lockfile's versions (the CLI needs no msw, a peer);
+# prune leaves the emptied @scope folders behind.
+RUN npm run build && npm prune --omit=dev --omit=peer --no-audit --no-fund \
+  && find node_modules -mindepth 1 -maxdepth 1 -type d -empty -delete
 
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /build/package.json ./
+COPY --from=build /build/node_modules ./node_modules
 COPY --from=build /build/openapi ./openapi
 COPY --from=build /build/dist/esp-cancel-mock.mjs ./dist/
+COPY --from=build /build/dist/chunks ./dist/chunks
 COPY --from=build /build/dist/openapi ./dist/openapi
 COPY container/entrypoint.sh ./entrypoint.sh
 ENV NODE_ENV=production \
