@@ -9,7 +9,7 @@ import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
-import { checkSnapshot, restoreStore, snapshotStore } from '../store/vendor-store.ts';
+import { checkSnapshot, prepareRestore, restoreStore, snapshotStore } from '../store/vendor-store.ts';
 import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
@@ -246,11 +246,14 @@ export function createEngine(options: EngineOptions): MockEngine {
         }
       }
       if (problems.length > 0) return Promise.reject(new MockStateError(problems));
+      // Every vendor's collections are built first and swapped in together: all or nothing.
       return state.serial.run(async () => {
+        const commits: Array<() => void> = [];
         for (const [name, snapshot] of Object.entries(next)) {
           const vendor = state.vendorByName.get(name) as CompiledVendor;
-          await restoreStore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot });
+          commits.push(await prepareRestore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot }));
         }
+        for (const commit of commits) commit();
         options.onStoreChange?.();
       });
     },
