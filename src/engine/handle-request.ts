@@ -6,6 +6,7 @@ import { toDocumentedResponse } from '../force/documented-response.ts';
 import { readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
+import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -85,12 +86,15 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
   const none = { forced: null, requestIssues: [], responseIssues: [] } as const;
   if (!match) {
     const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
+    const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
     if (!vendor?.module.unknownRoute) {
+      const closest = issue.params?.closestRoute as string | undefined;
       const problem = createProblem(
         'unknown-route',
-        `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}`,
+        `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}${closest ? `; did you mean ${closest}?` : ''}`,
+        closest ? { closestRoute: closest } : {},
       );
-      return { vendor: null, operationId: null, encoded: encodeProblem(problem), ...none };
+      return { vendor: null, operationId: null, encoded: encodeProblem(problem), ...none, requestIssues: [issue] };
     }
     const { request: decoded } = decodeRequest({
       method: request.method,
@@ -103,7 +107,13 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
       codecs: vendor.codecs,
     });
     const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
-    return { vendor, operationId: null, encoded: encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), ...none };
+    return {
+      vendor,
+      operationId: null,
+      encoded: encodeResponse(vendor.spec.document, undefined, result, vendor.codecs),
+      ...none,
+      requestIssues: [issue],
+    };
   }
 
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
