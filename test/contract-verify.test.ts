@@ -55,14 +55,18 @@ it.each([
   ['momentum', 22],
   ['voltmx', 17],
   ['sfmc', 19],
-])('runs a clean verify of %s against the real server (%i checks)', async (vendor, checks) => {
-  const junit = join(tmpdir(), `esp-cancel-mock-verify-${vendor}-${process.pid}.xml`);
-  const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', vendor, '--junit', junit]);
-  expect(stdout).toContain(`${checks} checks (${vendor} ${checks}), 0 violations`);
-  expect(code).toBe(0);
-  const report = await readFile(junit, 'utf8');
-  expect(report).toContain(`<testsuite name="${vendor}" tests="${checks}" failures="0"`);
-}, 60_000);
+])(
+  'runs a clean verify of %s against the real server (%i checks)',
+  async (vendor, checks) => {
+    const junit = join(tmpdir(), `esp-cancel-mock-verify-${vendor}-${process.pid}.xml`);
+    const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', vendor, '--junit', junit]);
+    expect(stdout).toContain(`${checks} checks (${vendor} ${checks}), 0 violations`);
+    expect(code).toBe(0);
+    const report = await readFile(junit, 'utf8');
+    expect(report).toContain(`<testsuite name="${vendor}" tests="${checks}" failures="0"`);
+  },
+  60_000,
+);
 
 it('skips the probes that would change state with --no-mutate', async () => {
   const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', 'omeda', '--no-mutate']);
