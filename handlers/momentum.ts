@@ -9,6 +9,7 @@ import { createMomentumDataset } from './momentum-dataset.ts';
 import { type MomentumError, momentumError, momentumErrors } from './momentum-errors.ts';
 import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './momentum-formats.ts';
 import { parseMailingIds } from './momentum-mailing-ids.ts';
+import { meetsAll, parseWhereClause, toColumnCondition, toMailingView, type WhereResult } from './momentum-mailing-query.ts';
 
 type Mailing = components['schemas']['Mailing'];
 type Organization = components['schemas']['Organization'];
@@ -78,6 +79,8 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
     const parsed = parseMailingIds(value);
     return { status: 400, error: parsed.ok ? momentumErrors.tooManyMailings(value.split(',').length) : parsed.error };
   }
+  const where = issues.find((issue) => issue.location === 'query');
+  if (where) return { status: 400, error: momentumErrors.invalidWhereClause(toParameter(request.query[lastSegment(where.pointer)])) };
   return { status: 400, error: momentumErrors.invalidMid(toParameter(request.query.mid)) };
 }
 
@@ -115,6 +118,49 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
   return { status: 200, body: 0, mediaType: toMediaTypeOf(format) };
 }
 
+/** The where parameters as conditions: `whereColName`/`whereColValue`, then `extraWhereClause`; none → every mailing. */
+function toWhere(query: DecodedRequest['query']): WhereResult {
+  const column = typeof query.whereColName === 'string' ? query.whereColName : undefined;
+  const clause = typeof query.extraWhereClause === 'string' ? query.extraWhereClause.trim() : '';
+  const pair = column === undefined ? undefined : toColumnCondition(column, String(query.whereColValue ?? ''));
+  if (pair && !pair.ok) return pair;
+  const extra = clause === '' ? undefined : parseWhereClause(clause);
+  if (extra && !extra.ok) return extra;
+  return { ok: true, conditions: [...(pair?.ok ? pair.conditions : []), ...(extra?.ok ? extra.conditions : [])] };
+}
+
+/**
+ * The v1.0 mailing read: one `mid` → the mailing object, a list/range → an array, no `mid` → the
+ * org's mailings the where parameters select (an array). Reads the store the cancel writes.
+ *
+ * @see ../openapi/momentum.yaml (getMailing, and the info description's "Reading a mailing back")
+ */
+function getMailing(request: DecodedRequest, context: MomentumContext): HandlerResult {
+  const denied = checkCredentials(request, context);
+  if (denied) return denied;
+  const format = toFormat(request.url, request.query);
+  const mid = request.query.mid === undefined ? undefined : String(request.query.mid);
+  const parsed = mid === undefined ? undefined : parseMailingIds(mid);
+  if (parsed && !parsed.ok) return momentumError(400, parsed.error, format);
+  const where = toWhere(request.query);
+  if (!where.ok) return momentumError(400, where.error, format);
+  const orgid = Number(request.query.orgid);
+  if (!context.store.organizations.findByKey(String(orgid))) return momentumError(500, momentumErrors.invalidSchemaName(), format);
+  const answer = (body: unknown): HandlerResult => ({ status: 200, body, mediaType: toMediaTypeOf(format) });
+  if (parsed?.ok) {
+    const found: Mailing[] = [];
+    for (const id of parsed.ids) {
+      const mailing = context.store.mailings.findByKey(`${orgid}:${id}`);
+      if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
+      found.push(mailing);
+    }
+    const views = found.map(toMailingView);
+    return answer(/^\d+$/.test(mid ?? '') ? views[0] : views);
+  }
+  const selected = context.store.mailings.all().filter((mailing) => mailing.orgid === orgid && meetsAll(mailing, where.conditions));
+  return answer(selected.map(toMailingView));
+}
+
 /**
  * Momentum (Message Central 3.x REST) Mailing_Cancel, statefully, with its three input forms folded
  * into one validated input by `normalize`.
@@ -144,6 +190,7 @@ export const momentum = defineVendor({
   operations: {
     cancelMailing,
     cancelMailingPost: cancelMailing,
+    getMailing,
     rejectCancelMethod(request, context) {
       return checkCredentials(request, context) ?? unsupportedMethod(request);
     },

@@ -52,7 +52,7 @@ function closedPort(): Promise<number> {
 
 it.each([
   ['omeda', 11],
-  ['momentum', 19],
+  ['momentum', 22],
   ['voltmx', 17],
   ['sfmc', 19],
 ])(
