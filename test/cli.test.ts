@@ -166,7 +166,7 @@ describe('esp-cancel-mock CLI', () => {
       method: 'POST',
       path: '/api/v1/email/7131002087805116277/cancel',
       vendor: 'voltmx',
-      operationId: 'cancelEmail',
+      operationId: 'voltmx.cancelEmail',
       status: 401,
     });
     expect(JSON.parse(line).reason).toMatch(/./);
