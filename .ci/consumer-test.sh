@@ -23,7 +23,7 @@ TYPES_NODE=$(dev_version @types/node)
 work=$(mktemp -d "${TMPDIR:-/tmp}/esp-cancel-mock-consumer.XXXXXX")
 server_pid=
 cleanup() {
-  [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
+  [ -z "$server_pid" ] || kill -- "-$server_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -92,7 +92,8 @@ check_serve_over_http() {
   [ "$status" = 2 ] || { echo "expected exit code 2 for a misspelt config key, got $status"; return 1; }
   grep -q 'config.omeda.appId: unknown key; did you mean appIds?' serve-typo.log
 
-  npx esp-cancel-mock serve --port 0 --quiet --config config.yaml > serve.log 2>&1 &
+  # Its own process group (setsid), so stopping it stops the node server under npx, not npx alone.
+  setsid npx esp-cancel-mock serve --port 0 --quiet --config config.yaml > serve.log 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
     grep -q 'listening on' serve.log && break
@@ -105,7 +106,7 @@ check_serve_over_http() {
   node omeda-cancel-over-http.mjs "$base" other-app 403
   node omeda-cancel-over-http.mjs "$base" my-app 200
   node omeda-cancel-over-http.mjs "$base" my-app 400
-  kill "$server_pid"
+  kill -- "-$server_pid"
   wait "$server_pid" || true
   server_pid=
 }
