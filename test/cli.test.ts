@@ -31,8 +31,9 @@ function run(args: string[], env: Record<string, string> = {}): Run {
 }
 
 /** Waits until the output matches, or fails with what was printed. */
+// Up to 20 s: the CLI starts in well under a second alone, but a loaded CI machine can take several.
 async function waitFor(source: () => string, pattern: RegExp): Promise<RegExpExecArray> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 800; attempt++) {
     const match = pattern.exec(source());
     if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 25));
