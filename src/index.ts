@@ -20,5 +20,5 @@ export { type FaultPlan, FaultPlanError, type FaultRule, parseFaultPlan } from '
 export type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 export { REQUEST_LIMITS } from './limits/request-limits.ts';
 export type { ValidationIssue } from './validate/validation-issue.ts';
-export { ALL_VENDORS, selectModules } from './vendor/select-modules.ts';
 export type { HandlerContext, HandlerResult, VendorModule } from './vendor/vendor-module.ts';
+export { ALL_VENDORS, selectModules } from './vendors.ts';

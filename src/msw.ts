@@ -5,7 +5,7 @@ import type { FaultPlan, FaultRule } from './faults/fault-plan.ts';
 import type { ForceTimes, QueuedForce } from './force/force-queue.ts';
 import type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 import type { OriginPolicy } from './routing/origin-policy.ts';
-import { selectModules } from './vendor/select-modules.ts';
+import { selectModules } from './vendors.ts';
 
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
 export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };

@@ -8,7 +8,7 @@ import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
-import { selectModules } from './vendor/select-modules.ts';
+import { selectModules } from './vendors.ts';
 
 export interface StartServerOptions {
   /** Default 4010 (Prism's); 0 picks a free port. */

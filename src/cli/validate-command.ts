@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { readRecordedExchanges } from '../contract/recorded-exchanges.ts';
 import { formatIssue, validateExchanges } from '../contract/validate-exchanges.ts';
 import { createEngine } from '../engine/create-engine.ts';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { fail } from './fail.ts';
 
 export const VALIDATE_HELP = `validate FILE [--vendor a,b]

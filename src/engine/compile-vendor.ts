@@ -47,14 +47,14 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     if (!module.operations[operationId]) {
       throw startupError(
         `Failed to load openapi/${spec.vendor}.yaml: operation ${operationId} has no handler.`,
-        `Add it to handlers/${spec.vendor}.ts.`,
+        `Add it to handlers/${spec.vendor}/module.ts.`,
       );
     }
   }
   for (const operationId of Object.keys(module.operations)) {
     if (!operationIds.has(operationId)) {
       throw startupError(
-        `handlers/${spec.vendor}.ts has a handler for ${operationId}, which openapi/${spec.vendor}.yaml does not declare.`,
+        `handlers/${spec.vendor}/module.ts has a handler for ${operationId}, which openapi/${spec.vendor}.yaml does not declare.`,
         'Remove the handler or add the operation to the spec.',
       );
     }

@@ -23,7 +23,7 @@ import { createSerialQueue } from './serial-queue.ts';
 export type MockState = Record<string, Record<string, unknown[]>>;
 
 export interface EngineOptions {
-  /** The vendor modules to serve (see `handlers/index.ts`). */
+  /** The vendor modules to serve (see `src/vendors.ts`). */
   readonly modules: readonly VendorModule[];
   /** Validate every response against the spec; a violation answers 500 `strict-violation`. */
   readonly strict?: boolean;

@@ -136,7 +136,8 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
   let forced: Outcome['forced'] = null;
   let answer: { readonly problem: MockProblem } | { readonly result: HandlerResult };
   if (requestIssues.length > 0) {
-    answer = { result: vendor.module.invalidRequest(requestIssues, decoded, context) };
+    const invalid = vendor.module.invalidRequests?.[operation.operationId];
+    answer = { result: invalid ? invalid(requestIssues, decoded, context) : vendor.module.invalidRequest(requestIssues, decoded, context) };
   } else {
     const queued = prefer.force ? undefined : state.force.take(operation.operationId);
     const force = prefer.force ?? queued ?? fault.force;

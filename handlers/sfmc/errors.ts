@@ -1,4 +1,4 @@
-import type { HandlerResult } from '../src/vendor/vendor-module.ts';
+import type { HandlerContext, HandlerResult } from '../kit/index.ts';
 
 /**
  * Every SFMC fault and error-Result text the mock sends, in one catalogue. Documented texts first;
@@ -62,11 +62,14 @@ export function responseHeader(action: string, now: Date, randomUUID: () => stri
   };
 }
 
+/** What a fault takes from the request's context: the origin asked, the mock clock, fresh ids. */
+export type FaultContext = Pick<HandlerContext, 'origin' | 'clock' | 'randomUUID'>;
+
 /** A fault as HTTP 500; `faultactor` is the Service.asmx URL on Security faults, as SFMC sends it. */
-export function sfmcFault(fault: SfmcFault, origin: string, now: Date, randomUUID: () => string): HandlerResult {
+export function sfmcFault(fault: SfmcFault, context: FaultContext): HandlerResult {
   const security = fault.faultcode === 'q0:Security';
-  const body = security ? { Fault: { ...fault, faultactor: `${origin}/Service.asmx` } } : { Fault: { ...fault, detail: '' } };
-  const header = responseHeader('http://schemas.xmlsoap.org/ws/2004/08/addressing/fault', now, randomUUID);
+  const body = security ? { Fault: { ...fault, faultactor: `${context.origin}/Service.asmx` } } : { Fault: { ...fault, detail: '' } };
+  const header = responseHeader('http://schemas.xmlsoap.org/ws/2004/08/addressing/fault', context.clock.now(), () => context.randomUUID());
   return { status: 500, body: { Envelope: { Header: header, Body: body } } };
 }
 
@@ -104,7 +107,7 @@ export const sfmcTokenErrors = {
       error_uri: 'https://developer.salesforce.com/docs',
     },
   }),
-  /** The REST API's documented 401 (VENDORS.md §3.4), used by the legacy `/v1/requestToken` (mock choice). */
+  /** The REST API's documented 401 (error-handling.htm), used by the legacy `/v1/requestToken` (mock choice). */
   notAuthorized: () => ({
     status: 401,
     body: {

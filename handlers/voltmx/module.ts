@@ -1,13 +1,11 @@
-import type { DecodedRequest } from '../src/decode/decoded-request.ts';
-import type { components } from '../src/generated/voltmx.d.ts';
-import { recordsOf } from '../src/store/vendor-store.ts';
-import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
-import { createVoltMxDataset } from './voltmx-dataset.ts';
-import { isKnownUser, passesGateway, type VoltMxConfig } from './voltmx-gateway.ts';
-import { VOLTMX_CONTENT_TYPE, voltmxAnswer, voltmxMessages } from './voltmx-messages.ts';
-import { toJavaLong } from './voltmx-request-id.ts';
+import type { components, operations } from '../../src/generated/voltmx.d.ts';
+import { type DecodedRequest, defineVendor, type HandlerContext, type HandlerResult, recordsOf, storeIssuedToken } from '../kit/index.ts';
+import { isKnownUser, passesGateway, type VoltMxConfig } from './auth.ts';
+import { createVoltMxDataset } from './dataset.ts';
+import { VOLTMX_CONTENT_TYPE, voltmxAnswer, voltmxErrors } from './errors.ts';
+import { toJavaLong } from './request-id.ts';
 
-export type { VoltMxConfig, VoltMxUser } from './voltmx-gateway.ts';
+export type { VoltMxConfig, VoltMxUser } from './auth.ts';
 
 type EmailRequest = components['schemas']['EmailRequest'];
 type EmailEntry = components['schemas']['EmailEntry'];
@@ -22,8 +20,6 @@ type VoltMxContext = HandlerContext<typeof collections, VoltMxConfig>;
 
 /** Claims tokens live an hour on the mock's clock (mock choice; the document gives no lifetime). */
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
-/** Issued tokens kept at most (mock choice): the oldest is forgotten when a login would exceed it. */
-const MAX_ISSUED_TOKENS = 10_000;
 
 /** The Gateway Filter for Authentication: `undefined` when the request may pass, else the 401. */
 function checkGateway(request: DecodedRequest, context: VoltMxContext): HandlerResult | undefined {
@@ -32,7 +28,7 @@ function checkGateway(request: DecodedRequest, context: VoltMxContext): HandlerR
     config: context.config,
     isIssuedToken: (value) => isLive(context, value, now),
   });
-  return passes ? undefined : voltmxAnswer(401, voltmxMessages.unauthorized());
+  return passes ? undefined : voltmxAnswer(401, voltmxErrors.unauthorized());
 }
 
 /** A claims token the login issued that has not expired on the mock's clock. */
@@ -50,12 +46,12 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
   const denied = checkGateway(request, context);
   if (denied) return denied;
   const requestId = toJavaLong(request.path.emailRequestId ?? '');
-  if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
+  if (requestId === null) return voltmxAnswer(400, voltmxErrors.invalidRequestId());
   const emailRequest = context.store.requests.findByKey(requestId);
   const now = context.clock.now();
   const isCancellable = (entry: EmailEntry) => entry.status === 'Initial' && Date.parse(entry.scheduledAt) > now.getTime();
   const count = emailRequest?.entries.filter(isCancellable).length ?? 0;
-  if (!emailRequest || count === 0) return voltmxAnswer(400, voltmxMessages.noCancellableMessages());
+  if (!emailRequest || count === 0) return voltmxAnswer(400, voltmxErrors.noCancellableMessages());
   const cancelledAt = now.toISOString();
   return context.store.requests
     .update(emailRequest, {
@@ -67,17 +63,17 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
         }
       },
     })
-    .then(() => voltmxAnswer(200, voltmxMessages.cancelled(count, requestId)));
+    .then(() => voltmxAnswer(200, voltmxErrors.cancelled(count, requestId)));
 }
 
 /**
  * HCL Volt MX Foundry Engagement Services' Cancel Email, statefully, with the login that issues
  * claims tokens and the Email Queue status that shows a cancel take effect.
  *
- * @see ../openapi/voltmx.yaml
+ * @see ../../openapi/voltmx.yaml
  * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/REST_API_Email/Cancel_Email_-_Email_API.html
  */
-export const voltmx = defineVendor({
+export const voltmx = defineVendor<operations>()({
   name: 'voltmx',
   collections,
   seed: () => createVoltMxDataset(),
@@ -91,9 +87,9 @@ export const voltmx = defineVendor({
       const denied = checkGateway(request, context);
       if (denied) return denied;
       const requestId = toJavaLong(request.path.emailRequestId ?? '');
-      if (requestId === null) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
+      if (requestId === null) return voltmxAnswer(400, voltmxErrors.invalidRequestId());
       const entries = context.store.requests.findByKey(requestId)?.entries ?? [];
-      if (entries.length === 0) return voltmxAnswer(400, voltmxMessages.noMessagesFound());
+      if (entries.length === 0) return voltmxAnswer(400, voltmxErrors.noMessagesFound());
       const statusMessage = { Initial: 'Initial', Submitted: 'Mail sent', Cancelled: 'Cancelled' } as const;
       return {
         status: 200,
@@ -115,7 +111,7 @@ export const voltmx = defineVendor({
     login(request, context) {
       // Validated against LoginRequest (JSON or form) before the handler runs.
       const { userid, password, provider, domain } = request.body as LoginRequest;
-      if (!isKnownUser(context.config, userid, password)) return voltmxAnswer(401, voltmxMessages.unauthorized());
+      if (!isKnownUser(context.config, userid, password)) return voltmxAnswer(401, voltmxErrors.unauthorized());
       const token: IssuedToken = {
         value: context.randomUUID(),
         userid,
@@ -123,8 +119,7 @@ export const voltmx = defineVendor({
         exp: context.clock.now().getTime() + TOKEN_LIFETIME_MS,
       };
       // Every login keeps its token; the oldest go first past the cap, so logging in per request stays bounded.
-      context.store.issuedTokens.keepNewest(MAX_ISSUED_TOKENS - 1);
-      return context.store.issuedTokens.create(token).then(() => ({
+      return storeIssuedToken(context.store.issuedTokens, token).then(() => ({
         status: 200,
         headers: { 'content-type': VOLTMX_CONTENT_TYPE },
         body: {
@@ -136,13 +131,16 @@ export const voltmx = defineVendor({
     },
   },
 
+  invalidRequests: {
+    login: () => voltmxAnswer(400, voltmxErrors.mandatoryParameters()),
+  },
+
   invalidRequest(issues, request, context) {
-    if (context.operationId === 'login') return voltmxAnswer(400, voltmxMessages.mandatoryParameters());
     // The gateway filter runs before the service reads the id.
     const denied = checkGateway(request, context);
     if (denied) return denied;
-    if (issues.some((issue) => issue.location === 'path')) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
-    return voltmxAnswer(400, voltmxMessages.malformedBody());
+    if (issues.some((issue) => issue.location === 'path')) return voltmxAnswer(400, voltmxErrors.invalidRequestId());
+    return voltmxAnswer(400, voltmxErrors.malformedBody());
   },
 
   unknownRoute(request, context) {
@@ -153,7 +151,7 @@ export const voltmx = defineVendor({
     const emptyId =
       (request.method === 'POST' && pathname.endsWith('/api/v1/email//cancel')) ||
       (request.method === 'DELETE' && pathname.endsWith('/api/v1/email/'));
-    if (emptyId) return voltmxAnswer(400, voltmxMessages.invalidRequestId());
-    return voltmxAnswer(404, voltmxMessages.resourceNotFound(request.method, request.url.pathname));
+    if (emptyId) return voltmxAnswer(400, voltmxErrors.invalidRequestId());
+    return voltmxAnswer(404, voltmxErrors.resourceNotFound(request.method, request.url.pathname));
   },
 });

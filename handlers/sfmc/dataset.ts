@@ -1,4 +1,4 @@
-import type { components } from '../src/generated/sfmc.d.ts';
+import type { components } from '../../src/generated/sfmc.d.ts';
 
 type Send = components['schemas']['Send'];
 type AccessToken = components['schemas']['AccessToken'];

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { passesGateway, type VoltMxConfig } from './voltmx-gateway.ts';
+import { passesGateway, type VoltMxConfig } from './auth.ts';
 
 const OPEN: VoltMxConfig = { users: null, tokens: null };
 const LISTED: VoltMxConfig = { users: [{ userid: 'admin', password: 's:ecret' }], tokens: ['t1'] };

@@ -1,13 +1,18 @@
-import type { DecodedRequest } from '../src/decode/decoded-request.ts';
-import type { components } from '../src/generated/momentum.d.ts';
-import { recordsOf } from '../src/store/vendor-store.ts';
-import { lastSegment, type ValidationIssue } from '../src/validate/validation-issue.ts';
-import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
-import { isAuthorized, type MomentumCredentials } from './momentum-auth.ts';
-import { createMomentumDataset } from './momentum-dataset.ts';
-import { type MomentumError, momentumError, momentumErrors } from './momentum-errors.ts';
-import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './momentum-formats.ts';
-import { parseMailingIds } from './momentum-mailing-ids.ts';
+import type { components, operations } from '../../src/generated/momentum.d.ts';
+import {
+  type DecodedRequest,
+  defineVendor,
+  type HandlerContext,
+  type HandlerResult,
+  lastSegment,
+  recordsOf,
+  type ValidationIssue,
+} from '../kit/index.ts';
+import { checkCredentials, type MomentumCredentials } from './auth.ts';
+import { createMomentumDataset } from './dataset.ts';
+import { type MomentumError, momentumError, momentumErrors } from './errors.ts';
+import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './formats.ts';
+import { parseMailingIds } from './mailing-ids.ts';
 
 type Mailing = components['schemas']['Mailing'];
 type Organization = components['schemas']['Organization'];
@@ -15,7 +20,7 @@ type Organization = components['schemas']['Organization'];
 /**
  * Momentum settings, e.g. `{ momentum: { credentials: [{ username, password }] } }`.
  *
- * @see ../openapi/momentum.yaml (components.securitySchemes.basicAuth)
+ * @see ../../openapi/momentum.yaml (components.securitySchemes.basicAuth)
  */
 export interface MomentumConfig {
   /** HTTP Basic pairs accepted; `null` (the default) accepts any well-formed Basic credentials. */
@@ -35,12 +40,6 @@ type StoredMailing = ReturnType<MomentumContext['store']['mailings']['findMany']
  * generation stops. Completed (7, 8) and archived mailings stay as they are.
  */
 const CANCELLABLE_STATES: ReadonlySet<Mailing['state']> = new Set([1, 2, 3, 4, 5, 6]);
-
-/** The 401 every path answers first when the credentials are missing, not Basic or refused. */
-function checkCredentials(request: DecodedRequest, context: MomentumContext): HandlerResult | undefined {
-  if (isAuthorized(request, context.config.credentials)) return undefined;
-  return momentumError(401, momentumErrors.unauthorized(), toFormat(request.url, request.query));
-}
 
 /** A body value as a query string value: arrays of ids become a comma list. */
 function toParameter(value: unknown): string {
@@ -76,7 +75,7 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
  */
 async function cancelMailing(request: DecodedRequest, context: MomentumContext): Promise<HandlerResult> {
-  const denied = checkCredentials(request, context);
+  const denied = checkCredentials(request, context.config.credentials);
   if (denied) return denied;
   const format = toFormat(request.url, request.query);
   const parsed = parseMailingIds(String(request.query.mid));
@@ -104,14 +103,22 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
   return { status: 200, body: 0, mediaType: toMediaTypeOf(format) };
 }
 
+/** Any method but PUT and POST: the book's 415 for an unsupported method, after the credentials. */
+function rejectCancelMethod(request: DecodedRequest, context: MomentumContext): HandlerResult {
+  const denied = checkCredentials(request, context.config.credentials);
+  if (denied) return denied;
+  const format = toFormat(request.url, request.query);
+  return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+}
+
 /**
  * Momentum (Message Central 3.x REST) Mailing_Cancel, statefully, with its three input forms folded
  * into one validated input by `normalize`.
  *
- * @see ../openapi/momentum.yaml
+ * @see ../../openapi/momentum.yaml
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x) and ../docs/vendors/momentum.md
  */
-export const momentum = defineVendor({
+export const momentum = defineVendor<operations>()({
   name: 'momentum',
   collections,
   seed: () => createMomentumDataset(),
@@ -133,20 +140,17 @@ export const momentum = defineVendor({
   operations: {
     cancelMailing,
     cancelMailingPost: cancelMailing,
-    rejectCancelMethod(request, context) {
-      const denied = checkCredentials(request, context);
-      if (denied) return denied;
-      const format = toFormat(request.url, request.query);
-      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
-    },
+    rejectCancelMethod,
+  },
+
+  invalidRequests: {
+    rejectCancelMethod: (_issues, request, context) => rejectCancelMethod(request, context),
   },
 
   invalidRequest(issues, request, context) {
-    const denied = checkCredentials(request, context);
+    const denied = checkCredentials(request, context.config.credentials);
     if (denied) return denied;
     const format = toFormat(request.url, request.query);
-    if (context.operationId === 'rejectCancelMethod')
-      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
     const { status, error } = toInputError(issues, request);
     return momentumError(status, error, format);
   },

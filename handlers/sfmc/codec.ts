@@ -1,5 +1,4 @@
-import type { BodyCodec } from '../src/codec/body-codec.ts';
-import { soapCodec } from '../src/soap/soap-codec.ts';
+import { type BodyCodec, soapCodec } from '../kit/index.ts';
 
 /** Requests larger than this are refused before parsing (1 MiB; a cancel envelope is under 2 KiB). */
 export const MAX_SOAP_REQUEST_CHARS = 1_048_576;
@@ -8,7 +7,7 @@ export const MAX_SOAP_REQUEST_CHARS = 1_048_576;
  * SFMC's `text/xml` codec: the engine's SOAP codec, answering `text/xml; charset=utf-8` as SFMC does,
  * refusing oversized requests, and passing a string body (the WSDL) through as it is.
  *
- * @see ../src/soap/soap-codec.ts
+ * @see ../../src/soap/soap-codec.ts
  */
 export const sfmcSoapCodec: BodyCodec = {
   mediaTypes: soapCodec.mediaTypes,

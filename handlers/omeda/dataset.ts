@@ -1,4 +1,4 @@
-import type { components } from '../src/generated/omeda.d.ts';
+import type { components } from '../../src/generated/omeda.d.ts';
 
 type Deployment = components['schemas']['Deployment'];
 

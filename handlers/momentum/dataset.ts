@@ -1,4 +1,4 @@
-import type { components } from '../src/generated/momentum.d.ts';
+import type { components } from '../../src/generated/momentum.d.ts';
 
 type Mailing = components['schemas']['Mailing'];
 type Organization = components['schemas']['Organization'];
@@ -9,7 +9,7 @@ type Organization = components['schemas']['Organization'];
  * own (mailings are per org). Any other orgid (e.g. 999) is unknown: "Invalid schema name".
  * docs/vendors/momentum.md lists the same rows (generated from this seed).
  *
- * @see ../openapi/momentum.yaml (info description: state mapping)
+ * @see ../../openapi/momentum.yaml (info description: state mapping)
  */
 export function createMomentumDataset(): { organizations: Organization[]; mailings: Mailing[] } {
   const mailing = (mid: number, state: Mailing['state'], name: string, extra: Partial<Mailing> = {}): Mailing => ({

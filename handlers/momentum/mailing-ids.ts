@@ -1,4 +1,4 @@
-import { MAX_MAILINGS_PER_CALL, type MomentumError, momentumErrors } from './momentum-errors.ts';
+import { MAX_MAILINGS_PER_CALL, type MomentumError, momentumErrors } from './errors.ts';
 
 export type MailingIdsResult =
   | { readonly ok: true; readonly ids: readonly number[] }
@@ -11,7 +11,7 @@ const ITEM = /^([0-9]{1,10})(?:-([0-9]{1,10}))?$/;
  * grammar). Duplicates count once; more than {@link MAX_MAILINGS_PER_CALL} mailings, a reversed range,
  * an empty entry or a sign is an error naming the problem. Never expands a range past the cap.
  *
- * @see ../openapi/momentum.yaml (components.parameters.Mid)
+ * @see ../../openapi/momentum.yaml (components.parameters.Mid)
  */
 export function parseMailingIds(value: string): MailingIdsResult {
   const ids = new Set<number>();

@@ -8,7 +8,7 @@ const DECIMAL = /^-?0*[0-9]{1,19}$/;
  * pattern cannot express. Answers the id as Java would print it (`0042` → `42`, `-0` → `0`), or
  * `null` when it is not a long. The BigInt is exact, so the id never passes through a JS number.
  *
- * @see ../openapi/voltmx.yaml components.parameters.EmailRequestId
+ * @see ../../openapi/voltmx.yaml components.parameters.EmailRequestId
  */
 export function toJavaLong(id: string): string | null {
   if (!DECIMAL.test(id)) return null;

@@ -1,4 +1,4 @@
-import type { components } from '../src/generated/voltmx.d.ts';
+import type { components } from '../../src/generated/voltmx.d.ts';
 
 type EmailRequest = components['schemas']['EmailRequest'];
 type EmailEntry = components['schemas']['EmailEntry'];
@@ -14,7 +14,7 @@ const SENT = '2018-11-28T14:30:00Z';
  * 2^53, and `9223372036854775807` / `9223372036854775806` (the same JS number) prove exactness. The
  * table in docs/vendors/voltmx.md lists the same rows (generated from this seed).
  *
- * @see ../docs/vendors/voltmx.md "Default dataset"
+ * @see ../../docs/vendors/voltmx.md "Default dataset"
  */
 export function createVoltMxDataset(): { requests: EmailRequest[]; issuedTokens: IssuedToken[] } {
   let serial = 0;

@@ -1,12 +1,17 @@
-import type { DecodedRequest } from '../src/decode/decoded-request.ts';
-import type { components } from '../src/generated/sfmc.d.ts';
-import { recordsOf } from '../src/store/vendor-store.ts';
-import type { ValidationIssue } from '../src/validate/validation-issue.ts';
-import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
-import { sfmcSoapCodec } from './sfmc-codec.ts';
-import { createSfmcDataset } from './sfmc-dataset.ts';
-import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcTokenErrors } from './sfmc-errors.ts';
-import { toEtFrameworkWsdl } from './sfmc-wsdl.ts';
+import type { components, operations } from '../../src/generated/sfmc.d.ts';
+import {
+  type DecodedRequest,
+  defineVendor,
+  type HandlerContext,
+  type HandlerResult,
+  recordsOf,
+  type ValidationIssue,
+} from '../kit/index.ts';
+import { authenticate, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
+import { sfmcSoapCodec } from './codec.ts';
+import { createSfmcDataset } from './dataset.ts';
+import { responseHeader, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcTokenErrors } from './errors.ts';
+import { toEtFrameworkWsdl } from './wsdl.ts';
 
 type Schemas = components['schemas'];
 type Send = Schemas['Send'];
@@ -17,53 +22,23 @@ type ApiObject = Schemas['APIObject'];
 type TokenRequest = Schemas['TokenRequest'];
 type LegacyTokenRequest = Schemas['LegacyTokenRequest'];
 
-/** SFMC settings. */
-export interface SfmcConfig {
-  /** WS-Security UsernameToken credentials accepted; the default is the document's `XXX`/`XXX`. */
-  readonly users: readonly { readonly username: string; readonly password: string }[];
-  /** OAuth clients accepted by `/v2/token`; `null` accepts any non-empty id and secret (the default). */
-  readonly clients: readonly { readonly clientId: string; readonly clientSecret: string }[] | null;
-  /** `expires_in` of issued tokens, in seconds, judged against the mock clock (default 1079, SFMC's fixture). */
-  readonly tokenLifetimeSeconds: number;
-}
-
 const collections = {
   sends: recordsOf<Send>('Send', (s) => String(s.ID)),
   tokens: recordsOf<Schemas['AccessToken']>('AccessToken', (t) => t.access_token),
 };
-type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
+/** What every SFMC handler gets: the Sends and tokens, the settings, the clock. */
+export type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
+
+export type { SfmcConfig } from './auth.ts';
 
 const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
 const DEFAULT_SCOPE = 'email_read email_write email_send';
-/** Issued tokens kept at most (mock choice): the oldest is forgotten when a new one would exceed it. */
-const MAX_ISSUED_TOKENS = 10_000;
-
-function fault(make: SfmcFault, context: SfmcContext): HandlerResult {
-  return sfmcFault(make, context.origin, context.clock.now(), context.randomUUID);
-}
 
 /** The SOAPAction, unquoted; without the HTTP header, the WS-Addressing Action header element. */
 function soapActionOf(request: DecodedRequest, header: RequestHeader | undefined): string {
   const headerAction = typeof header?.Action === 'string' ? header.Action : '';
   const raw = request.headers.soapaction ?? headerAction;
   return raw.trim().replace(/^"(.*)"$/, '$1');
-}
-
-/** The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good. */
-function authenticate(header: RequestHeader | undefined, context: SfmcContext): HandlerResult | undefined {
-  // The header may be unvalidated here (a request that broke the spec), so every value is checked.
-  const token = typeof header?.fueloauth === 'string' ? header.fueloauth.trim() : '';
-  if (token) {
-    const issued = context.store.tokens.findByKey(token);
-    if (!issued) return fault(sfmcFaults.loginFailed(), context);
-    if (Date.parse(issued.expires_at) <= context.clock.now().getTime()) return fault(sfmcFaults.tokenExpired(), context);
-    return undefined;
-  }
-  const usernameToken = header?.Security?.UsernameToken;
-  const accepted = context.config.users.some(
-    (user) => user.username === usernameToken?.Username && user.password === usernameToken?.Password,
-  );
-  return accepted ? undefined : fault(sfmcFaults.loginFailed(), context);
 }
 
 /** One Result for one Definition: a cancel of a scheduled Send, or the error SFMC-like words. */
@@ -95,23 +70,6 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
   return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object };
 }
 
-/** Whether the client may have a token: a configured pair, or any non-empty pair when none is configured. */
-function isKnownClient(clientId: string, secret: string, context: SfmcContext): boolean {
-  const { clients } = context.config;
-  if (clients === null) return clientId !== '' && secret !== '';
-  return clients.some((client) => client.clientId === clientId && client.clientSecret === secret);
-}
-
-/** Stores a fresh token for the client, valid for the configured lifetime on the mock clock. */
-async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
-  const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
-  const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
-  // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
-  context.store.tokens.keepNewest(MAX_ISSUED_TOKENS - 1);
-  await context.store.tokens.create({ access_token, client_id: clientId, expires_at: expiresAt });
-  return access_token;
-}
-
 /** `OK` when all Results are OK, `Error` when none is, `Has Errors` when mixed. */
 function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors' | 'Error' {
   const failed = results.filter((result) => result.StatusCode !== 'OK').length;
@@ -132,22 +90,22 @@ function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_insta
 /** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
 function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
   if (issues.some((issue) => issue.location === 'header')) {
-    return fault(sfmcFaults.soapActionNotRecognized(soapActionOf(request, undefined)), context);
+    return sfmcFault(sfmcFaults.soapActionNotRecognized(soapActionOf(request, undefined)), context);
   }
   const parse = issues.find((issue) => issue.keyword === 'parse');
   if (parse) {
-    return fault(
+    return sfmcFault(
       parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message),
       context,
     );
   }
   const mediaType = issues.find((issue) => issue.keyword === 'mediaType');
-  if (mediaType) return fault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
+  if (mediaType) return sfmcFault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
   const envelope = (request.body as { Envelope?: { Header?: unknown } } | undefined)?.Envelope;
   const header = typeof envelope?.Header === 'object' && envelope.Header !== null ? (envelope.Header as RequestHeader) : undefined;
   const action = soapActionOf(request, header);
-  if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
-  return authenticate(header, context) ?? fault(sfmcFaults.unreadableRequest('The Body holds no PerformRequestMsg.'), context);
+  if (action !== 'Perform') return sfmcFault(sfmcFaults.soapActionNotRecognized(action), context);
+  return authenticate(header, context) ?? sfmcFault(sfmcFaults.unreadableRequest('The Body holds no PerformRequestMsg.'), context);
 }
 
 /**
@@ -155,10 +113,10 @@ function performRequestFault(issues: readonly ValidationIssue[], request: Decode
  * and its WSDL, statefully: a scheduled Send becomes `Canceled` once; tokens are valid in the mock
  * that issued them until they expire on the mock clock. No XML here: the engine decodes and encodes.
  *
- * @see ../openapi/sfmc.yaml
+ * @see ../../openapi/sfmc.yaml
  * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/canceling_a_scheduled_send.html
  */
-export const sfmc = defineVendor({
+export const sfmc = defineVendor<operations>()({
   name: 'sfmc',
   collections,
   seed: () => createSfmcDataset(),
@@ -170,7 +128,7 @@ export const sfmc = defineVendor({
       // Validated against PerformRequestEnvelope before the handler runs.
       const { Envelope } = request.body as PerformRequestEnvelope;
       const action = soapActionOf(request, Envelope.Header);
-      if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
+      if (action !== 'Perform') return sfmcFault(sfmcFaults.soapActionNotRecognized(action), context);
       const denied = authenticate(Envelope.Header, context);
       if (denied) return denied;
       const message = Envelope.Body.PerformRequestMsg;
@@ -233,16 +191,20 @@ export const sfmc = defineVendor({
     },
   },
 
-  invalidRequest(issues, request, context) {
-    if (context.operationId === 'requestLegacyToken') return sfmcTokenErrors.notAuthorized();
-    if (context.operationId === 'perform') return performRequestFault(issues, request, context);
-    if (context.operationId === 'requestToken') {
+  invalidRequests: {
+    perform: performRequestFault,
+    requestToken(issues, request) {
       const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
       const bodyIsObject = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body);
       if (!bodyIsObject || issues.some((issue) => issue.keyword === 'parse' || issue.keyword === 'mediaType'))
         return sfmcTokenErrors.invalidRequest();
       return grantType === 'client_credentials' ? sfmcTokenErrors.invalidClient() : sfmcTokenErrors.unsupportedGrantType();
-    }
+    },
+    requestLegacyToken: () => sfmcTokenErrors.notAuthorized(),
+  },
+
+  /** The WSDL requests: whatever their query, the WSDL. */
+  invalidRequest(_issues, _request, context) {
     return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
   },
 });

@@ -1,5 +1,5 @@
 import JSON5 from 'json5';
-import type { BodyCodec } from '../src/codec/body-codec.ts';
+import type { BodyCodec } from '../kit/index.ts';
 
 /**
  * Message Central's output formats: JSON by default, XML or CSV chosen by a path suffix
@@ -70,7 +70,7 @@ const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/
  * CSV output: a scalar as itself; an object as a header row and one value row (RFC 4180 quoting).
  * The book names CSV without showing it: the rendering is the mock's choice.
  *
- * @see ../openapi/momentum.yaml (info description)
+ * @see ../../openapi/momentum.yaml (info description)
  */
 export const momentumCsvCodec: BodyCodec = {
   mediaTypes: ['text/csv'],

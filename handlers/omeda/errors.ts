@@ -1,4 +1,4 @@
-import type { HandlerResult } from '../src/vendor/vendor-module.ts';
+import type { HandlerResult } from '../kit/index.ts';
 
 /**
  * Every Omeda error text the mock sends, in one catalogue. The documented templates come first;
@@ -6,7 +6,7 @@ import type { HandlerResult } from '../src/vendor/vendor-module.ts';
  *
  * @see https://knowledgebase.omeda.com/omedaclientkb/email-deployment-cancel "Potential errors"
  */
-export const omedaMessages = {
+export const omedaErrors = {
   fieldRequired: (field: string) => `The field '${field}' is required.`,
   maxLength: (value: string, field: string, max: number) => `The value '${value}' for field '${field}' exceeded a max length of ${max}.`,
   wasSent: (trackId: string, sendDate: string) => `Deployment '${trackId}' was sent on ${sendDate}.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMailingIds } from './momentum-mailing-ids.ts';
+import { parseMailingIds } from './mailing-ids.ts';
 
 describe('parseMailingIds', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { HandlerResult } from '../src/vendor/vendor-module.ts';
+import type { HandlerResult } from '../kit/index.ts';
 
 /**
  * The exact Content-Type the document names; the spec's media-type keys carry it too.
@@ -13,7 +13,7 @@ export const VOLTMX_CONTENT_TYPE = 'application/json;charset=UTF-8';
  *
  * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/REST_API_Email/Cancel_Email_-_Email_API.html "Response Status"
  */
-export const voltmxMessages = {
+export const voltmxErrors = {
   /** TWO spaces after "Cancelled", exactly as the document's sample (other HCL copies show one). */
   cancelled: (count: number, requestId: string) => `Cancelled  ${count} Email entries of the EmailRequest with ID : ${requestId}`,
   noCancellableMessages: () => 'No cancellable messages found',
@@ -34,7 +34,7 @@ export const voltmxMessages = {
  * A Volt MX answer: the `{"id":…,"message":…}` envelope with the documented Content-Type. Cancel
  * answers always carry `"id": ""`, as the document's only sample does (mock choice for errors).
  *
- * @see ../openapi/voltmx.yaml components.schemas.VoltMxMessage
+ * @see ../../openapi/voltmx.yaml components.schemas.VoltMxMessage
  */
 export function voltmxAnswer(status: 200 | 400 | 401 | 404 | 500, message: string, id = ''): HandlerResult {
   return { status, headers: { 'content-type': VOLTMX_CONTENT_TYPE }, body: { id, message } };

@@ -1,7 +1,9 @@
+import { parseBasicCredentials } from '../kit/index.ts';
+
 /**
  * One user the Gateway Filter and the login accept when an allow-list is on.
  *
- * @see ../docs/vendors/voltmx.md "Config and mock choices"
+ * @see ../../docs/vendors/voltmx.md "Config and mock choices"
  */
 export interface VoltMxUser {
   readonly userid: string;
@@ -13,7 +15,7 @@ export interface VoltMxUser {
  * either list turns the allow-list on: then only listed users (Basic, login), listed tokens (claims
  * token headers, `AccessToken`) and tokens the mock's login issued pass.
  *
- * @see ../openapi/voltmx.yaml components.securitySchemes
+ * @see ../../openapi/voltmx.yaml components.securitySchemes
  */
 export interface VoltMxConfig {
   readonly users: readonly VoltMxUser[] | null;
@@ -56,19 +58,6 @@ function isKnownToken(check: GatewayCheck, value: string): boolean {
   return (check.config.tokens ?? []).includes(value);
 }
 
-function readBasic(authorization: string | undefined): { userid: string; password: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) return null;
-  let decoded: string;
-  try {
-    decoded = atob(match[1]);
-  } catch {
-    return null;
-  }
-  const colon = decoded.indexOf(':');
-  return colon === -1 ? null : { userid: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
 /**
  * The "Gateway Filter for Authentication": passes when ANY accepted credential is good — a claims
  * token in `X-VoltMX-Authorization` or `X-Kony-Authorization`, HTTP Basic, or `AccessToken` with a
@@ -81,8 +70,8 @@ export function passesGateway(headers: Readonly<Record<string, string>>, check: 
     const value = headers[name]?.trim();
     if (value && isKnownToken(check, value)) return true;
   }
-  const basic = readBasic(headers.authorization);
-  if (basic && isKnownUser(check.config, basic.userid, basic.password)) return true;
+  const basic = parseBasicCredentials(headers.authorization);
+  if (basic && isKnownUser(check.config, basic.username, basic.password)) return true;
   const accessToken = headers.accesstoken?.trim();
   return Boolean(accessToken && headers.accesssecret?.trim() && isKnownToken(check, accessToken));
 }

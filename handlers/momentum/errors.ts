@@ -1,17 +1,17 @@
-import type { HandlerResult } from '../src/vendor/vendor-module.ts';
-import { type MomentumFormat, toMediaTypeOf } from './momentum-formats.ts';
+import type { HandlerResult } from '../kit/index.ts';
+import { type MomentumFormat, toMediaTypeOf } from './formats.ts';
 
 /**
  * The book documents no cap; the mock's: at most this many mailings per call, after expanding ranges.
  *
- * @see ../openapi/momentum.yaml (components.parameters.Mid)
+ * @see ../../openapi/momentum.yaml (components.parameters.Mid)
  */
 export const MAX_MAILINGS_PER_CALL = 1000;
 
 /**
  * `{"message":…,"name":…}`: the mock's envelope for Message Central errors (no page shows one).
  *
- * @see ../docs/vendors/momentum.md "Config and mock choices" (the book documents no error envelope)
+ * @see ../../docs/vendors/momentum.md "Config and mock choices" (the book documents no error envelope)
  */
 export interface MomentumError {
   readonly message: string;
@@ -23,7 +23,7 @@ export interface MomentumError {
  * rest are the mock's words for statuses that chapter 4 documents without a body.
  *
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
- * @see ../openapi/momentum.yaml (info description: the envelope and status choices)
+ * @see ../../openapi/momentum.yaml (info description: the envelope and status choices)
  */
 export const momentumErrors = {
   noSuchMailing: (): MomentumError => ({ message: 'no such mailing', name: 'INVALID_MAILING' }),
@@ -73,7 +73,7 @@ export const BASIC_CHALLENGE = 'Basic realm="messagesystems.com"';
 /**
  * An error as a handler result, in the output format the request asked for; a 401 carries the challenge.
  *
- * @see ../openapi/momentum.yaml (components.responses)
+ * @see ../../openapi/momentum.yaml (components.responses)
  */
 export function momentumError(status: 400 | 401 | 404 | 415 | 500, error: MomentumError, format: MomentumFormat): HandlerResult {
   const headers = status === 401 ? { 'www-authenticate': BASIC_CHALLENGE } : undefined;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { toJavaLong } from './voltmx-request-id.ts';
+import { toJavaLong } from './request-id.ts';
 
 it.each([
   ['7131002087805116277', '7131002087805116277'],
