@@ -76,12 +76,18 @@ export function checkFaultPlan(vendors: readonly CompiledVendor[], plan: FaultPl
         ? vendors.flatMap((vendor) => [...vendor.operations.values()])
         : [findOperation(vendors, key)].filter((op) => op !== undefined);
     if (operations.length === 0)
-      throw new UsageError('bad-fault-plan', `[esp-cancel-mock] faults: unknown operation '${key}'. Use vendor.operationId, operationId or *.`);
+      throw new UsageError(
+        'bad-fault-plan',
+        `[esp-cancel-mock] faults: unknown operation '${key}'. Use vendor.operationId, operationId or *.`,
+      );
     if (typeof rule.status === 'number') {
       for (const operation of operations) {
         const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, rule.status, rule.example);
         if (!documented.ok)
-          throw new UsageError('bad-fault-plan', `[esp-cancel-mock] faults: ${key}: ${documented.message}. Use a documented status, or "error".`);
+          throw new UsageError(
+            'bad-fault-plan',
+            `[esp-cancel-mock] faults: ${key}: ${documented.message}. Use a documented status, or "error".`,
+          );
       }
     }
   }
@@ -92,11 +98,17 @@ function prepareForce(vendors: readonly CompiledVendor[], operationId: string, s
   const operation = findOperation(vendors, operationId);
   if (!operation) {
     const known = vendors.flatMap((vendor) => [...vendor.operations.keys()].map((id) => `${vendor.name}.${id}`));
-    throw new UsageError('unknown-operation', `[esp-cancel-mock] force: unknown operation '${operationId}'. Use one of: ${known.join(', ')}.`);
+    throw new UsageError(
+      'unknown-operation',
+      `[esp-cancel-mock] force: unknown operation '${operationId}'. Use one of: ${known.join(', ')}.`,
+    );
   }
   const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, status, options.example);
   if (!documented.ok)
-    throw new UsageError('undocumented-status', `[esp-cancel-mock] force: ${documented.message}. Force a documented status (see the spec).`);
+    throw new UsageError(
+      'undocumented-status',
+      `[esp-cancel-mock] force: ${documented.message}. Force a documented status (see the spec).`,
+    );
   const times = options.times ?? 1;
   if (times !== 'always' && (!Number.isInteger(times) || times < 1)) {
     throw new UsageError(
