@@ -9,13 +9,18 @@ export type { DecodedRequest } from './decode/decoded-request.ts';
 export type { RequestCheck, WireRequest, WireResponse } from './engine/check-exchange.ts';
 export {
   createEngine,
+  type EngineContractChecks,
+  type EngineControls,
   type EngineOptions,
+  type EngineServing,
   type ForceOptions,
   type MockEngine,
+  type MockOptions,
   type MockState,
   MockStateError,
 } from './engine/create-engine.ts';
 export { createProblem, MOCK_PROBLEMS, type MockProblem, type MockProblemCode, PROBLEM_TYPE_PREFIX } from './errors/mock-errors.ts';
+export { UsageError, type UsageErrorCode } from './errors/usage-error.ts';
 export { type FaultPlan, FaultPlanError, type FaultRule, parseFaultPlan } from './faults/fault-plan.ts';
 export type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 export { REQUEST_LIMITS } from './limits/request-limits.ts';

@@ -22,7 +22,7 @@ export const ALL_VENDORS: readonly string[] = Object.keys(VENDOR_MODULES);
 export function selectModules(names: readonly string[] = ALL_VENDORS): VendorModule[] {
   return names.map((name) => {
     const module = VENDOR_MODULES[name];
-    if (!module) throw startupError(`Unknown vendor '${name}'.`, `Use one or more of: ${ALL_VENDORS.join(', ')}.`);
+    if (!module) throw startupError(`Unknown vendor '${name}'.`, `Use one or more of: ${ALL_VENDORS.join(', ')}.`, 'unknown-vendor');
     return module;
   });
 }

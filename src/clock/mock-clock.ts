@@ -1,3 +1,5 @@
+import { UsageError } from '../errors/usage-error.ts';
+
 /**
  * The mock's clock. Vendor rules that depend on time ("scheduled later", token expiry) read it, so a
  * test can pin it and a fixture never expires. Real time until `set` is called.
@@ -20,7 +22,7 @@ export function createMockClock(): MockClock {
         return;
       }
       const date = new Date(instant);
-      if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(instant)}`);
+      if (Number.isNaN(date.getTime())) throw new UsageError('bad-clock', `[esp-cancel-mock] not a date: ${String(instant)}`);
       pinnedAt = date;
     },
     pinned: () => (pinnedAt ? new Date(pinnedAt) : null),
