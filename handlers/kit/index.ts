@@ -8,7 +8,8 @@
  */
 export type { BodyCodec, DecodeResult } from '../../src/codec/body-codec.ts';
 export type { DecodedRequest } from '../../src/decode/decoded-request.ts';
-export { soapCodec } from '../../src/soap/soap-codec.ts';
+export { createSoapCodec } from '../../src/soap/soap-codec.ts';
+export type { SoapDialect } from '../../src/soap/soap-dialect.ts';
 export { recordsOf } from '../../src/store/vendor-store.ts';
 export { lastSegment, type ValidationIssue } from '../../src/validate/validation-issue.ts';
 export {

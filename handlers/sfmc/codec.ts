@@ -1,13 +1,16 @@
-import { type BodyCodec, soapCodec } from '../kit/index.ts';
+import { type BodyCodec, createSoapCodec } from '../kit/index.ts';
+import { sfmcSoapDialect } from './dialect.ts';
+
+const soapCodec = createSoapCodec(sfmcSoapDialect);
 
 /** Requests larger than this are refused before parsing (1 MiB; a cancel envelope is under 2 KiB). */
 export const MAX_SOAP_REQUEST_CHARS = 1_048_576;
 
 /**
- * SFMC's `text/xml` codec: the engine's SOAP codec, answering `text/xml; charset=utf-8` as SFMC does,
+ * SFMC's `text/xml` codec: the engine's SOAP codec in SFMC's dialect, answering `text/xml; charset=utf-8` as SFMC does,
  * refusing oversized requests, and passing a string body (the WSDL) through as it is.
  *
- * @see ../../src/soap/soap-codec.ts
+ * @see ./dialect.ts
  */
 export const sfmcSoapCodec: BodyCodec = {
   mediaTypes: soapCodec.mediaTypes,
