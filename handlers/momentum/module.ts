@@ -41,6 +41,16 @@ type StoredMailing = ReturnType<MomentumContext['store']['mailings']['findMany']
  */
 const CANCELLABLE_STATES: ReadonlySet<Mailing['state']> = new Set([1, 2, 3, 4, 5, 6]);
 
+/**
+ * The book's 415 for a method the cancel resource does not take, with `Allow: PUT, POST` (RFC 9110
+ * §10.2.1 allows Allow on any answer; it names the methods the cancel page documents).
+ */
+function unsupportedMethod(request: DecodedRequest): HandlerResult {
+  const format = toFormat(request.url, request.query);
+  const answer = momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+  return { ...answer, headers: { allow: 'PUT, POST' } };
+}
+
 /** A body value as a query string value: arrays of ids become a comma list. */
 function toParameter(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(',');
@@ -105,10 +115,7 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
 
 /** Any method but PUT and POST: the book's 415 for an unsupported method, after the credentials. */
 function rejectCancelMethod(request: DecodedRequest, context: MomentumContext): HandlerResult {
-  const denied = checkCredentials(request, context.config.credentials);
-  if (denied) return denied;
-  const format = toFormat(request.url, request.query);
-  return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+  return checkCredentials(request, context.config.credentials) ?? unsupportedMethod(request);
 }
 
 /**

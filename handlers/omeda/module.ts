@@ -1,5 +1,13 @@
 import type { components, operations } from '../../src/generated/omeda.d.ts';
-import { type DecodedRequest, defineVendor, lastSegment, recordsOf, type ValidationIssue } from '../kit/index.ts';
+import {
+  type DecodedRequest,
+  defineVendor,
+  type HandlerContext,
+  type HandlerResult,
+  lastSegment,
+  recordsOf,
+  type ValidationIssue,
+} from '../kit/index.ts';
 import { checkAccess, type OmedaConfig } from './auth.ts';
 import { createOmedaDataset } from './dataset.ts';
 import { newSubmissionId, omedaError, omedaErrors, toOmedaDate } from './errors.ts';
@@ -10,6 +18,12 @@ type Deployment = components['schemas']['Deployment'];
 type CancelDeploymentRequest = components['schemas']['CancelDeploymentRequest'];
 
 const collections = { deployments: recordsOf<Deployment>('Deployment', (d) => d.TrackId) };
+
+/** Omeda's 405, with the `Allow` header RFC 9110 §15.5.6 requires: the cancel resource takes POST only. */
+function methodNotAllowed(request: DecodedRequest, context: HandlerContext): HandlerResult {
+  const answer = omedaError(405, [omedaErrors.methodNotAllowed(request.method)], newSubmissionId(context.randomUUID));
+  return { ...answer, headers: { allow: 'POST' } };
+}
 
 /** Omeda's words for each broken rule of the cancel body, one Error per field. */
 function toBodyMessages(issues: readonly ValidationIssue[], request: DecodedRequest): string[] {
@@ -54,8 +68,8 @@ export const omeda = defineVendor<operations>()({
       const { UserId, TrackId } = request.body as CancelDeploymentRequest;
       const deployment = context.store.deployments.findByKey(TrackId);
       if (!deployment) return omedaError(404, [omedaErrors.deploymentNotFound(TrackId)], submissionId);
-      if (deployment.OwnerUserId.toLowerCase() !== UserId.toLowerCase())
-        return omedaError(403, [omedaErrors.userNotAuthorized(UserId)], submissionId);
+      // Exact match: the document's own example refuses `omailaccount1` for `omailAccount1`.
+      if (deployment.OwnerUserId !== UserId) return omedaError(403, [omedaErrors.userNotAuthorized(UserId)], submissionId);
       if (deployment.Status === 'Cancelled') return omedaError(400, [omedaErrors.previouslyCancelled(TrackId)], submissionId);
       if (deployment.Status === 'Sent' || deployment.Status === 'Sending') {
         const sentOn = toOmedaDate(deployment.SentDate ?? deployment.ScheduledDate ?? deployment.CreatedDate);
@@ -77,7 +91,7 @@ export const omeda = defineVendor<operations>()({
     },
 
     rejectCancelMethod(request, context) {
-      return omedaError(405, [omedaErrors.methodNotAllowed(request.method)], newSubmissionId(context.randomUUID));
+      return methodNotAllowed(request, context);
     },
 
     lookupDeployment(request, context) {
@@ -106,8 +120,7 @@ export const omeda = defineVendor<operations>()({
 
   invalidRequests: {
     // Method matching comes before authentication: a wrong method is a 405 even without an AppId.
-    rejectCancelMethod: (_issues, request, context) =>
-      omedaError(405, [omedaErrors.methodNotAllowed(request.method)], newSubmissionId(context.randomUUID)),
+    rejectCancelMethod: (_issues, request, context) => methodNotAllowed(request, context),
   },
 
   invalidRequest(issues, request, context) {

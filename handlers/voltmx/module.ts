@@ -5,7 +5,7 @@ import { createVoltMxDataset } from './dataset.ts';
 import { VOLTMX_CONTENT_TYPE, voltmxAnswer, voltmxErrors } from './errors.ts';
 import { toJavaLong } from './request-id.ts';
 
-export type { VoltMxConfig, VoltMxUser } from './auth.ts';
+export type { VoltMxConfig } from './auth.ts';
 
 type EmailRequest = components['schemas']['EmailRequest'];
 type EmailEntry = components['schemas']['EmailEntry'];
@@ -66,6 +66,21 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
     .then(() => voltmxAnswer(200, voltmxErrors.cancelled(count, requestId)));
 }
 
+/** The methods each resource takes, by the operationId that answers every other method. */
+const ALLOWED_METHODS: Readonly<Record<string, string>> = {
+  rejectCancelEmailMethod: 'POST',
+  rejectDeleteEmailMethod: 'DELETE',
+  rejectEmailStatusMethod: 'GET',
+};
+
+/** A method the resource does not take: after the gateway, the SMS sibling's 400 with `Allow`. */
+function rejectMethod(request: DecodedRequest, context: VoltMxContext): HandlerResult {
+  const denied = checkGateway(request, context);
+  if (denied) return denied;
+  const answer = voltmxAnswer(400, voltmxErrors.methodNotAllowed());
+  return { ...answer, headers: { ...answer.headers, allow: ALLOWED_METHODS[context.operationId] ?? '' } };
+}
+
 /**
  * HCL Volt MX Foundry Engagement Services' Cancel Email, statefully, with the login that issues
  * claims tokens and the Email Queue status that shows a cancel take effect.
@@ -82,6 +97,9 @@ export const voltmx = defineVendor<operations>()({
   operations: {
     cancelEmail,
     deleteEmail: cancelEmail,
+    rejectCancelEmailMethod: rejectMethod,
+    rejectDeleteEmailMethod: rejectMethod,
+    rejectEmailStatusMethod: rejectMethod,
 
     getEmailRequestStatus(request, context) {
       const denied = checkGateway(request, context);
@@ -133,6 +151,9 @@ export const voltmx = defineVendor<operations>()({
 
   invalidRequests: {
     login: () => voltmxAnswer(400, voltmxErrors.mandatoryParameters()),
+    rejectCancelEmailMethod: (_issues, request, context) => rejectMethod(request, context),
+    rejectDeleteEmailMethod: (_issues, request, context) => rejectMethod(request, context),
+    rejectEmailStatusMethod: (_issues, request, context) => rejectMethod(request, context),
   },
 
   invalidRequest(issues, request, context) {
