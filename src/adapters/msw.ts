@@ -1,5 +1,5 @@
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import type { MockEngine } from '../engine/create-engine.ts';
+import type { EngineServing } from '../engine/create-engine.ts';
 import { createOriginMatcher, type OriginPolicy } from '../routing/origin-policy.ts';
 
 /**
@@ -8,7 +8,7 @@ import { createOriginMatcher, type OriginPolicy } from '../routing/origin-policy
  * app's `onUnhandledRequest` setting still applies to it. The engine's drop marker
  * (`Response.error()`) becomes MSW's network error.
  */
-export function toMswHandlers(engine: MockEngine, origins: OriginPolicy): HttpHandler[] {
+export function toMswHandlers(engine: EngineServing, origins: OriginPolicy): HttpHandler[] {
   const matchers = new Map([...engine.servers].map(([vendor, servers]) => [vendor, createOriginMatcher(origins, servers)]));
   const claims = ({ request }: { request: Request }): boolean => {
     const vendor = engine.owner(request);

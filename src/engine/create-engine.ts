@@ -91,7 +91,7 @@ export interface MockEngine extends EngineServing, EngineControls, EngineContrac
  */
 export function createEngine(options: EngineOptions): MockEngine {
   const specDirectory = options.specDirectory ?? findSpecDirectory();
-  const specs = options.modules.map((module) => loadSpec(module.name, specDirectory));
+  const specs = options.modules.map((module) => loadSpec(module.name, module.specDirectory ?? specDirectory));
   const ajv = createAjvPair(
     collectExtensionKeywords(
       specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),

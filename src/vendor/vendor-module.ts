@@ -59,6 +59,8 @@ export type OperationHandlers<Ops, C extends CollectionDeclarations, Config> = {
 export interface VendorModule<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown, Ops = unknown> {
   /** The spec file name without extension, and the vendor's key everywhere (`omeda`). */
   readonly name: string;
+  /** Where `<name>.yaml` is, for a vendor whose spec is not in this package's `openapi/` folder. */
+  readonly specDirectory?: string;
   readonly collections: C;
   /** The default dataset: `POST /__admin/reset` restores exactly this. */
   seed(clock: MockClock): StoreSnapshot<C>;
