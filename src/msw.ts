@@ -9,6 +9,8 @@ import type { OriginPolicy } from './routing/origin-policy.ts';
 import { selectModules } from './vendors.ts';
 
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
+export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
+export { createDriftCheck, type DriftCheck, type DriftCheckOptions } from './proxy/msw-drift-check.ts';
 export type {
   FaultPlan,
   FaultRule,

@@ -5,6 +5,7 @@ import { parseFaultPlan } from '../faults/fault-plan.ts';
 import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
 import { readClockBody, readFaultsBody, readForceBody } from './admin-bodies.ts';
 import { checkAdminToken } from './admin-token.ts';
+import { toJournalResponse } from './journal-response.ts';
 import { renderServedSpec } from './served-spec.ts';
 import { readServerVersion, SERVER_NAME } from './server-identity.ts';
 
@@ -19,7 +20,7 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET /__admin` — what this mock serves
  * - `POST /__admin/reset` — back to the default dataset
  * - `GET|PUT /__admin/state` — the store, round-tripping
- * - `GET|DELETE /__admin/requests` — the journal
+ * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -58,8 +59,11 @@ export async function handleAdminRequest(
       case `PUT ${ADMIN_PREFIX}/state`:
         await controls.setState((await readJson(request)) as MockState);
         return json(200, await controls.getState());
-      case `GET ${ADMIN_PREFIX}/requests`:
-        return json(200, { requests: controls.journal.entries() });
+      case `GET ${ADMIN_PREFIX}/requests`: {
+        const answer = toJournalResponse(controls.journal, new URL(request.url).searchParams);
+        if (answer instanceof Response) return answer;
+        throw new UsageError('bad-admin-query', answer.error);
+      }
       case `DELETE ${ADMIN_PREFIX}/requests`:
         controls.journal.clear();
         return new Response(null, { status: 204 });

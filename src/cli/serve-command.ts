@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
-import type { JournalEntry } from '../journal/request-journal.ts';
+import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
 import { fail } from './fail.ts';
+import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 
 export const SERVE_HELP = `serve options:
   --port <n>          port to listen on (default 4010, or $PORT; 0 picks a free one)
@@ -13,7 +14,7 @@ export const SERVE_HELP = `serve options:
   --vendors <list>    comma-separated vendors to serve (default: all)
   --strict            validate every response against its spec; a violation answers 500
   --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
-  --journal-size <n>  requests kept by the journal ring buffer (default 1000)
+  --journal-size <n>  requests kept by the journal ring buffer (default 1000, at most 100000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
   --faults <file>     per-operation latency/faults, JSON or YAML (see docs/reference/limits.md)
@@ -30,12 +31,13 @@ export async function serveCommand(args: string[]): Promise<void> {
   } catch (error) {
     fail(`${(error as Error).message}\nRun 'esp-cancel-mock --help' for the options.`);
   }
-  const port = Number(values.port ?? process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port must be a whole number from 0 to 65535, got '${values.port ?? process.env.PORT}'`);
+  const port = readPort(values.port);
   const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
-  if (journalCapacity !== undefined && (!Number.isInteger(journalCapacity) || journalCapacity < 0))
-    fail('--journal-size must be a whole number ≥ 0');
+  if (
+    journalCapacity !== undefined &&
+    (!Number.isInteger(journalCapacity) || journalCapacity < 0 || journalCapacity > MAX_JOURNAL_CAPACITY)
+  )
+    fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${values['journal-size']}'`);
   let config: Record<string, unknown> | undefined;
   if (values.config) {
     try {
@@ -82,24 +84,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     seed,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port <n> (or PORT=<n>)`);
-    if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
-    fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
-  });
-  // Handlers first: a supervisor may signal as soon as it reads the listening line.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
+  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host));
+  onStopSignals('requests', () =>
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+    ),
+  );
   console.log(`esp-cancel-mock listening on ${server.url}`);
   console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);

@@ -4,7 +4,7 @@ import type { FaultPlan } from '../faults/fault-plan.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import type { ForceTimes, QueuedForce } from '../force/force-queue.ts';
 import type { RequestJournal } from '../journal/request-journal.ts';
-import { checkSnapshot, restoreStore, snapshotStore } from '../store/vendor-store.ts';
+import { checkSnapshot, prepareRestore, snapshotStore } from '../store/vendor-store.ts';
 import type { AjvPair } from '../validate/create-ajv.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
@@ -174,11 +174,14 @@ export function createEngineControls(state: EngineState, dependencies: ControlsD
         }
       }
       if (problems.length > 0) return Promise.reject(new MockStateError(problems));
+      // Every vendor's collections are built first and swapped in together: all or nothing.
       return state.serial.run(async () => {
+        const commits: Array<() => void> = [];
         for (const [name, snapshot] of Object.entries(next)) {
           const vendor = state.vendorByName.get(name) as CompiledVendor;
-          await restoreStore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot });
+          commits.push(await prepareRestore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot }));
         }
+        for (const commit of commits) commit();
         state.onStoreChange?.();
       });
     },

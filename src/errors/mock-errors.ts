@@ -19,6 +19,10 @@ export const MOCK_PROBLEMS = {
   'malformed-http': { status: 400, title: 'The request is not valid HTTP/1.1' },
   'admin-token-required': { status: 401, title: 'The admin API needs the admin token (Authorization: Bearer <token>)' },
   'internal-mock-error': { status: 500, title: 'The mock failed unexpectedly; the next request still works' },
+  'upstream-unreachable': { status: 502, title: "The proxy could not reach the vendor's upstream" },
+  'upstream-invalid-response': { status: 502, title: 'The upstream answered something that is not HTTP, or broke off its answer' },
+  'upstream-too-large': { status: 502, title: "The upstream's answer exceeds the proxy's limit" },
+  'upstream-timeout': { status: 504, title: 'The upstream did not answer in time' },
 } as const;
 
 export type MockProblemCode = keyof typeof MOCK_PROBLEMS;

@@ -12,6 +12,7 @@ export type UsageErrorCode =
   | 'state-refused'
   | 'bad-clock'
   | 'bad-admin-body'
+  | 'bad-admin-query'
   | 'bad-option';
 
 /**
