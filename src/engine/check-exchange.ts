@@ -40,7 +40,8 @@ export interface RequestCheck {
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
   const url = new URL(request.url);
-  const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname);
+  const headers = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {
     const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
     const issue: ValidationIssue = {

@@ -119,7 +119,7 @@ function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody
 
 /** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
 async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
-  const match = matchRoute(state.routes, request.method, url.pathname);
+  const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
   if (!match) return answerUnmatched(state, request, url, rawBody);
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
