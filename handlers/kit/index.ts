@@ -8,6 +8,7 @@
  */
 export type { BodyCodec, DecodeResult } from '../../src/codec/body-codec.ts';
 export type { DecodedRequest } from '../../src/decode/decoded-request.ts';
+export { joinDeep, previewJson } from '../../src/errors/preview-value.ts';
 export { createSoapCodec } from '../../src/soap/soap-codec.ts';
 export type { SoapDialect } from '../../src/soap/soap-dialect.ts';
 export { recordsOf } from '../../src/store/vendor-store.ts';

@@ -4,7 +4,9 @@ import {
   defineVendor,
   type HandlerContext,
   type HandlerResult,
+  joinDeep,
   lastSegment,
+  previewJson,
   recordsOf,
   type ValidationIssue,
 } from '../kit/index.ts';
@@ -53,8 +55,8 @@ function unsupportedMethod(request: DecodedRequest): HandlerResult {
 
 /** A body value as a query string value: arrays of ids become a comma list. */
 function toParameter(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(',');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return joinDeep(value);
+  return typeof value === 'object' ? previewJson(value) : String(value);
 }
 
 /** The first broken input, in the order body → orgid → mid → format, in Message Central's words. */

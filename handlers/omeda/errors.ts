@@ -1,4 +1,4 @@
-import type { HandlerResult } from '../kit/index.ts';
+import { type HandlerResult, previewJson } from '../kit/index.ts';
 
 /**
  * Every Omeda error text the mock sends, in one catalogue. The documented templates come first;
@@ -25,7 +25,7 @@ export const omedaErrors = {
   malformedJson: (detail: string) => `The request body is not valid JSON: ${detail}`,
   notAnObject: () => 'The request body must be a JSON object.',
   unsupportedContentType: (mediaType: string) => `The content type '${mediaType}' is not supported. Use application/json.`,
-  notAString: (value: unknown, field: string) => `The value '${JSON.stringify(value)}' for field '${field}' is not a string.`,
+  notAString: (value: unknown, field: string) => `The value '${previewJson(value)}' for field '${field}' is not a string.`,
 } as const;
 
 /** Omeda's failure body: `{"Errors":[{"Error":…}],"SubmissionId":…}`, one Error per message. */

@@ -41,8 +41,8 @@ const CLOCK = rule<{ now: string | null }>(
 );
 
 const FAULTS = rule<{ plan: unknown; seed?: number }>(
-  { type: 'object', required: ['plan'], properties: { plan: {}, seed: { type: 'integer', minimum: 0 } } },
-  () => 'seed must be a whole number ≥ 0',
+  { type: 'object', required: ['plan'], properties: { plan: {}, seed: { type: 'integer', minimum: 0, maximum: 4294967295 } } },
+  () => 'seed must be a whole number from 0 to 4294967295',
 );
 
 function check<T>(body: unknown, bodyRule: BodyRule<T>): T {

@@ -7,6 +7,7 @@ import { readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
+import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
@@ -153,8 +154,10 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
     }
     result = documented.result;
   } else {
+    const before = countStoreChanges(vendor.store);
     result = await state.serial.run(() => runHandler(vendor, operation, decoded, context));
-    state.onStoreChange?.();
+    // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
+    if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
   }
   return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
 }
