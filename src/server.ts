@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
+import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
 import { createEngine, type MockEngine, type MockOptions } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
@@ -16,6 +17,8 @@ export interface StartServerOptions extends MockOptions {
   readonly port?: number;
   /** Default 127.0.0.1: loopback only. Any other host requires `adminToken`. */
   readonly host?: string;
+  /** Per-vendor settings, typed and checked at start (`MockConfigError` naming the path). */
+  readonly config?: MockConfig;
   readonly onExchange?: (entry: JournalEntry) => void;
   /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
   readonly adminToken?: string;
@@ -33,9 +36,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export { type MockConfig, MockConfigError } from './config/mock-config.ts';
 export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
 export { type ProxyTargets, parseTargets } from './proxy/proxy-targets.ts';
 export { type RunningProxy, type StartProxyOptions, startProxy } from './proxy/start-proxy.ts';
+export type { OperationId } from './vendor/operation-ids.ts';
 export { createHonoApp };
 
 /** Starts the standalone server: all selected vendors on one port at their native paths. */
@@ -48,6 +53,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...options,
     modules: selectModules(options.vendors),
     strict: options.strict ?? false,
+    ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
     ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
   });
   const app = createHonoApp(engine, options.adminToken ? { adminToken: options.adminToken } : {});

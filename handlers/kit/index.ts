@@ -22,4 +22,5 @@ export {
   type VendorModule,
 } from '../../src/vendor/vendor-module.ts';
 export { type BasicCredentials, parseBasicCredentials } from './basic-credentials.ts';
+export { type ConfigSchema, listOrNull, pair, settings } from './config-schema.ts';
 export { MAX_ISSUED_TOKENS, storeIssuedToken, type TokenCollection } from './issued-tokens.ts';

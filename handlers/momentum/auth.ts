@@ -1,4 +1,12 @@
-import { type DecodedRequest, type HandlerResult, parseBasicCredentials } from '../kit/index.ts';
+import {
+  type ConfigSchema,
+  type DecodedRequest,
+  type HandlerResult,
+  listOrNull,
+  pair,
+  parseBasicCredentials,
+  settings,
+} from '../kit/index.ts';
 import { momentumError, momentumErrors } from './errors.ts';
 import { toFormat } from './formats.ts';
 
@@ -11,6 +19,19 @@ export interface MomentumCredentials {
   readonly username: string;
   readonly password: string;
 }
+
+/**
+ * Momentum settings, e.g. `{ momentum: { credentials: [{ username, password }] } }`.
+ *
+ * @see ../../openapi/momentum.yaml (components.securitySchemes.basicAuth)
+ */
+export interface MomentumConfig {
+  /** HTTP Basic pairs accepted; `null` (the default) accepts any well-formed Basic credentials. */
+  readonly credentials: readonly MomentumCredentials[] | null;
+}
+
+/** The run-time check of `MomentumConfig` (`--config`, `createMock({ config })`). */
+export const momentumConfigSchema: ConfigSchema = settings({ credentials: listOrNull(pair('username', 'password')) });
 
 /**
  * Whether the request carries acceptable HTTP Basic credentials: well-formed `Basic base64(user:pass)`,

@@ -40,6 +40,9 @@ export const momentumErrors = {
     invalid(`Invalid mid '${clip(value)}': the range ${range} ends before it starts.`),
   tooManyMailings: (count: number): MomentumError =>
     invalid(`Too many mailings: ${count} listed, at most ${MAX_MAILINGS_PER_CALL} per call.`),
+  invalidWhereClause: (value: string): MomentumError =>
+    invalid(`Invalid extraWhereClause '${clip(value)}': expected column = 'text' or column = number, joined by AND.`),
+  unknownColumn: (name: string): MomentumError => invalid(`Unknown mailing column '${clip(name)}'.`),
   invalidFormat: (value: string): MomentumError => invalid(`Invalid format '${clip(value)}': expected json, xml or csv.`),
   malformedJson: (detail: string): MomentumError => invalid(`The payload is not valid JSON: ${detail}`),
   notAnObject: (): MomentumError => invalid('The payload must be an object, without enclosing square brackets.'),

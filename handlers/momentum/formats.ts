@@ -44,8 +44,20 @@ export const momentumJsonCodec: BodyCodec = {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** One value as XML content: an object's members as child elements, an array as `<item>`s, `null` empty. */
+function toXmlContent(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => `<item>${toXmlContent(item)}</item>`).join('');
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([name, item]) => `<${name}${Array.isArray(item) ? ' isarray="true"' : ''}>${toXmlContent(item)}</${name}>`)
+      .join('');
+  }
+  return value === null || value === undefined ? '' : escapeXml(String(value));
+}
+
 /**
- * XML output: the value wrapped in `<response>`, an object's members as child elements.
+ * XML output: the value wrapped in `<response>`, an object's members as child elements, an array
+ * marked `isarray="true"` with one `<item>` per element (the book's rest.response.formats.php).
  *
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.response.formats.php)
  */
@@ -54,20 +66,18 @@ export const momentumXmlCodec: BodyCodec = {
   charset: 'utf-8',
   decode: () => ({ ok: false, reason: 'unsupported-media-type', message: 'XML payloads are not read' }),
   encode(value) {
-    const inner =
-      typeof value === 'object' && value !== null
-        ? Object.entries(value)
-            .map(([name, item]) => `<${name}>${escapeXml(String(item))}</${name}>`)
-            .join('')
-        : escapeXml(String(value));
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<response>${inner}</response>`;
+    const marker = Array.isArray(value) ? ' isarray="true"' : '';
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<response${marker}>${toXmlContent(value)}</response>`;
   },
 };
 
 const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
+const csvValue = (item: unknown) => csvField(item === null || item === undefined ? '' : String(item));
+
 /**
- * CSV output: a scalar as itself; an object as a header row and one value row (RFC 4180 quoting).
+ * CSV output: a scalar as itself; an object as a header row and one value row; an array of objects
+ * as a header row (the first object's members) and one row each (RFC 4180 quoting).
  * The book names CSV without showing it: the rendering is the mock's choice.
  *
  * @see ../../openapi/momentum.yaml (info description)
@@ -78,7 +88,9 @@ export const momentumCsvCodec: BodyCodec = {
   decode: () => ({ ok: false, reason: 'unsupported-media-type', message: 'CSV payloads are not read' }),
   encode(value) {
     if (typeof value !== 'object' || value === null) return String(value);
-    const entries = Object.entries(value);
-    return `${entries.map(([name]) => csvField(name)).join(',')}\r\n${entries.map(([, item]) => csvField(String(item))).join(',')}`;
+    const rows: readonly object[] = Array.isArray(value) ? value : [value];
+    const names = Object.keys(rows[0] ?? {});
+    const lines = rows.map((row) => names.map((name) => csvValue((row as Record<string, unknown>)[name])).join(','));
+    return [names.map(csvField).join(','), ...lines].join('\r\n');
   },
 };

@@ -10,24 +10,18 @@ import {
   recordsOf,
   type ValidationIssue,
 } from '../kit/index.ts';
-import { checkCredentials, type MomentumCredentials } from './auth.ts';
+import { checkCredentials, type MomentumConfig } from './auth.ts';
 import { createMomentumDataset } from './dataset.ts';
 import { type MomentumError, momentumError, momentumErrors } from './errors.ts';
 import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './formats.ts';
 import { parseMailingIds } from './mailing-ids.ts';
 
+export type { MomentumConfig } from './auth.ts';
+
+import { meetsAll, parseWhereClause, toColumnCondition, toMailingView, type WhereResult } from './mailing-query.ts';
+
 type Mailing = components['schemas']['Mailing'];
 type Organization = components['schemas']['Organization'];
-
-/**
- * Momentum settings, e.g. `{ momentum: { credentials: [{ username, password }] } }`.
- *
- * @see ../../openapi/momentum.yaml (components.securitySchemes.basicAuth)
- */
-export interface MomentumConfig {
-  /** HTTP Basic pairs accepted; `null` (the default) accepts any well-formed Basic credentials. */
-  readonly credentials: readonly MomentumCredentials[] | null;
-}
 
 const collections = {
   organizations: recordsOf<Organization>('Organization', (o) => String(o.orgid)),
@@ -78,6 +72,8 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
     const parsed = parseMailingIds(value);
     return { status: 400, error: parsed.ok ? momentumErrors.tooManyMailings(value.split(',').length) : parsed.error };
   }
+  const where = issues.find((issue) => issue.location === 'query');
+  if (where) return { status: 400, error: momentumErrors.invalidWhereClause(toParameter(request.query[lastSegment(where.pointer)])) };
   return { status: 400, error: momentumErrors.invalidMid(toParameter(request.query.mid)) };
 }
 
@@ -120,6 +116,49 @@ function rejectCancelMethod(request: DecodedRequest, context: MomentumContext): 
   return checkCredentials(request, context.config.credentials) ?? unsupportedMethod(request);
 }
 
+/** The where parameters as conditions: `whereColName`/`whereColValue`, then `extraWhereClause`; none → every mailing. */
+function toWhere(query: DecodedRequest['query']): WhereResult {
+  const column = typeof query.whereColName === 'string' ? query.whereColName : undefined;
+  const clause = typeof query.extraWhereClause === 'string' ? query.extraWhereClause.trim() : '';
+  const pair = column === undefined ? undefined : toColumnCondition(column, String(query.whereColValue ?? ''));
+  if (pair && !pair.ok) return pair;
+  const extra = clause === '' ? undefined : parseWhereClause(clause);
+  if (extra && !extra.ok) return extra;
+  return { ok: true, conditions: [...(pair?.ok ? pair.conditions : []), ...(extra?.ok ? extra.conditions : [])] };
+}
+
+/**
+ * The v1.0 mailing read: one `mid` → the mailing object, a list/range → an array, no `mid` → the
+ * org's mailings the where parameters select (an array). Reads the store the cancel writes.
+ *
+ * @see ../../openapi/momentum.yaml (getMailing, and the info description's "Reading a mailing back")
+ */
+function getMailing(request: DecodedRequest, context: MomentumContext): HandlerResult {
+  const denied = checkCredentials(request, context.config.credentials);
+  if (denied) return denied;
+  const format = toFormat(request.url, request.query);
+  const mid = request.query.mid === undefined ? undefined : String(request.query.mid);
+  const parsed = mid === undefined ? undefined : parseMailingIds(mid);
+  if (parsed && !parsed.ok) return momentumError(400, parsed.error, format);
+  const where = toWhere(request.query);
+  if (!where.ok) return momentumError(400, where.error, format);
+  const orgid = Number(request.query.orgid);
+  if (!context.store.organizations.findByKey(String(orgid))) return momentumError(500, momentumErrors.invalidSchemaName(), format);
+  const answer = (body: unknown): HandlerResult => ({ status: 200, body, mediaType: toMediaTypeOf(format) });
+  if (parsed?.ok) {
+    const found: Mailing[] = [];
+    for (const id of parsed.ids) {
+      const mailing = context.store.mailings.findByKey(`${orgid}:${id}`);
+      if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
+      found.push(mailing);
+    }
+    const views = found.map(toMailingView);
+    return answer(/^\d+$/.test(mid ?? '') ? views[0] : views);
+  }
+  const selected = context.store.mailings.all().filter((mailing) => mailing.orgid === orgid && meetsAll(mailing, where.conditions));
+  return answer(selected.map(toMailingView));
+}
+
 /**
  * Momentum (Message Central 3.x REST) Mailing_Cancel, statefully, with its three input forms folded
  * into one validated input by `normalize`.
@@ -149,6 +188,7 @@ export const momentum = defineVendor<operations>()({
   operations: {
     cancelMailing,
     cancelMailingPost: cancelMailing,
+    getMailing,
     rejectCancelMethod,
   },
 

@@ -1,4 +1,4 @@
-import type { DecodedRequest, HandlerResult } from '../kit/index.ts';
+import { type ConfigSchema, type DecodedRequest, type HandlerResult, listOrNull, settings } from '../kit/index.ts';
 import { omedaError, omedaErrors } from './errors.ts';
 
 /** Omeda settings: allow-lists, `null` meaning "accept any" (the default). */
@@ -8,6 +8,12 @@ export interface OmedaConfig {
   /** Brand abbreviations served; `null` serves every brand. */
   readonly brands: readonly string[] | null;
 }
+
+/** The run-time check of `OmedaConfig` (`--config`, `createMock({ config })`). */
+export const omedaConfigSchema: ConfigSchema = settings({
+  appIds: listOrNull({ type: 'string', minLength: 1 }),
+  brands: listOrNull({ type: 'string', minLength: 1 }),
+});
 
 /**
  * The request's AppId and brand, checked against the allow-lists: Omeda's 403 and 404, or `undefined`

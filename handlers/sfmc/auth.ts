@@ -1,5 +1,5 @@
 import type { components } from '../../src/generated/sfmc.d.ts';
-import { type HandlerResult, storeIssuedToken } from '../kit/index.ts';
+import { type ConfigSchema, type HandlerResult, listOrNull, pair, settings, storeIssuedToken } from '../kit/index.ts';
 import { sfmcFault, sfmcFaults } from './errors.ts';
 import type { SfmcContext } from './module.ts';
 
@@ -18,6 +18,13 @@ export interface SfmcConfig {
   /** `expires_in` of issued tokens, in seconds, judged against the mock clock (default 1079, SFMC's fixture). */
   readonly tokenLifetimeSeconds: number;
 }
+
+/** The run-time check of `SfmcConfig` (`--config`, `createMock({ config })`). */
+export const sfmcConfigSchema: ConfigSchema = settings({
+  users: { type: 'array', items: pair('username', 'password') },
+  clients: listOrNull(pair('clientId', 'clientSecret')),
+  tokenLifetimeSeconds: { type: 'integer', minimum: 1 },
+});
 
 /**
  * The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good.

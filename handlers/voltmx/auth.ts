@@ -1,4 +1,4 @@
-import { parseBasicCredentials } from '../kit/index.ts';
+import { type ConfigSchema, listOrNull, pair, parseBasicCredentials, settings } from '../kit/index.ts';
 
 /**
  * One user the Gateway Filter and the login accept when an allow-list is on.
@@ -21,6 +21,12 @@ export interface VoltMxConfig {
   readonly users: readonly VoltMxUser[] | null;
   readonly tokens: readonly string[] | null;
 }
+
+/** The run-time check of `VoltMxConfig` (`--config`, `createMock({ config })`). */
+export const voltmxConfigSchema: ConfigSchema = settings({
+  users: listOrNull(pair('userid', 'password')),
+  tokens: listOrNull({ type: 'string', minLength: 1 }),
+});
 
 /**
  * What the gateway needs besides the headers: the settings and a check for tokens the login issued.

@@ -20,7 +20,8 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET /__admin` — what this mock serves
  * - `POST /__admin/reset` — back to the default dataset
  * - `GET|PUT /__admin/state` — the store, round-tripping
- * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed)
+ * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed
+ *   and says how many exchanges the ring buffer `dropped` since the last clear)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -50,7 +51,12 @@ export async function handleAdminRequest(
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
-        return json(200, { vendors: controls.vendors, strict: controls.strict, journalCapacity: controls.journal.capacity });
+        return json(200, {
+          vendors: controls.vendors,
+          strict: controls.strict,
+          journalCapacity: controls.journal.capacity,
+          journalDropped: controls.journal.dropped(),
+        });
       case `POST ${ADMIN_PREFIX}/reset`:
         await controls.reset();
         return json(200, { reset: true, vendors: controls.vendors });

@@ -1,5 +1,6 @@
 import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
+import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
@@ -44,13 +45,11 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
   const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {
     const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
-    const issue: ValidationIssue = {
-      location: 'path',
-      pointer: '/',
-      keyword: 'unknown-route',
-      message: `no documented operation matches ${request.method.toUpperCase()} ${url.pathname}`,
+    return {
+      vendor: vendor?.name ?? null,
+      operationId: null,
+      issues: [unknownRouteIssue(state.routes, request.method.toUpperCase(), url.pathname)],
     };
-    return { vendor: vendor?.name ?? null, operationId: null, issues: [issue] };
   }
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;

@@ -116,7 +116,11 @@ function prepareForce(vendors: readonly CompiledVendor[], operationId: string, s
       `[esp-cancel-mock] force: times must be a whole number ≥ 1 or 'always', got ${String(times)}. Pass a count or "always".`,
     );
   }
-  return { operationId: operation.operationId, force: { status, ...(options.example ? { example: options.example } : {}) }, times };
+  return {
+    operationId: `${operation.vendor.name}.${operation.operationId}`,
+    force: { status, ...(options.example ? { example: options.example } : {}) },
+    times,
+  };
 }
 
 /** What the controls need besides the engine state: the record schemas and how to reseed. */

@@ -6,6 +6,7 @@ import { toDocumentedResponse } from '../force/documented-response.ts';
 import { readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
+import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -50,7 +51,8 @@ export async function handleRequest(state: EngineState, request: Request): Promi
     time: startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
-    operationId: outcome.operationId,
+    // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
+    operationId: outcome.vendor && outcome.operationId ? `${outcome.vendor.name}.${outcome.operationId}` : null,
     request: { method: request.method, url: request.url, headers: request.headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
@@ -97,12 +99,15 @@ async function checkLimits(state: EngineState, request: Request, url: URL): Prom
   return outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })));
 }
 
-/** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route`. */
+/** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route` (with the closest route). */
 function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string): Outcome {
   const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
+  const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
   if (!vendor?.module.unknownRoute) {
-    const detail = `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}`;
-    return outcomeOf(null, null, encodeProblem(createProblem('unknown-route', detail)));
+    const closest = issue.params?.closestRoute as string | undefined;
+    const detail = `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}${closest ? `; did you mean ${closest}?` : ''}`;
+    const problem = createProblem('unknown-route', detail, closest ? { closestRoute: closest } : {});
+    return outcomeOf(null, null, encodeProblem(problem), { requestIssues: [issue] });
   }
   const { request: decoded } = decodeRequest({
     method: request.method,
@@ -115,7 +120,7 @@ function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody
     codecs: vendor.codecs,
   });
   const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
-  return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs));
+  return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), { requestIssues: [issue] });
 }
 
 /** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
@@ -140,7 +145,7 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
 
   let forced: Outcome['forced'] = null;
   let result: HandlerResult;
-  const queued = requestIssues.length > 0 || prefer.force ? undefined : state.force.take(operationId);
+  const queued = requestIssues.length > 0 || prefer.force ? undefined : state.force.take(`${vendor.name}.${operationId}`);
   const force = requestIssues.length > 0 ? undefined : (prefer.force ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;

@@ -112,7 +112,8 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
           time: startedAt,
           durationMs: Math.round((performance.now() - started) * 1000) / 1000,
           vendor,
-          operationId,
+          // One spelling with the mock's own journal and force(): `vendor.operationId`.
+          operationId: vendor && operationId ? `${vendor}.${operationId}` : operationId,
           request: {
             method: request.method,
             url: redactUrl(request.url),

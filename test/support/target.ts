@@ -1,4 +1,4 @@
-import type { EngineControls, JournalEntry } from '../../src/index.ts';
+import type { EngineControls, ForceOptions, JournalEntry, OperationId } from '../../src/index.ts';
 
 /** A control of the engine as a target offers it: the same parameters, always asynchronous (over HTTP it is). */
 type AsyncControl<K extends keyof EngineControls> = EngineControls[K] extends (...args: infer A) => infer R
@@ -12,12 +12,15 @@ type AsyncControl<K extends keyof EngineControls> = EngineControls[K] extends (.
  */
 export interface Target {
   readonly transport: 'server' | 'msw';
+  /** Requests pass the validating proxy or drift check on their way (cases it cannot carry yet skip). */
+  readonly throughProxy?: boolean;
   /** An absolute URL for a vendor path: the server's own origin, or the vendor host MSW intercepts. */
   url(host: VendorHost, path: string): string;
   /** The origin `url(host, …)` uses (for bodies that echo it, like Omeda's lookup `Url`). */
   origin(host: VendorHost): string;
   readonly reset: AsyncControl<'reset'>;
-  readonly force: AsyncControl<'force'>;
+  /** `controls.force`, with the operation typed as `vendor.operationId`. */
+  force(operationId: OperationId, status: number, options?: ForceOptions): Promise<void>;
   /** The journal's entries (`controls.journal.entries()`). */
   journal(): Promise<readonly JournalEntry[]>;
   /** Pins the mock's clock (`null`: real time again), as `controls.clock.set`. */
