@@ -8,7 +8,7 @@ import { matchRoute } from '../routing/match-route.ts';
 import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
 import { restoreStore } from '../store/vendor-store.ts';
-import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
+import { sharedAjvPair } from '../validate/create-ajv.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
@@ -92,12 +92,7 @@ export interface MockEngine extends EngineServing, EngineControls, EngineContrac
 export function createEngine(options: EngineOptions): MockEngine {
   const specDirectory = options.specDirectory ?? findSpecDirectory();
   const specs = options.modules.map((module) => loadSpec(module.name, module.specDirectory ?? specDirectory));
-  const ajv = createAjvPair(
-    collectExtensionKeywords(
-      specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
-    ),
-  );
-  for (const spec of specs) registerComponentSchemas(ajv, spec.vendor, spec.document.components?.schemas);
+  const ajv = sharedAjvPair(specs);
   const vendors: CompiledVendor[] = specs.map((spec, index) => {
     const module = options.modules[index] as VendorModule;
     const overrides = options.config?.[module.name];

@@ -3,6 +3,7 @@ import type { DecodedRequest } from '../decode/decoded-request.ts';
 import { mergeParameters } from '../spec/merge-parameters.ts';
 import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, RequestBodyObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import { createCompileOnce } from './compile-once.ts';
 import { compileSchema } from './compile-schema.ts';
 import { type AjvPair, rebaseSchema } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
@@ -23,7 +24,23 @@ export interface RequestValidator {
 /** Media types whose values arrive as strings and so are coerced like parameters. */
 const STRING_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded']);
 
+const compiled = createCompileOnce<RequestValidator>();
+
+/**
+ * The request validators of one operation, compiled once per process for each ajv pair: every mock
+ * of the same specs gets the same (immutable) validator.
+ */
 export function createRequestValidator(
+  ajv: AjvPair,
+  vendor: string,
+  document: OpenApiDocument,
+  pathItem: PathItemObject,
+  operation: OperationObject,
+): RequestValidator {
+  return compiled.get([ajv, pathItem, operation], () => compileRequestValidator(ajv, vendor, document, pathItem, operation));
+}
+
+function compileRequestValidator(
   ajv: AjvPair,
   vendor: string,
   document: OpenApiDocument,

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { HeaderObject, JsonSchema, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import { createCompileOnce } from './compile-once.ts';
 import { compileSchema } from './compile-schema.ts';
 import type { AjvPair } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
@@ -38,12 +39,22 @@ interface CompiledResponse {
   readonly schemas: ReadonlyMap<string, JsonSchema | undefined>;
 }
 
+const validators = createCompileOnce<ResponseValidator>();
+
+/**
+ * The response validators of one operation, compiled once per process for each ajv pair and shared
+ * by every mock of the same specs (the coercing twins it compiles on first use are shared too).
+ */
 export function createResponseValidator(
   ajv: AjvPair,
   vendor: string,
   document: OpenApiDocument,
   operation: OperationObject,
 ): ResponseValidator {
+  return validators.get([ajv, operation], () => compileResponseValidator(ajv, vendor, document, operation));
+}
+
+function compileResponseValidator(ajv: AjvPair, vendor: string, document: OpenApiDocument, operation: OperationObject): ResponseValidator {
   const compiled = new Map<string, CompiledResponse>();
   for (const [status, raw] of Object.entries(operation.responses)) {
     const response = resolveReference<ResponseObject>(document, raw);
