@@ -8,6 +8,7 @@ import { startServer } from '../server.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
+import { createStdoutLogWriter } from './log-writer.ts';
 import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
 export const SERVE_HELP = `esp-cancel-mock serve [options]
@@ -64,7 +65,9 @@ export async function serveCommand(args: string[]): Promise<void> {
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
   const vendors = splitList(values.vendors);
   const colour = logFormat === 'text' && useColour(process.stdout, process.env);
-  const log = values.quiet ? undefined : (entry: JournalEntry) => console.log(formatLogLine(entry, logFormat, colour));
+  // Formatted and written after the answer is sent, many lines per write under load (see log-writer.ts).
+  const logWriter = values.quiet ? undefined : createStdoutLogWriter((entry: JournalEntry) => formatLogLine(entry, logFormat, colour));
+  const log = logWriter ? (entry: JournalEntry) => logWriter.add(entry) : undefined;
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
