@@ -20,12 +20,17 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
  *
  * With `adminToken` set (the server bound to a non-loopback host), every admin request needs
- * `Authorization: Bearer <token>`.
+ * `Authorization: Bearer <token>`. `pathname` is the admin path when a session prefix was taken off
+ * (`/__session/w1/__admin/reset` acts on session `w1` as `/__admin/reset`).
  */
-export async function handleAdminRequest(engine: MockEngine, request: Request, adminToken?: string): Promise<Response> {
+export async function handleAdminRequest(
+  engine: MockEngine,
+  request: Request,
+  adminToken?: string,
+  pathname: string = new URL(request.url).pathname,
+): Promise<Response> {
   const refused = checkAdminToken(request, adminToken);
   if (refused) return refused;
-  const { pathname } = new URL(request.url);
   const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
   try {
     switch (route) {

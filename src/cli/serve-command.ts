@@ -20,6 +20,9 @@ export const SERVE_HELP = `serve options:
   --seed <n>          seed of the faults' random draws (printed; replays a run)
   --admin-token <t>   require Authorization: Bearer <t> on /__admin (required off loopback)
   --state-file <file> load the store from file at start, save it there after every change
+                      (the default session only; sessions start from what it loaded)
+  --max-sessions <n>  live sessions (/__session/<id>, x-mock-session) kept before the least
+                      recently used is dropped (default 256)
   --quiet             no per-request log lines`;
 
 /** `esp-cancel-mock serve`: the standalone server, until SIGINT/SIGTERM. */
@@ -36,6 +39,9 @@ export async function serveCommand(args: string[]): Promise<void> {
   const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
   if (journalCapacity !== undefined && (!Number.isInteger(journalCapacity) || journalCapacity < 0))
     fail('--journal-size must be a whole number ≥ 0');
+  const maxSessions = values['max-sessions'] === undefined ? undefined : Number(values['max-sessions']);
+  if (maxSessions !== undefined && (!Number.isInteger(maxSessions) || maxSessions < 1))
+    fail(`--max-sessions must be a whole number ≥ 1, got '${values['max-sessions']}'`);
   let config: Record<string, unknown> | undefined;
   if (values.config) {
     try {
@@ -64,10 +70,10 @@ export async function serveCommand(args: string[]): Promise<void> {
     .filter(Boolean);
   const log = values.quiet
     ? undefined
-    : (entry: JournalEntry) => {
+    : (entry: JournalEntry, session?: string) => {
         const path = new URL(entry.request.url).pathname;
         console.log(
-          `${entry.request.method} ${path} ${entry.vendor ? `${entry.vendor}.${entry.operationId ?? '-'}` : '-'} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
+          `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${entry.vendor ? `${entry.vendor}.${entry.operationId ?? '-'}` : '-'} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
         );
       };
   const server = await startServer({
@@ -77,6 +83,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(vendors ? { vendors } : {}),
     ...(config ? { config } : {}),
     ...(journalCapacity === undefined ? {} : { journalCapacity }),
+    ...(maxSessions === undefined ? {} : { maxSessions }),
     ...(log ? { onExchange: log } : {}),
     ...(Object.keys(faults).length > 0 ? { faults } : {}),
     seed,
@@ -125,6 +132,7 @@ function parseServeArgs(args: string[]) {
       seed: { type: 'string' },
       'admin-token': { type: 'string' },
       'state-file': { type: 'string' },
+      'max-sessions': { type: 'string' },
     },
   });
 }

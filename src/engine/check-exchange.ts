@@ -1,6 +1,7 @@
 import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
 import { matchRoute } from '../routing/match-route.ts';
+import { withoutSessionPrefix } from '../session/session-id.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -34,12 +35,13 @@ export interface RequestCheck {
 /**
  * Checks a request against the specs with the engine's own compiled validators: the same route
  * matching, decoding (vendor codecs included) and validation a served request goes through, without
- * running a handler or touching the store.
+ * running a handler or touching the store. A `/__session/<id>` prefix is ignored, so a session's
+ * journal checks like the default session's.
  *
  * @see ../../../shared/DESIGN.md "Data flow (one request)"
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
-  const url = new URL(request.url);
+  const url = new URL(withoutSessionPrefix(request.url));
   const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname);
   if (!match) {
     const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));

@@ -1,23 +1,20 @@
 import { createMockClock, type MockClock } from '../clock/mock-clock.ts';
-import { startupError } from '../errors/startup-error.ts';
 import { createFaultInjector } from '../faults/fault-injector.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
-import { toDocumentedResponse } from '../force/documented-response.ts';
 import { createForceQueue, type ForceTimes, type QueuedForce } from '../force/force-queue.ts';
 import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
-import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
-import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
-import { checkSnapshot, restoreStore, snapshotStore } from '../store/vendor-store.ts';
-import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
+import { restoreStore, snapshotStore } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
-import { type CompiledVendor, compileVendor } from './compile-vendor.ts';
+import { type CompiledMock, compileMock } from './compile-mock.ts';
 import type { EngineState } from './engine-state.ts';
-import { handleRequest } from './handle-request.ts';
+import { type HandleOptions, handleRequest } from './handle-request.ts';
 import { createSerialQueue } from './serial-queue.ts';
+
+export type { HandleOptions };
 
 /** The whole store: vendor → collection → records. `GET /__admin/state` returns it; `PUT` takes it. */
 export type MockState = Record<string, Record<string, unknown[]>>;
@@ -43,6 +40,16 @@ export interface EngineOptions {
   readonly faults?: FaultPlan;
   /** Seed of the fault injector's random draws (default: a random one, readable as `faultSeed`). */
   readonly seed?: number;
+  /** What the engine starts from and `reset()` restores, whole (default: the default dataset). */
+  readonly startingState?: MockState;
+}
+
+/** What a new session engine may set differently from the engine it is created from. */
+export interface SessionEngineOptions {
+  /** What the session starts from and its `reset()` restores (default: the default dataset). */
+  readonly startingState?: MockState;
+  /** Called after each of the session's exchanges is journaled. */
+  readonly onExchange?: (entry: JournalEntry) => void;
 }
 
 export interface ForceOptions {
@@ -63,7 +70,7 @@ export class MockStateError extends Error {
 /** One mock: both adapters and the admin API drive it through this interface only. */
 export interface MockEngine {
   /** Answers one vendor request (the Fetch `Request` the adapter was handed). */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, options?: HandleOptions): Promise<Response>;
   /** The vendor whose route (or path prefix) the request's path falls under, if any. */
   owner(request: Request): string | undefined;
   readonly vendors: readonly string[];
@@ -93,6 +100,12 @@ export interface MockEngine {
   checkRequest(request: WireRequest): RequestCheck;
   /** Which rules an answer of `vendor.operationId` breaks: status, headers, body decoded by the vendor's codec. */
   checkResponse(vendor: string, operationId: string, response: WireResponse): ValidationIssue[];
+  /**
+   * A new engine on the same compiled specs, validators and routes, with a store, journal, force
+   * queue, clock and fault plan of its own (a server session). Cheap: nothing is compiled again.
+   * It starts with this engine's starting fault plan and seed, and its journal size.
+   */
+  createSession(options?: SessionEngineOptions): MockEngine;
 }
 
 /**
@@ -101,94 +114,41 @@ export interface MockEngine {
  * between a spec and its handlers.
  */
 export function createEngine(options: EngineOptions): MockEngine {
-  const specDirectory = options.specDirectory ?? findSpecDirectory();
-  const specs = options.modules.map((module) => loadSpec(module.name, specDirectory));
-  const ajv = createAjvPair(
-    collectExtensionKeywords(
-      specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
-    ),
-  );
-  for (const spec of specs) registerComponentSchemas(ajv, spec.vendor, spec.document.components?.schemas);
-  const vendors: CompiledVendor[] = specs.map((spec, index) => {
-    const module = options.modules[index] as VendorModule;
-    const overrides = options.config?.[module.name];
-    const config =
-      typeof overrides === 'object' && overrides !== null ? { ...(module.defaultConfig as object), ...overrides } : module.defaultConfig;
-    return compileVendor(ajv, spec, module, config);
-  });
+  return createStatefulEngine(compileMock(options), options);
+}
+
+/** An engine with state of its own on compiled vendors that may be shared with other engines. */
+function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): MockEngine {
   const clock = createMockClock();
+  const { vendors } = compiled;
   const state: EngineState = {
     vendors,
-    vendorByName: new Map(vendors.map((vendor) => [vendor.name, vendor])),
-    routes: vendors.flatMap((vendor) => vendor.routes),
-    strict: options.strict ?? false,
+    vendorByName: compiled.vendorByName,
+    routes: compiled.routes,
+    strict: compiled.strict,
+    stores: compiled.createStores(),
     force: createForceQueue(),
     journal: createRequestJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY),
     clock,
     serial: createSerialQueue(),
     faults: createFaultInjector(options.seed),
-    limits: {
-      maxBodyBytes: options.maxBodyBytes ?? REQUEST_LIMITS.maxBodyBytes,
-      maxUrlLength: options.maxUrlLength ?? REQUEST_LIMITS.maxUrlLength,
-    },
+    limits: compiled.limits,
     ...(options.onStoreChange ? { onStoreChange: options.onStoreChange } : {}),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   };
+  const storeOf = (name: string) => state.stores.get(name) as Parameters<typeof restoreStore>[0];
 
   const seed = (): Promise<void> =>
     state.serial.run(async () => {
-      for (const vendor of vendors) await restoreStore(vendor.store, vendor.module.seed(clock) as Record<string, unknown[]>);
+      for (const vendor of vendors) {
+        const records = options.startingState?.[vendor.name] ?? (vendor.module.seed(clock) as Record<string, unknown[]>);
+        await restoreStore(storeOf(vendor.name), records);
+      }
     });
   const ready = seed();
 
-  /** `omeda.cancelDeployment` or a bare `cancelDeployment` (the first vendor that has it). */
-  const findOperation = (qualifiedId: string) => {
-    const dot = qualifiedId.indexOf('.');
-    const vendorName = dot === -1 ? undefined : qualifiedId.slice(0, dot);
-    const operationId = dot === -1 ? qualifiedId : qualifiedId.slice(dot + 1);
-    for (const vendor of vendors) {
-      const operation = vendorName === undefined || vendor.name === vendorName ? vendor.operations.get(operationId) : undefined;
-      if (operation) return operation;
-    }
-    return undefined;
-  };
-
-  /** Checks a forced outcome against the spec before anything is queued. */
-  const prepareForce = (operationId: string, status: number, forceOptions: ForceOptions) => {
-    const operation = findOperation(operationId);
-    if (!operation) {
-      const known = vendors.flatMap((vendor) => [...vendor.operations.keys()].map((id) => `${vendor.name}.${id}`));
-      throw startupError(`force: unknown operation '${operationId}'.`, `Use one of: ${known.join(', ')}.`);
-    }
-    const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, status, forceOptions.example);
-    if (!documented.ok) throw startupError(`force: ${documented.message}.`, 'Force a documented status (see the spec).');
-    const times = forceOptions.times ?? 1;
-    if (times !== 'always' && (!Number.isInteger(times) || times < 1)) {
-      throw startupError(`force: times must be a whole number ≥ 1 or 'always', got ${String(times)}.`, 'Pass a count or "always".');
-    }
-    return {
-      operationId: operation.operationId,
-      force: { status, ...(forceOptions.example ? { example: forceOptions.example } : {}) },
-      times,
-    };
-  };
-
-  /** Every key names an operation and every fixed status is documented for each operation it covers. */
-  const checkFaults = (plan: FaultPlan): void => {
-    for (const [key, rule] of Object.entries(plan)) {
-      const operations =
-        key === '*' ? vendors.flatMap((vendor) => [...vendor.operations.values()]) : [findOperation(key)].filter((op) => op !== undefined);
-      if (operations.length === 0) throw startupError(`faults: unknown operation '${key}'.`, 'Use vendor.operationId, operationId or *.');
-      if (typeof rule.status === 'number') {
-        for (const operation of operations) {
-          const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, rule.status, rule.example);
-          if (!documented.ok) throw startupError(`faults: ${key}: ${documented.message}.`, 'Use a documented status, or "error".');
-        }
-      }
-    }
-  };
   if (options.faults) {
-    checkFaults(options.faults);
+    compiled.checkFaults(options.faults);
     state.faults.set(options.faults);
   }
 
@@ -199,9 +159,9 @@ export function createEngine(options: EngineOptions): MockEngine {
     journal: state.journal,
     clock,
     ready,
-    async handle(request) {
+    async handle(request, handleOptions) {
       await ready;
-      return handleRequest(state, request);
+      return handleRequest(state, request, handleOptions);
     },
     owner(request) {
       const { pathname } = new URL(request.url);
@@ -209,11 +169,11 @@ export function createEngine(options: EngineOptions): MockEngine {
       return match?.route.vendor ?? vendors.find((vendor) => vendor.pathPrefixes.some((prefix) => pathname.startsWith(prefix)))?.name;
     },
     force(operationId, status, forceOptions = {}) {
-      const item = prepareForce(operationId, status, forceOptions);
+      const item = compiled.prepareForce(operationId, status, forceOptions);
       state.force.push(item.operationId, item.force, item.times);
     },
     forceMany(items) {
-      const prepared = items.map((item) => prepareForce(item.operationId, item.status, item));
+      const prepared = items.map((item) => compiled.prepareForce(item.operationId, item.status, item));
       const before = state.force.list().length;
       for (const item of prepared) state.force.push(item.operationId, item.force, item.times);
       return state.force.list().slice(before);
@@ -223,7 +183,7 @@ export function createEngine(options: EngineOptions): MockEngine {
     forced: () => state.force.list(),
     clearForced: () => state.force.clear(),
     setFaults(plan, seed) {
-      checkFaults(plan);
+      compiled.checkFaults(plan);
       state.faults.set(plan, seed);
     },
     faults: () => ({ plan: state.faults.plan, seed: state.faults.seed }),
@@ -234,24 +194,26 @@ export function createEngine(options: EngineOptions): MockEngine {
       await seed();
       options.onStoreChange?.();
     },
-    getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(vendor.store)]))),
+    getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(storeOf(vendor.name))]))),
     setState(next) {
-      const problems: string[] = [];
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) problems.push('expected an object of vendors');
-      else {
-        for (const [name, snapshot] of Object.entries(next)) {
-          const vendor = state.vendorByName.get(name);
-          if (!vendor) problems.push(`${name}: not a vendor this mock serves (${vendors.map((v) => v.name).join(', ')})`);
-          else problems.push(...checkSnapshot(ajv, name, vendor.module.collections, snapshot));
-        }
-      }
+      const problems = compiled.checkState(next);
       if (problems.length > 0) return Promise.reject(new MockStateError(problems));
       return state.serial.run(async () => {
         for (const [name, snapshot] of Object.entries(next)) {
-          const vendor = state.vendorByName.get(name) as CompiledVendor;
-          await restoreStore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot });
+          await restoreStore(storeOf(name), { ...snapshotStore(storeOf(name)), ...snapshot });
         }
         options.onStoreChange?.();
+      });
+    },
+    createSession(sessionOptions = {}) {
+      // Shares the compiled vendors: only the state below is new, so a session costs its stores' seed.
+      return createStatefulEngine(compiled, {
+        modules: options.modules,
+        journalCapacity: state.journal.capacity,
+        ...(options.faults ? { faults: options.faults } : {}),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(sessionOptions.startingState ? { startingState: sessionOptions.startingState } : {}),
+        ...(sessionOptions.onExchange ? { onExchange: sessionOptions.onExchange } : {}),
       });
     },
   };

@@ -25,21 +25,32 @@ interface Outcome {
   readonly dropped?: boolean;
 }
 
+/** How a request reaches the engine when a session layer stands in front of it. */
+export interface HandleOptions {
+  /** The vendor URL to answer (the request's URL with a session prefix taken off; the journal keeps the URL as sent). */
+  readonly url?: URL;
+  /**
+   * What URLs the mock hands out hang off (SFMC instance URLs, Omeda's lookup `Url`, the WSDL
+   * address): a session's base URL keeps a client that follows them in the session. Default: the origin.
+   */
+  readonly baseUrl?: string;
+}
+
 /**
  * One request through the engine (DESIGN.md "Data flow"): route → decode → validate → forced? →
  * handler → strict check → encode → journal. Every vendor outcome is data; an unexpected throw
  * becomes one logged `internal-mock-error` and the next request still works.
  */
-export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
+export async function handleRequest(state: EngineState, request: Request, options: HandleOptions = {}): Promise<Response> {
   const started = performance.now();
   const startedAt = Date.now();
-  const url = new URL(request.url);
+  const url = options.url ?? new URL(request.url);
   let rawBody = '';
   let outcome: Outcome;
   try {
     const limited = await checkLimits(state, request, url);
     if (typeof limited === 'string') rawBody = limited;
-    outcome = typeof limited === 'string' ? await decide(state, request, url, rawBody) : limited;
+    outcome = typeof limited === 'string' ? await decide(state, request, url, rawBody, options.baseUrl ?? url.origin) : limited;
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
@@ -79,7 +90,7 @@ async function checkLimits(state: EngineState, request: Request, url: URL): Prom
   return { ...none, encoded: encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })) };
 }
 
-async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
+async function decide(state: EngineState, request: Request, url: URL, rawBody: string, baseUrl: string): Promise<Outcome> {
   const match = matchRoute(state.routes, request.method, url.pathname);
   const none = { forced: null, requestIssues: [], responseIssues: [] } as const;
   if (!match) {
@@ -101,13 +112,13 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
       requestBody: undefined,
       codecs: vendor.codecs,
     });
-    const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
+    const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', baseUrl));
     return { vendor, operationId: null, encoded: encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), ...none };
   }
 
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
-  const context = createContext(state, vendor, operation.operationId, url);
+  const context = createContext(state, vendor, operation.operationId, baseUrl);
   const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, {
     method: request.method,
     url,
@@ -192,14 +203,14 @@ function runHandler(
   return handler(request, context);
 }
 
-function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, url: URL): HandlerContext<never, unknown> {
+function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, baseUrl: string): HandlerContext<never, unknown> {
   return {
     vendor: vendor.name,
     operationId,
-    store: vendor.store as never,
+    store: state.stores.get(vendor.name) as never,
     config: vendor.config,
     clock: state.clock,
-    origin: url.origin,
+    origin: baseUrl,
     randomUUID: () => crypto.randomUUID(),
   };
 }
