@@ -14,7 +14,7 @@ export interface MomentumCredentials {
  * Whether the request carries acceptable HTTP Basic credentials: well-formed `Basic base64(user:pass)`,
  * and on the allow-list when there is one (`null` accepts any pair).
  *
- * @see ../../shared/VENDORS.md §1.2 (rest.authentication.php)
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.authentication.php)
  */
 export function isAuthorized(request: DecodedRequest, allowed: readonly MomentumCredentials[] | null): boolean {
   const match = /^Basic\s+([A-Za-z0-9+/]+=*)\s*$/i.exec(request.headers.authorization ?? '');

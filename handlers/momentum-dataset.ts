@@ -7,7 +7,7 @@ type Organization = components['schemas']['Organization'];
  * The default Momentum dataset: org 2 with the page's mailings 123–126 (Edit, Ready, Completed,
  * Archive), one mailing in every other REST state (one generating), and org 1 with a mailing of its
  * own (mailings are per org). Any other orgid (e.g. 999) is unknown: "Invalid schema name".
- * The README's dataset table lists the same rows.
+ * docs/vendors/momentum.md lists the same rows (generated from this seed).
  *
  * @see ../openapi/momentum.yaml (info description: state mapping)
  */

@@ -11,7 +11,7 @@ export const MAX_MAILINGS_PER_CALL = 1000;
 /**
  * `{"message":…,"name":…}`: the mock's envelope for Message Central errors (no page shows one).
  *
- * @see ../../shared/VENDORS.md §1.5
+ * @see ../docs/vendors/momentum.md "Config and mock choices" (the book documents no error envelope)
  */
 export interface MomentumError {
   readonly message: string;
@@ -22,7 +22,7 @@ export interface MomentumError {
  * Every Momentum error the mock sends, in one catalogue. The first two are the page's own words; the
  * rest are the mock's words for statuses that chapter 4 documents without a body.
  *
- * @see ../../shared/vendor-docs/momentum-v3.5-mailing-cancel.txt "Description"
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
  * @see ../openapi/momentum.yaml (info description: the envelope and status choices)
  */
 export const momentumErrors = {
@@ -66,7 +66,7 @@ function invalid(message: string): MomentumError {
 /**
  * The Basic challenge sent with every 401 (realm of the book's Digest example).
  *
- * @see ../../shared/VENDORS.md §1.2
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.authentication.php)
  */
 export const BASIC_CHALLENGE = 'Basic realm="messagesystems.com"';
 

@@ -5,7 +5,7 @@ import type { BodyCodec } from '../src/codec/body-codec.ts';
  * Message Central's output formats: JSON by default, XML or CSV chosen by a path suffix
  * (`/v3.5/mailing/cancel.xml`) or `?format=` (the suffix wins).
  *
- * @see ../../shared/VENDORS.md §1.4 (rest.response.formats.php)
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.response.formats.php)
  */
 export type MomentumFormat = 'json' | 'xml' | 'csv';
 
@@ -28,7 +28,7 @@ export function toMediaTypeOf(format: MomentumFormat): string {
  * `application/json` read leniently with JSON5, since the book's own JSON example is a JavaScript
  * object literal (`{type:"api-triggered",name:"Example Mailing",}`); written as strict JSON.
  *
- * @see ../../shared/VENDORS.md §1.4 (rest.input.parameters.php)
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.input.parameters.php)
  */
 export const momentumJsonCodec: BodyCodec = {
   mediaTypes: ['application/json'],
@@ -47,7 +47,7 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /**
  * XML output: the value wrapped in `<response>`, an object's members as child elements.
  *
- * @see ../../shared/VENDORS.md §1.4 (rest.response.formats.php)
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.response.formats.php)
  */
 export const momentumXmlCodec: BodyCodec = {
   mediaTypes: ['application/xml'],

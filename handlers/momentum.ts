@@ -73,7 +73,7 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
 /**
  * Mailing_Cancel: validates every listed mailing first, then cancels them all, or none.
  *
- * @see ../../shared/vendor-docs/momentum-v3.5-mailing-cancel.txt
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
  */
 async function cancelMailing(request: DecodedRequest, context: MomentumContext): Promise<HandlerResult> {
   const denied = checkCredentials(request, context);
@@ -109,7 +109,7 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
  * into one validated input by `normalize`.
  *
  * @see ../openapi/momentum.yaml
- * @see ../../shared/VENDORS.md §1
+ * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x) and ../docs/vendors/momentum.md
  */
 export const momentum = defineVendor({
   name: 'momentum',

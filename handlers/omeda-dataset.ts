@@ -4,7 +4,7 @@ type Deployment = components['schemas']['Deployment'];
 
 /**
  * The default Omeda dataset: the document's example deployment plus one deployment for every other
- * documented outcome of a cancel. The README's dataset table lists the same rows.
+ * documented outcome of a cancel. docs/vendors/omeda.md lists the same rows (generated from this seed).
  */
 export function createOmedaDataset(): { deployments: Deployment[] } {
   const deployment = (

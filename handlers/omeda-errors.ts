@@ -4,7 +4,7 @@ import type { HandlerResult } from '../src/vendor/vendor-module.ts';
  * Every Omeda error text the mock sends, in one catalogue. The documented templates come first;
  * the rest are the mock's words where Omeda documents only a status (see openapi/omeda.yaml).
  *
- * @see ../../shared/vendor-docs/omeda-deployment-cancel.txt "Potential errors"
+ * @see https://knowledgebase.omeda.com/omedaclientkb/email-deployment-cancel "Potential errors"
  */
 export const omedaMessages = {
   fieldRequired: (field: string) => `The field '${field}' is required.`,

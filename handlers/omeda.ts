@@ -57,7 +57,7 @@ function toBodyMessages(issues: readonly ValidationIssue[], request: DecodedRequ
  * documented outcome follows from the deployment's state and owner.
  *
  * @see ../openapi/omeda.yaml
- * @see ../../shared/VENDORS.md §4
+ * @see https://knowledgebase.omeda.com/omedaclientkb/email-deployment-cancel
  */
 export const omeda = defineVendor({
   name: 'omeda',

@@ -5,7 +5,7 @@ type AccessToken = components['schemas']['AccessToken'];
 
 /**
  * The default SFMC dataset: the document's Send `29605` (scheduled) plus one Send for every other
- * outcome of a cancel. The README's dataset table lists the same rows. No tokens: `/v2/token` issues them.
+ * outcome of a cancel. docs/vendors/sfmc.md lists the same rows (generated from this seed). No tokens: `/v2/token` issues them.
  */
 export function createSfmcDataset(): { sends: Send[]; tokens: AccessToken[] } {
   const send = (ID: number, Status: Send['Status'], EmailName: string, SendDate: string, extra: Partial<Send> = {}): Send => ({

@@ -4,7 +4,7 @@ import type { HandlerResult } from '../src/vendor/vendor-module.ts';
  * Every SFMC fault and error-Result text the mock sends, in one catalogue. Documented texts first;
  * the rest are the mock's choice where SFMC documents only the shape (see openapi/sfmc.yaml).
  *
- * @see ../../shared/VENDORS.md §3.2 (error Results) and §3.3 (faults)
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (error Results) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
 export const sfmcFaults = {
   loginFailed: () => ({ faultcode: 'q0:Security', faultstring: 'Login failed' }),

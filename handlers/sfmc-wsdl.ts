@@ -4,7 +4,7 @@
  * `Send` object), SOAP 1.1 binding `soapAction="Perform"`, and the service address set to the origin
  * it was asked from. A published document, kept here as text; the handlers never build or parse XML.
  *
- * @see ../../shared/VENDORS.md §3.1 (the real WSDL's binding, address and schema facts)
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/wsdl-endpoint-links.htm (the real WSDL's binding, address and schema)
  */
 export function toEtFrameworkWsdl(serviceUrl: string): string {
   const address = serviceUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

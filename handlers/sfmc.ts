@@ -156,7 +156,7 @@ function performRequestFault(issues: readonly ValidationIssue[], request: Decode
  * that issued them until they expire on the mock clock. No XML here: the engine decodes and encodes.
  *
  * @see ../openapi/sfmc.yaml
- * @see ../../shared/VENDORS.md §3
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/canceling_a_scheduled_send.html
  */
 export const sfmc = defineVendor({
   name: 'sfmc',

@@ -12,9 +12,9 @@ const SENT = '2018-11-28T14:30:00Z';
  * The default Volt MX dataset: the document's request `7131002087805116277` with 4 entries scheduled
  * later, plus one request for every other outcome of a cancel. Ids are strings: several are above
  * 2^53, and `9223372036854775807` / `9223372036854775806` (the same JS number) prove exactness. The
- * README's dataset table lists the same rows.
+ * table in docs/vendors/voltmx.md lists the same rows (generated from this seed).
  *
- * @see ../README.md "Volt MX" (default dataset)
+ * @see ../docs/vendors/voltmx.md "Default dataset"
  */
 export function createVoltMxDataset(): { requests: EmailRequest[]; issuedTokens: IssuedToken[] } {
   let serial = 0;

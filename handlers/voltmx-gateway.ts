@@ -1,7 +1,7 @@
 /**
  * One user the Gateway Filter and the login accept when an allow-list is on.
  *
- * @see ../README.md "Volt MX" (config)
+ * @see ../docs/vendors/voltmx.md "Config and mock choices"
  */
 export interface VoltMxUser {
   readonly userid: string;
@@ -42,7 +42,7 @@ export function isAllowListOn(config: VoltMxConfig): boolean {
 /**
  * Whether a userid/password pair may pass (Basic auth and the login).
  *
- * @see ../../shared/VENDORS.md §2.3
+ * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/APIs_for_VoltMX_Messaging_Services/Authentication_API.html
  */
 export function isKnownUser(config: VoltMxConfig, userid: string, password: string): boolean {
   if (userid === '') return false;
@@ -74,7 +74,7 @@ function readBasic(authorization: string | undefined): { userid: string; passwor
  * token in `X-VoltMX-Authorization` or `X-Kony-Authorization`, HTTP Basic, or `AccessToken` with a
  * non-empty `AccessSecret`. Headers are lower-case, as the engine decodes them.
  *
- * @see ../../shared/VENDORS.md §2.3
+ * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/APIs_for_VoltMX_Messaging_Services/Authentication_API.html
  */
 export function passesGateway(headers: Readonly<Record<string, string>>, check: GatewayCheck): boolean {
   for (const name of ['x-voltmx-authorization', 'x-kony-authorization']) {

@@ -3,7 +3,7 @@ import type { HandlerResult } from '../src/vendor/vendor-module.ts';
 /**
  * The exact Content-Type the document names; the spec's media-type keys carry it too.
  *
- * @see ../../shared/vendor-docs/voltmx-engagement-cancel-email.txt "Header"
+ * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/REST_API_Email/Cancel_Email_-_Email_API.html "Header"
  */
 export const VOLTMX_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
@@ -11,7 +11,7 @@ export const VOLTMX_CONTENT_TYPE = 'application/json;charset=UTF-8';
  * Every Volt MX Engagement text the mock sends, in one catalogue. The documented ones come first;
  * the rest are the mock's words (see openapi/voltmx.yaml `info.description`).
  *
- * @see ../../shared/vendor-docs/voltmx-engagement-cancel-email.txt "Response Status"
+ * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/REST_API_Email/Cancel_Email_-_Email_API.html "Response Status"
  */
 export const voltmxMessages = {
   /** TWO spaces after "Cancelled", exactly as the document's sample (other HCL copies show one). */

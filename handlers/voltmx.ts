@@ -75,7 +75,7 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
  * claims tokens and the Email Queue status that shows a cancel take effect.
  *
  * @see ../openapi/voltmx.yaml
- * @see ../../shared/VENDORS.md §2
+ * @see https://help.hcl-software.com/voltmx/v9.2/Foundry/engagement_api_guide/Content/REST_API_Email/Cancel_Email_-_Email_API.html
  */
 export const voltmx = defineVendor({
   name: 'voltmx',

@@ -11,7 +11,7 @@ export function isLoopbackHost(host: string): boolean {
  * The admin token check: with a token set, every admin request must carry
  * `Authorization: Bearer <token>`; the answer is a 401 problem otherwise (compared in constant time).
  *
- * @see README.md "Reliability" (admin token)
+ * @see ../../docs/reference/admin-api.md "Admin token"
  */
 export function checkAdminToken(request: Request, token: string | undefined): Response | undefined {
   if (token === undefined) return undefined;

@@ -16,7 +16,7 @@ export const SERVE_HELP = `serve options:
   --journal-size <n>  requests kept by the journal ring buffer (default 1000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
-  --faults <file>     per-operation latency/faults, JSON or YAML (see README "Reliability")
+  --faults <file>     per-operation latency/faults, JSON or YAML (see docs/reference/limits.md)
   --seed <n>          seed of the faults' random draws (printed; replays a run)
   --admin-token <t>   require Authorization: Bearer <t> on /__admin (required off loopback)
   --state-file <file> load the store from file at start, save it there after every change

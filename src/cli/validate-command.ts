@@ -14,7 +14,7 @@ export const VALIDATE_HELP = `validate FILE [--vendor a,b]
 /**
  * `esp-cancel-mock validate traffic.har`: one line per exchange, issues indented under it, a summary.
  *
- * @see ../../README.md "Contract checks in CI"
+ * @see ../../docs/reference/cli.md and ../../docs/guides/ci.md
  */
 export async function validateCommand(args: string[]): Promise<void> {
   let parsed: ReturnType<typeof parse>;

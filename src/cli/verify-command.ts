@@ -25,7 +25,7 @@ export const VERIFY_HELP = `verify --base-url URL [options]
  * `esp-cancel-mock verify`: the contract suite against any base URL (the mock, or a vendor sandbox).
  * One line per probe, a summary, optional JUnit XML, exit 1 on any violation.
  *
- * @see ../../README.md "Contract checks in CI"
+ * @see ../../docs/reference/cli.md and ../../docs/guides/ci.md
  */
 export async function verifyCommand(args: string[]): Promise<void> {
   let parsed: ReturnType<typeof parse>;

@@ -3,7 +3,7 @@
  * `schema` describes, and back. JSON and form bodies are built in; SOAP XML registers its own
  * (`src/soap/soap-codec.ts`), so the engine never learns a vendor's wire format.
  *
- * @see ../../../shared/DESIGN.md "SOAP inside OpenAPI"
+ * @see ../../docs/development.md "SOAP inside OpenAPI"
  */
 
 /** Why a body could not be decoded: data, never a throw. */

@@ -47,7 +47,7 @@ const BROKEN_BODY: Record<string, string> = { json: '{"broken": ', xml: '<broken
  * no credentials, a malformed body, an unknown id, a method the path answers through
  * `x-unsupported-methods`. Read-only probes first, mutating ones last.
  *
- * @see ../../README.md "Contract checks in CI"
+ * @see ../../docs/reference/cli.md and ../../docs/guides/ci.md
  */
 export function deriveProbes(spec: LoadedSpec, codecs: readonly BodyCodec[], overrides: VendorOverrides = {}): Probe[] {
   const document = spec.document;

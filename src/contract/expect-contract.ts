@@ -31,7 +31,7 @@ export class ContractViolationError extends Error {
  * await myApp.cancelDeployment('FOO0102003002');
  * expectContract(mock); // names the request and the rule if the app's request was invalid
  *
- * @see ../../README.md "Contract checks in CI"
+ * @see ../../docs/guides/msw.md "In-process: expectContract(mock)"
  */
 export function expectContract(source: HasJournal, options: ExpectContractOptions = {}): void {
   const bad = source.journal

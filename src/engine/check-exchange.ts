@@ -38,7 +38,7 @@ export interface RequestCheck {
  * running a handler or touching the store. A `/__session/<id>` prefix is ignored, so a session's
  * journal checks like the default session's.
  *
- * @see ../../../shared/DESIGN.md "Data flow (one request)"
+ * @see ../../docs/development.md "A request, step by step"
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
   const url = new URL(withoutSessionPrefix(request.url));

@@ -1,6 +1,6 @@
 /**
  * The mock's own errors — never a vendor's — as RFC 9457 `application/problem+json` with stable
- * `type` codes. One catalogue; the README's table lists the same codes.
+ * `type` codes. One catalogue; docs/reference/problems.md lists the same codes (generated from it).
  *
  * @see https://www.rfc-editor.org/rfc/rfc9457
  */

@@ -10,7 +10,7 @@
  *   "omeda.cancelDeployment": { "status": 500, "probability": 0.1 },
  *   "sfmc.perform": { "drop": true, "probability": 0.05 } }
  *
- * @see README.md "Reliability"
+ * @see ../../docs/reference/limits.md
  */
 export interface FaultRule {
   /** Added before the answer: a fixed number of milliseconds, or `[min, max]` drawn uniformly. */

@@ -2,7 +2,7 @@
  * The mock's own limits on what one request may hold. A test's odd input must never make the mock
  * buffer without bound: the body is counted while it streams and refused past the limit.
  *
- * @see README.md "Reliability"
+ * @see ../../docs/reference/limits.md
  */
 export const REQUEST_LIMITS = {
   /** Request bodies over this many bytes answer 413 `payload-too-large`. */

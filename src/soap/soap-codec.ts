@@ -3,7 +3,7 @@
  * local-name JSON shape the spec's request schema describes; the handler's response JSON → the
  * envelope SFMC itself sends.
  *
- * @see ../../../shared/DESIGN.md "SOAP inside OpenAPI"
+ * @see ../../docs/development.md "SOAP inside OpenAPI"
  * @see ../codec/body-codec.ts
  */
 import type { BodyCodec } from '../codec/body-codec.ts';

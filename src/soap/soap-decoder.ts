@@ -20,8 +20,8 @@
  * - Header and Body are always objects, Header first when present; Header may follow Body on the
  *   wire (sfmc-sdk and fuel-soap send it last). Other Envelope children are ignored.
  *
- * @see ../../../shared/VENDORS.md §3.5 (what real clients send)
- * @see ../../../shared/vendor-docs/sfmc-soap-cancel-send.txt (the vendor's sample envelope)
+ * @see https://github.com/DougMidgley/SFMC-SDK and https://github.com/salesforce-marketingcloud/FuelSDK-Node (what real clients send)
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/canceling_a_scheduled_send.html (the vendor's sample envelope)
  */
 import type { DecodeResult } from '../codec/body-codec.ts';
 import { ATTRIBUTE_PROPERTIES, SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';

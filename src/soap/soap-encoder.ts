@@ -12,7 +12,7 @@
  * A value that cannot be written (no `Envelope.Body` object, a key that is not an XML name, nested
  * arrays, a function…) is a handler bug: it throws, and the engine answers INTERNAL_MOCK_ERROR.
  *
- * @see ../../../shared/VENDORS.md §3.2 (real response envelope) and §3.3 (faults)
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (response envelope; real responses captured in https://github.com/DougMidgley/SFMC-SDK test/resources/soap.js) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
 import { ATTRIBUTE_PROPERTIES, ENVELOPE_PREFIXES, FAULT_CODE_PREFIXES, placeElement, type Zone } from './soap-namespace-table.ts';
 

@@ -3,7 +3,7 @@
  * each element the mock writes gets. The decoder matches namespaces by URI; the encoder places every
  * element by its local name with {@link placeElement}, so handlers return plain JSON and never a prefix.
  *
- * @see ../../../shared/VENDORS.md §3.2 (response envelope) and §3.3 (faults)
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (response envelope) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
 
 export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';

@@ -12,7 +12,7 @@
  * Processing instructions other than the XML declaration are ignored: they carry no data for SOAP,
  * and .NET's XmlSerializer (what SFMC runs) skips them too. Comments are ignored; CDATA is text.
  *
- * @see ../../../shared/DESIGN.md "SOAP inside OpenAPI" (safe parser: no DTDs, no entity expansion)
+ * @see ../../docs/development.md "SOAP inside OpenAPI" (safe parser: no DTDs, no entity expansion)
  */
 import { SaxesParser } from 'saxes';
 import type { DecodeFailure } from '../codec/body-codec.ts';

@@ -1,8 +1,8 @@
 /**
  * SFMC request envelopes as real clients send them, for the behaviour suite, parity and benchmark.
  *
- * @see ../../../shared/VENDORS.md §3.5 (what real clients send, byte for byte)
- * @see ../../../shared/vendor-docs/sfmc-soap-cancel-send.txt (the document's envelope)
+ * @see https://github.com/DougMidgley/SFMC-SDK and https://github.com/salesforce-marketingcloud/FuelSDK-Node (what real clients send)
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/canceling_a_scheduled_send.html (the document's envelope)
  */
 
 /** The vendor document's sample envelope, verbatim but for the Send ID (stray `=` included). */
