@@ -12,7 +12,10 @@ import type { VendorModule } from '../vendor/vendor-module.ts';
 import { type CompiledOperation, type CompiledVendor, compileVendor } from './compile-vendor.ts';
 import type { VendorRecords } from './engine-state.ts';
 
-/** What a mock compiles once per process: the part every session of a server shares. */
+/**
+ * What a mock compiles once per process: the part every session of a server shares.
+ * @see ../../docs/development.md
+ */
 export interface CompileOptions {
   readonly modules: readonly VendorModule[];
   readonly strict?: boolean;
@@ -22,7 +25,10 @@ export interface CompileOptions {
   readonly maxUrlLength?: number;
 }
 
-/** A forced outcome checked against the spec, ready to queue. */
+/**
+ * A forced outcome checked against the spec, ready to queue.
+ * @see ../../docs/reference/admin-api.md "Forcing a documented answer"
+ */
 export interface PreparedForce {
   readonly operationId: string;
   readonly force: ForceRequest;
@@ -32,6 +38,8 @@ export interface PreparedForce {
 /**
  * The specs, ajv validators, routes and vendor modules, compiled once: immutable, so any number of
  * engines (a server's sessions) share it and only their mutable state is per engine.
+ *
+ * @see ../../docs/guides/sessions.md
  */
 export interface CompiledMock {
   readonly ajv: AjvPair;
@@ -55,6 +63,8 @@ export interface CompiledMock {
 /**
  * Loads the specs of the given vendor modules, builds their routes and compiles every validator
  * once. Throws at start-up, with a fix, on any mismatch between a spec and its handlers.
+ *
+ * @see ../../docs/development.md
  */
 export function compileMock(options: CompileOptions): CompiledMock {
   const specDirectory = options.specDirectory ?? findSpecDirectory();

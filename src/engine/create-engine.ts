@@ -44,7 +44,10 @@ export interface EngineOptions {
   readonly startingState?: MockState;
 }
 
-/** What a new session engine may set differently from the engine it is created from. */
+/**
+ * What a new session engine may set differently from the engine it is created from.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionEngineOptions {
   /** What the session starts from and its `reset()` restores (default: the default dataset). */
   readonly startingState?: MockState;

@@ -25,7 +25,10 @@ interface Outcome {
   readonly dropped?: boolean;
 }
 
-/** How a request reaches the engine when a session layer stands in front of it. */
+/**
+ * How a request reaches the engine when a session layer stands in front of it.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface HandleOptions {
   /** The vendor URL to answer (the request's URL with a session prefix taken off; the journal keeps the URL as sent). */
   readonly url?: URL;

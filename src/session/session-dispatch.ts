@@ -7,6 +7,10 @@ import { readSessionTarget } from './session-id.ts';
 import { createSessionRegistry, type SessionInfo, type SessionRegistry } from './session-registry.ts';
 import { handleSessionsRequest, isSessionsPath } from './sessions-admin.ts';
 
+/**
+ * The session layer's settings: admin token, bound, starting data, eviction and exchange callbacks.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionDispatchOptions {
   /** Required as `Authorization: Bearer <token>` on every admin request (sessions' too) when set. */
   readonly adminToken?: string;
@@ -20,7 +24,10 @@ export interface SessionDispatchOptions {
   readonly onSessionExchange?: (entry: JournalEntry, session: string) => void;
 }
 
-/** The server's one entry: every request, in the default session or a named one. */
+/**
+ * The server's one entry: every request, in the default session or a named one.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionDispatch {
   fetch(request: Request): Promise<Response>;
   readonly sessions: SessionRegistry;
@@ -32,7 +39,7 @@ export interface SessionDispatch {
  * `engine.createSession()`, so specs and validators are shared and only state is new); any other
  * request runs in the default session, `engine` itself. Admin paths go to that session's admin API.
  *
- * @see docs/guides/sessions.md
+ * @see ../../docs/guides/sessions.md
  */
 export function createSessionDispatch(engine: MockEngine, options: SessionDispatchOptions = {}): SessionDispatch {
   const { adminToken, onSessionExchange } = options;

@@ -1,7 +1,13 @@
-/** The path prefix that puts a request in a session: `/__session/<id>/<vendor or admin path>`. */
+/**
+ * The path prefix that puts a request in a session: `/__session/<id>/<vendor or admin path>`.
+ * @see ../../docs/guides/sessions.md
+ */
 export const SESSION_PREFIX = '/__session';
 
-/** The header that puts a request on the usual paths in a session. */
+/**
+ * The header that puts a request on the usual paths in a session.
+ * @see ../../docs/guides/sessions.md
+ */
 export const SESSION_HEADER = 'x-mock-session';
 
 const SESSION_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -9,6 +15,7 @@ const SESSION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /**
  * Where a request goes: the default session, a named one (with the vendor URL once the prefix is taken
  * off, and the base URL handed-out URLs keep), or nowhere because the id breaks the rules.
+ * @see ../../docs/guides/sessions.md
  */
 export type SessionTarget =
   | { readonly kind: 'default'; readonly pathname: string }
@@ -27,6 +34,7 @@ export type SessionTarget =
  * Whether `id` may name a session: 1–64 characters of `[A-Za-z0-9._-]`, and not `.` or `..`, which
  * a URL path cannot carry as a segment (clients and URL parsers remove them), so the prefix form
  * could never reach them.
+ * @see ../../docs/guides/sessions.md
  */
 export function checkSessionId(id: string): string | undefined {
   if (!SESSION_ID.test(id)) return `a session id is 1-64 characters of A-Z a-z 0-9 . _ -, got '${id.slice(0, 80)}'`;
@@ -38,7 +46,7 @@ export function checkSessionId(id: string): string | undefined {
  * Reads a request's session from the `/__session/<id>` prefix or the `x-mock-session` header. Cheap
  * on the default path: one prefix comparison on the URL string and one header lookup.
  *
- * @see docs/guides/sessions.md
+ * @see ../../docs/guides/sessions.md
  */
 export function readSessionTarget(request: Request): SessionTarget {
   const href = request.url;
@@ -79,6 +87,7 @@ const SESSION_PREFIXED = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)\/__session\/[A-Za-z0-
 /**
  * A recorded URL without its `/__session/<id>` prefix, so a session's journal checks against the
  * specs like the default session's (`validate`).
+ * @see ../../docs/guides/sessions.md
  */
 export function withoutSessionPrefix(url: string): string {
   return url.replace(SESSION_PREFIXED, '$1');

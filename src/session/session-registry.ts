@@ -4,10 +4,14 @@ import type { MockEngine } from '../engine/create-engine.ts';
  * How many sessions a server keeps by default. Each holds its own store (the default dataset is a few
  * dozen records) and journal (up to `--journal-size` exchanges), so 256 idle sessions cost tens of
  * megabytes at most, and a CI run rarely has more than a few dozen workers at once.
+ * @see ../../docs/guides/sessions.md
  */
 export const DEFAULT_MAX_SESSIONS = 256;
 
-/** A session as `GET /__admin/sessions` lists it. */
+/**
+ * A session as `GET /__admin/sessions` lists it.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionInfo {
   readonly id: string;
   /** ISO 8601 instants (real time: a session's own clock may be pinned elsewhere). */
@@ -17,7 +21,10 @@ export interface SessionInfo {
   readonly requests: number;
 }
 
-/** The named sessions of one server, least recently used first. */
+/**
+ * The named sessions of one server, least recently used first.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionRegistry {
   /** The session's engine, created on first use; counts a request and marks it most recently used. */
   use(id: string): MockEngine;
@@ -30,6 +37,10 @@ export interface SessionRegistry {
   readonly maxSessions: number;
 }
 
+/**
+ * How a registry makes sessions, how many it keeps, and whom it tells about an eviction.
+ * @see ../../docs/guides/sessions.md
+ */
 export interface SessionRegistryOptions {
   /** Makes the engine of a new session (from the server's starting data). */
   readonly create: (id: string) => MockEngine;
@@ -49,7 +60,7 @@ interface Slot {
  * Sessions in a `Map` kept in use order (a used session is moved to the end), so the least recently
  * used one is the first key and eviction is O(1). Memory is bounded by `maxSessions` sessions.
  *
- * @see docs/guides/sessions.md
+ * @see ../../docs/guides/sessions.md
  */
 export function createSessionRegistry(options: SessionRegistryOptions): SessionRegistry {
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;

@@ -3,10 +3,16 @@ import { checkAdminToken } from '../admin/admin-token.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import type { SessionRegistry } from './session-registry.ts';
 
-/** The server-wide admin routes of sessions: `/__admin/sessions` and `/__admin/sessions/<id>`. */
+/**
+ * The server-wide admin routes of sessions: `/__admin/sessions` and `/__admin/sessions/<id>`.
+ * @see ../../docs/guides/sessions.md
+ */
 export const SESSIONS_PATH = `${ADMIN_PREFIX}/sessions`;
 
-/** Whether an admin path is one of the sessions routes (answered for the server, not a session). */
+/**
+ * Whether an admin path is one of the sessions routes (answered for the server, not a session).
+ * @see ../../docs/guides/sessions.md
+ */
 export function isSessionsPath(pathname: string): boolean {
   return pathname === SESSIONS_PATH || pathname.startsWith(`${SESSIONS_PATH}/`);
 }
@@ -16,7 +22,7 @@ export function isSessionsPath(pathname: string): boolean {
  * bound; `DELETE /__admin/sessions/<id>` drops one (204, or 404 `session-not-found`). Guarded by the
  * admin token like every admin route.
  *
- * @see docs/guides/sessions.md
+ * @see ../../docs/guides/sessions.md
  */
 export function handleSessionsRequest(sessions: SessionRegistry, request: Request, pathname: string, adminToken?: string): Response {
   const refused = checkAdminToken(request, adminToken);
