@@ -33,7 +33,7 @@ const perOperation = Number(values['per-operation']);
 const concurrency = Number(values.concurrency);
 console.log(`soak: seed ${seed} (replay with npm run soak -- --seed ${seed})`);
 
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/esp-cancel-mock.mjs', import.meta.url));
 const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--strict', '--quiet', '--journal-size', '1000'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });

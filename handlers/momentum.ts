@@ -42,6 +42,16 @@ function checkCredentials(request: DecodedRequest, context: MomentumContext): Ha
   return momentumError(401, momentumErrors.unauthorized(), toFormat(request.url, request.query));
 }
 
+/**
+ * The book's 415 for a method the cancel resource does not take, with `Allow: PUT, POST` (RFC 9110
+ * §10.2.1 allows Allow on any answer; it names the methods the cancel page documents).
+ */
+function unsupportedMethod(request: DecodedRequest): HandlerResult {
+  const format = toFormat(request.url, request.query);
+  const answer = momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+  return { ...answer, headers: { allow: 'PUT, POST' } };
+}
+
 /** A body value as a query string value: arrays of ids become a comma list. */
 function toParameter(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(',');
@@ -134,10 +144,7 @@ export const momentum = defineVendor({
     cancelMailing,
     cancelMailingPost: cancelMailing,
     rejectCancelMethod(request, context) {
-      const denied = checkCredentials(request, context);
-      if (denied) return denied;
-      const format = toFormat(request.url, request.query);
-      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+      return checkCredentials(request, context) ?? unsupportedMethod(request);
     },
   },
 
@@ -145,8 +152,7 @@ export const momentum = defineVendor({
     const denied = checkCredentials(request, context);
     if (denied) return denied;
     const format = toFormat(request.url, request.query);
-    if (context.operationId === 'rejectCancelMethod')
-      return momentumError(415, momentumErrors.unsupportedMethod(request.method, request.url.pathname), format);
+    if (context.operationId === 'rejectCancelMethod') return unsupportedMethod(request);
     const { status, error } = toInputError(issues, request);
     return momentumError(status, error, format);
   },

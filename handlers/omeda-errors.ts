@@ -33,9 +33,15 @@ export function omedaError(status: 400 | 403 | 404 | 405, messages: readonly str
   return { status, body: { Errors: messages.map((message) => ({ Error: message })), SubmissionId: submissionId } };
 }
 
-/** Omeda's SubmissionId: an upper-case GUID, fresh for every submission. */
+/**
+ * Omeda's SubmissionId: a lower-case GUID, fresh for every submission. The one captured answer in
+ * Omeda's documents (the Schedule page's "missing merge variables" body) has a lower-case GUID; the
+ * upper-case ones are pasted placeholders (…1D1E, …1D1F).
+ *
+ * @see https://knowledgebase.omeda.com/omedaclientkb/email-deployment-schedule
+ */
 export function newSubmissionId(randomUUID: () => string): string {
-  return randomUUID().toUpperCase();
+  return randomUUID().toLowerCase();
 }
 
 const centralTime = new Intl.DateTimeFormat('en-CA', {

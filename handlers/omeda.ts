@@ -31,6 +31,12 @@ function checkAccess(request: DecodedRequest, context: OmedaContext, submissionI
   return undefined;
 }
 
+/** Omeda's 405, with the `Allow` header RFC 9110 §15.5.6 requires: the cancel resource takes POST only. */
+function methodNotAllowed(request: DecodedRequest, context: OmedaContext): HandlerResult {
+  const answer = omedaError(405, [omedaMessages.methodNotAllowed(request.method)], newSubmissionId(context.randomUUID));
+  return { ...answer, headers: { allow: 'POST' } };
+}
+
 /** Omeda's words for each broken rule of the cancel body, one Error per field. */
 function toBodyMessages(issues: readonly ValidationIssue[], request: DecodedRequest): string[] {
   const messages = new Set<string>();
@@ -74,8 +80,8 @@ export const omeda = defineVendor({
       const { UserId, TrackId } = request.body as CancelDeploymentRequest;
       const deployment = context.store.deployments.findByKey(TrackId);
       if (!deployment) return omedaError(404, [omedaMessages.deploymentNotFound(TrackId)], submissionId);
-      if (deployment.OwnerUserId.toLowerCase() !== UserId.toLowerCase())
-        return omedaError(403, [omedaMessages.userNotAuthorized(UserId)], submissionId);
+      // Exact match: the document's own example refuses `omailaccount1` for `omailAccount1`.
+      if (deployment.OwnerUserId !== UserId) return omedaError(403, [omedaMessages.userNotAuthorized(UserId)], submissionId);
       if (deployment.Status === 'Cancelled') return omedaError(400, [omedaMessages.previouslyCancelled(TrackId)], submissionId);
       if (deployment.Status === 'Sent' || deployment.Status === 'Sending') {
         const sentOn = toOmedaDate(deployment.SentDate ?? deployment.ScheduledDate ?? deployment.CreatedDate);
@@ -97,7 +103,7 @@ export const omeda = defineVendor({
     },
 
     rejectCancelMethod(request, context) {
-      return omedaError(405, [omedaMessages.methodNotAllowed(request.method)], newSubmissionId(context.randomUUID));
+      return methodNotAllowed(request, context);
     },
 
     lookupDeployment(request, context) {
@@ -127,8 +133,7 @@ export const omeda = defineVendor({
   invalidRequest(issues, request, context) {
     const submissionId = newSubmissionId(context.randomUUID);
     // Method matching comes before authentication: a wrong method is a 405 even without an AppId.
-    if (context.operationId === 'rejectCancelMethod')
-      return omedaError(405, [omedaMessages.methodNotAllowed(request.method)], submissionId);
+    if (context.operationId === 'rejectCancelMethod') return methodNotAllowed(request, context);
     const denied = checkAccess(request, context, submissionId);
     if (denied) return denied;
     const pathIssue = issues.find((issue) => issue.location === 'path');

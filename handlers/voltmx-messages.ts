@@ -23,6 +23,12 @@ export const voltmxMessages = {
   noMessagesFound: () => 'No messages found',
   /** The legacy push cancel API's wording for a bad request id. */
   invalidRequestId: () => 'Invalid request ID',
+  /**
+   * The SMS cancel sibling's documented 400 for a wrong method.
+   *
+   * @see https://github.com/HCL-TECH-SOFTWARE/volt-mx-docs/blob/HEAD/version/95/Foundry/engagement_api_guide/Content/REST_API__SMS/Cancel_message_-_SMS_API.md
+   */
+  methodNotAllowed: () => 'Invalid Request. Request method not allowed',
   /** The send API's wording for a missing mandatory field. */
   mandatoryParameters: () => 'Mandatory parameters not filled',
   // Mock choices below: no Volt MX wording is documented.

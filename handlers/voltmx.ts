@@ -70,6 +70,21 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
     .then(() => voltmxAnswer(200, voltmxMessages.cancelled(count, requestId)));
 }
 
+/** The methods each resource takes, by the operationId that answers every other method. */
+const ALLOWED_METHODS: Readonly<Record<string, string>> = {
+  rejectCancelEmailMethod: 'POST',
+  rejectDeleteEmailMethod: 'DELETE',
+  rejectEmailStatusMethod: 'GET',
+};
+
+/** A method the resource does not take: after the gateway, the SMS sibling's 400 with `Allow`. */
+function rejectMethod(request: DecodedRequest, context: VoltMxContext): HandlerResult {
+  const denied = checkGateway(request, context);
+  if (denied) return denied;
+  const answer = voltmxAnswer(400, voltmxMessages.methodNotAllowed());
+  return { ...answer, headers: { ...answer.headers, allow: ALLOWED_METHODS[context.operationId] ?? '' } };
+}
+
 /**
  * HCL Volt MX Foundry Engagement Services' Cancel Email, statefully, with the login that issues
  * claims tokens and the Email Queue status that shows a cancel take effect.
@@ -86,6 +101,9 @@ export const voltmx = defineVendor({
   operations: {
     cancelEmail,
     deleteEmail: cancelEmail,
+    rejectCancelEmailMethod: rejectMethod,
+    rejectDeleteEmailMethod: rejectMethod,
+    rejectEmailStatusMethod: rejectMethod,
 
     getEmailRequestStatus(request, context) {
       const denied = checkGateway(request, context);
@@ -138,6 +156,7 @@ export const voltmx = defineVendor({
 
   invalidRequest(issues, request, context) {
     if (context.operationId === 'login') return voltmxAnswer(400, voltmxMessages.mandatoryParameters());
+    if (context.operationId in ALLOWED_METHODS) return rejectMethod(request, context);
     // The gateway filter runs before the service reads the id.
     const denied = checkGateway(request, context);
     if (denied) return denied;

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readServerVersion } from './admin/server-identity.ts';
 import { fail } from './cli/fail.ts';
 import { SERVE_HELP, serveCommand } from './cli/serve-command.ts';
 import { VALIDATE_HELP, validateCommand } from './cli/validate-command.ts';
 import { VERIFY_HELP, verifyCommand } from './cli/verify-command.ts';
-import { findPackageRoot } from './spec/load-specs.ts';
 
 const HELP = `esp-cancel-mock — a stateful mock of four email platforms' "cancel a scheduled send" APIs
 
@@ -34,7 +32,7 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
   console.log(HELP);
 } else if (command === '--version' || command === '-v') {
-  console.log((JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version: string }).version);
+  console.log(readServerVersion());
 } else {
   const run = COMMANDS[command];
   if (!run) fail(`unknown command '${command}'. Run 'esp-cancel-mock --help'.`);

@@ -33,7 +33,7 @@ afterAll(async () => {
 it.each([
   ['omeda', 11],
   ['momentum', 19],
-  ['voltmx', 14],
+  ['voltmx', 17],
   ['sfmc', 14],
 ])('runs a clean verify of %s against the real server (%i checks)', async (vendor, checks) => {
   const junit = join(tmpdir(), `esp-cancel-mock-verify-${vendor}-${process.pid}.xml`);

@@ -229,15 +229,19 @@ export function defineMomentumCases(target: Target): void {
       ['DELETE', CANCEL],
       ['PATCH', CANCEL],
       ['GET', '/v3.7/mailing/cancel'],
-    ])('answers %s on %s with 415 UNSUPPORTED_METHOD, the book’s code for an unsupported method', async (method, path) => {
-      const { status, json } = await send(target, `${path}?orgid=2&mid=123`, { method });
-      expect(status).toBe(415);
-      expect(json).toEqual({
-        message: `Unsupported Media Type: ${method} is not supported on ${path}; use PUT or POST.`,
-        name: 'UNSUPPORTED_METHOD',
-      });
-      expect(await statesOf(target)).toEqual(SEEDED);
-    });
+    ])(
+      'answers %s on %s with 415 UNSUPPORTED_METHOD and Allow: PUT, POST, the book’s code for an unsupported method',
+      async (method, path) => {
+        const { status, json, headers } = await send(target, `${path}?orgid=2&mid=123`, { method });
+        expect(status).toBe(415);
+        expect(headers.get('allow')).toBe('PUT, POST');
+        expect(json).toEqual({
+          message: `Unsupported Media Type: ${method} is not supported on ${path}; use PUT or POST.`,
+          name: 'UNSUPPORTED_METHOD',
+        });
+        expect(await statesOf(target)).toEqual(SEEDED);
+      },
+    );
 
     it.each([
       ['no Authorization header', {}],

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const dist = new URL('../dist/src/', import.meta.url).pathname;
+const dist = new URL('../dist/', import.meta.url).pathname;
 
 /** The packages an entry point loads: its static imports, followed through its own relative files. */
 function packagesLoadedBy(entry: string): Set<string> {
@@ -24,12 +24,12 @@ function packagesLoadedBy(entry: string): Set<string> {
 
 describe('package entry points', () => {
   it('are built (npm test builds first)', () => {
-    expect(existsSync(join(dist, 'msw.js'))).toBe(true);
+    expect(existsSync(join(dist, 'msw.mjs'))).toBe(true);
   });
 
   it('./msw does not load the Node server, and ./server does not load msw', () => {
-    const msw = packagesLoadedBy('msw.js');
-    const server = packagesLoadedBy('server.js');
+    const msw = packagesLoadedBy('msw.mjs');
+    const server = packagesLoadedBy('server.mjs');
     expect(msw).toContain('msw');
     expect(msw).not.toContain('@hono/node-server');
     expect(msw).not.toContain('hono');
@@ -38,7 +38,7 @@ describe('package entry points', () => {
   });
 
   it('. loads neither msw nor the Node server', () => {
-    const main = packagesLoadedBy('index.js');
+    const main = packagesLoadedBy('index.mjs');
     expect(main).not.toContain('msw');
     expect(main).not.toContain('@hono/node-server');
   });

@@ -228,6 +228,8 @@ it('guards the sessions routes and every session admin route with the admin toke
   expect((await admin(`${guarded.url}/__session/g`, 'POST', '/reset')).status).toBe(401);
   expect((await admin(guarded.url, 'GET', '/requests', undefined, { 'x-mock-session': 'g' })).status).toBe(401);
   expect(guarded.sessions.size).toBe(0);
+  // The health check stays open in a session too (readiness probes carry no secrets).
+  expect((await admin(`${guarded.url}/__session/g`, 'GET', '/health')).status).toBe(200);
   // Vendor paths never need the token, in a session or not.
   expect((await cancel(`${guarded.url}/__session/g`)).status).toBe(200);
   expect((await admin(guarded.url, 'DELETE', '/sessions/g')).status).toBe(401);
@@ -276,6 +278,9 @@ it('keeps the session in the URLs it hands out: SFMC instance URLs, Omeda lookup
   const byHeader = await fetch(`${server.url}/Service.asmx?wsdl`, { headers: { 'x-mock-session': 'urls' } });
   expect(await byHeader.text()).toContain(`location="${base}/Service.asmx"`);
   expect(await (await fetch(`${server.url}/Service.asmx?wsdl`)).text()).toContain(`location="${server.url}/Service.asmx"`);
+  // The served spec's servers point into the session too, so a generated client stays in it.
+  const spec = (await (await admin(base, 'GET', '/openapi/omeda.json')).json()) as { servers: Array<{ url: string }> };
+  expect(spec.servers.map((entry) => entry.url)).toEqual([base]);
 });
 
 it('starts sessions from what --state-file loaded and saves only the default session', async () => {

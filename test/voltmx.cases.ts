@@ -20,6 +20,7 @@ async function send(target: Target, method: string, path: string, headers: Recor
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
+    allow: response.headers.get('allow'),
     text,
     body: (text ? JSON.parse(text) : undefined) as VoltMxBody,
   };
@@ -244,9 +245,44 @@ export function defineVoltMxCases(target: Target): void {
     });
 
     it('answers an unknown path under /api/v1/email/ in the Volt MX envelope', async () => {
-      const answer = await send(target, 'GET', `/api/v1/email/${DOC_ID}`);
+      const answer = await send(target, 'POST', `/api/v1/email/${DOC_ID}/resend`);
       expect(answer.status).toBe(404);
-      expect(answer.body).toEqual({ id: '', message: `No resource found for GET /api/v1/email/${DOC_ID}` });
+      expect(answer.body).toEqual({ id: '', message: `No resource found for POST /api/v1/email/${DOC_ID}/resend` });
+    });
+
+    it.each([
+      ['GET', `/api/v1/email/${DOC_ID}/cancel`, 'POST'],
+      ['PUT', `/vpns/api/v1/email/${DOC_ID}/cancel`, 'POST'],
+      ['DELETE', `/kpns/api/v1/email/${DOC_ID}/cancel`, 'POST'],
+      ['GET', `/api/v1/email/${DOC_ID}`, 'DELETE'],
+      ['POST', `/vpns/api/v1/email/${DOC_ID}`, 'DELETE'],
+      ['POST', `/api/v1/status/email/request/${DOC_ID}`, 'GET'],
+    ])(
+      'answers %s %s with the SMS sibling’s 400 Request method not allowed and Allow: %s, cancelling nothing',
+      async (method, path, allow) => {
+        const answer = await send(target, method, path);
+        expect(answer.status).toBe(400);
+        expect(answer.contentType).toBe(CONTENT_TYPE);
+        expect(answer.allow).toBe(allow);
+        expect(answer.body).toEqual({ id: '', message: 'Invalid Request. Request method not allowed' });
+        expect((await cancel(target, DOC_ID)).body).toEqual(cancelled(4, DOC_ID));
+      },
+    );
+
+    it('answers a wrong method without credentials with 401, the gateway filter running first', async () => {
+      const answer = await send(target, 'GET', `/api/v1/email/${DOC_ID}/cancel`, {});
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual(UNAUTHORIZED);
+    });
+
+    it.each([
+      ['POST', `/vpns/api/v1/email/${DOC_ID}/cancel`, '/kpns/api/v1/status/email/request/'],
+      ['DELETE', `/api/v1/email/${DOC_ID}`, '/vpns/api/v1/status/email/request/'],
+      ['POST', `/kpns/api/v1/email/${DOC_ID}/cancel`, '/api/v1/status/email/request/'],
+    ])('reads a %s cancel at %s back as Cancelled from the status under %s', async (method, path, statusRoot) => {
+      expect((await send(target, method, path)).status).toBe(200);
+      const after = (await send(target, 'GET', `${statusRoot}${DOC_ID}`)).body as unknown as StatusBody;
+      expect(after.messages.map((m) => m.status)).toEqual(['Cancelled', 'Cancelled', 'Cancelled', 'Cancelled']);
     });
 
     it('cancels from a state that was put, with ids beyond 2^53 kept exact', async () => {

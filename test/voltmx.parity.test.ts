@@ -61,7 +61,8 @@ const requests: ParityRequest[] = [
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'userid=admin',
   },
-  { name: 'an unknown path under /api/v1/email/', host: 'voltmx', method: 'GET', path: `/api/v1/email/${DOC_ID}`, headers: TOKEN },
+  { name: 'an unknown path under /api/v1/email/', host: 'voltmx', method: 'POST', path: `/api/v1/email/${DOC_ID}/resend`, headers: TOKEN },
+  { name: 'a method the cancel does not take', host: 'voltmx', method: 'GET', path: `/api/v1/email/${DOC_ID}/cancel`, headers: TOKEN },
 ];
 
 checkParity(requests);

@@ -53,6 +53,21 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     path: '/api/v1/status/email/request/7131002087805116277',
     headers: { 'x-voltmx-authorization': 'claims-token' },
   },
+  'voltmx.rejectCancelEmailMethod': {
+    method: 'GET',
+    path: '/api/v1/email/7131002087805116277/cancel',
+    headers: { 'x-voltmx-authorization': 'claims-token' },
+  },
+  'voltmx.rejectDeleteEmailMethod': {
+    method: 'POST',
+    path: '/kpns/api/v1/email/7131002087805116277',
+    headers: { 'x-voltmx-authorization': 'claims-token' },
+  },
+  'voltmx.rejectEmailStatusMethod': {
+    method: 'POST',
+    path: '/api/v1/status/email/request/7131002087805116277',
+    headers: { 'x-voltmx-authorization': 'claims-token' },
+  },
   'voltmx.login': {
     method: 'POST',
     path: '/authService/accounts/login',

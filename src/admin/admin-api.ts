@@ -3,6 +3,8 @@ import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { FaultPlanError, parseFaultPlan } from '../faults/fault-plan.ts';
 import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
 import { checkAdminToken } from './admin-token.ts';
+import { renderServedSpec } from './served-spec.ts';
+import { readServerVersion, SERVER_NAME } from './server-identity.ts';
 
 /** The admin API's own prefix; vendor paths never start with it. */
 export const ADMIN_PREFIX = '/__admin';
@@ -18,20 +20,34 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
+ * - `GET /__admin/health` — `{"status":"ok","name","version","vendors"}` for readiness checks
+ * - `GET /__admin/openapi/<vendor>.yaml|json` — a served vendor's spec, `servers` pointing at this server
  *
- * With `adminToken` set (the server bound to a non-loopback host), every admin request needs
- * `Authorization: Bearer <token>`. `pathname` is the admin path when a session prefix was taken off
- * (`/__session/w1/__admin/reset` acts on session `w1` as `/__admin/reset`).
+ * With `adminToken` set (the server bound to a non-loopback host), every admin request but the health
+ * check needs `Authorization: Bearer <token>`: the health answer says nothing a caller could misuse, and
+ * container and CI readiness probes cannot carry secrets.
+ *
+ * In a session, `at` gives the admin path with the `/__session/<id>` prefix taken off and the
+ * session's base URL (what the served specs' `servers` point at), so `/__session/w1/__admin/reset`
+ * acts on session `w1` as `/__admin/reset`.
+ *
+ * @see https://docs.docker.com/reference/dockerfile/#healthcheck
  */
 export async function handleAdminRequest(
   engine: MockEngine,
   request: Request,
   adminToken?: string,
-  pathname: string = new URL(request.url).pathname,
+  at: { readonly pathname?: string; readonly baseUrl?: string } = {},
 ): Promise<Response> {
+  const url = at.pathname === undefined || at.baseUrl === undefined ? new URL(request.url) : undefined;
+  const pathname = at.pathname ?? (url as URL).pathname;
+  const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+  if (isOpenAdminRoute(request.method, pathname))
+    return json(200, { status: 'ok', name: SERVER_NAME, version: readServerVersion(), vendors: engine.vendors });
   const refused = checkAdminToken(request, adminToken);
   if (refused) return refused;
-  const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+  const spec = /^GET \/__admin\/openapi\/([^/]+)\.(yaml|json)$/.exec(route);
+  if (spec) return servedSpec(engine, spec[1] as string, spec[2] as 'yaml' | 'json', at.baseUrl ?? (url as URL).origin);
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
@@ -98,7 +114,25 @@ export async function handleAdminRequest(
   }
 }
 
+/**
+ * The admin routes open without the admin token: the health check (readiness probes carry no secrets).
+ * @see https://docs.docker.com/reference/dockerfile/#healthcheck
+ */
+export function isOpenAdminRoute(method: string, pathname: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && pathname.replace(/\/+$/, '') === `${ADMIN_PREFIX}/health`;
+}
+
 class AdminRequestError extends Error {}
+
+/** A served vendor's spec, or a 404 problem naming the ones this server has. */
+function servedSpec(engine: MockEngine, vendor: string, format: 'yaml' | 'json', origin: string): Response {
+  if (!engine.vendors.includes(vendor)) {
+    const list = engine.vendors.map((name) => `${ADMIN_PREFIX}/openapi/${name}.${format}`).join(', ');
+    return toProblemResponse(createProblem('unknown-route', `this server does not serve '${vendor}'; it has ${list}`));
+  }
+  const contentType = format === 'json' ? 'application/json' : 'application/yaml';
+  return new Response(renderServedSpec(vendor, format, origin), { status: 200, headers: { 'content-type': contentType } });
+}
 
 interface ForceBody {
   readonly operationId?: unknown;

@@ -31,7 +31,9 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   const mediaType = declared || (input.rawBody === '' ? '' : (input.requestBody?.['x-default-content-type'] ?? ''));
   const issues: ValidationIssue[] = [];
   let body: unknown;
-  if (input.rawBody !== '') {
+  // A media type the operation does not accept is refused by validation (`mediaType` issue) without
+  // reading the body at all: no work is spent on a body the vendor would never parse.
+  if (input.rawBody !== '' && isAccepted(input.requestBody, mediaType)) {
     const codec = findCodec(input.codecs, mediaType);
     const decoded = codec ? codec.decode(input.rawBody) : { ok: true as const, value: input.rawBody };
     if (decoded.ok) body = decoded.value;
@@ -48,6 +50,12 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
     rawBody: input.rawBody,
   };
   return { request, issues };
+}
+
+/** An operation without a request body reads any body (vendors word it); one with content, only its types. */
+function isAccepted(requestBody: RequestBodyObject | undefined, mediaType: string): boolean {
+  const content = requestBody?.content;
+  return content === undefined || Object.hasOwn(content, mediaType);
 }
 
 /** Query values by name; a parameter whose schema is an array collects every occurrence. */

@@ -5,7 +5,7 @@ import { createEngine } from './create-engine.ts';
 const engine = createEngine({ modules: selectModules(['omeda', 'momentum']) });
 const CANCEL = 'https://anywhere.example/webservices/rest/brand/FOO/omail/deployment/cancel/*';
 const APP = { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' };
-const GUID = 'C95AE90C-BEC6-41F2-91E2-2BA9168D1D1E';
+const GUID = '5fe556c4-4bdf-4274-846b-4ac6fef8b8e4';
 
 describe('checkRequest and checkResponse', () => {
   it.each([

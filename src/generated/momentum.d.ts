@@ -176,9 +176,16 @@ export interface components {
                 "text/csv": components["schemas"]["Error"];
             };
         };
-        /** @description A method the resource does not support (chapter 4's 415; see the operation description). */
+        /**
+         * @description A method the resource does not support (chapter 4's 415; see the operation description). It
+         *     carries `Allow: PUT, POST`, the methods the cancel page documents: RFC 9110 requires Allow on
+         *     a 405 and allows it on any answer (https://www.rfc-editor.org/rfc/rfc9110#field.allow), and a
+         *     415 for a method is this book's 405.
+         */
         UnsupportedMethod: {
             headers: {
+                /** @example PUT, POST */
+                Allow: "PUT, POST";
                 [name: string]: unknown;
             };
             content: {

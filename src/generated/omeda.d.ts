@@ -135,7 +135,7 @@ export interface components {
             }[];
             SubmissionId: components["schemas"]["SubmissionId"];
         };
-        /** @description A unique upper-case GUID per submission, on every answer. */
+        /** @description A unique lower-case GUID per submission, on every answer (see `info.description` for the evidence). */
         SubmissionId: string;
     };
     responses: {
@@ -160,6 +160,11 @@ export interface components {
         /** @description Only POST is supported on the cancel resource. */
         MethodNotAllowed: {
             headers: {
+                /**
+                 * @description The methods the resource takes (RFC 9110 §10.2.1 requires it on a 405).
+                 * @example POST
+                 */
+                Allow: "POST";
                 [name: string]: unknown;
             };
             content: {

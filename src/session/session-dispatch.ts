@@ -1,4 +1,4 @@
-import { ADMIN_PREFIX, handleAdminRequest } from '../admin/admin-api.ts';
+import { ADMIN_PREFIX, handleAdminRequest, isOpenAdminRoute } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
 import type { MockEngine, MockState } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
@@ -63,13 +63,13 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
       const admin = pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
       if (admin && isSessionsPath(pathname)) return handleSessionsRequest(sessions, request, pathname, adminToken);
       if (target.kind === 'default') {
-        return admin ? handleAdminRequest(engine, request, adminToken, pathname) : engine.handle(request);
+        return admin ? handleAdminRequest(engine, request, adminToken, { pathname }) : engine.handle(request);
       }
       // A refused admin request creates no session and touches none.
-      const refused = admin ? checkAdminToken(request, adminToken) : undefined;
+      const refused = admin && !isOpenAdminRoute(request.method, pathname) ? checkAdminToken(request, adminToken) : undefined;
       if (refused) return refused;
       const session = sessions.use(target.id);
-      if (admin) return handleAdminRequest(session, request, undefined, pathname);
+      if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl });
       return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl });
     },
   };

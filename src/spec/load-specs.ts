@@ -14,7 +14,7 @@ export interface LoadedSpec {
 
 /**
  * The package root: the nearest folder above this module with both `package.json` and `openapi/`.
- * Walking up makes it the same from `src/` (tests, tsx) and from the built `dist/src/`.
+ * Walking up makes it the same from `src/` (tests, tsx) and from the built `dist/chunks/`.
  */
 export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { BodyCodec } from '../codec/body-codec.ts';
+import { createCodecRegistry } from '../codec/codec-registry.ts';
+import type { RequestBodyObject } from '../spec/openapi-types.ts';
+import { decodeRequest } from './decode-request.ts';
+
+const jsonOnly: RequestBodyObject = { content: { 'application/json': { schema: { type: 'object' } } } };
+
+function decodeForm(requestBody: RequestBodyObject | undefined, codecs: ReadonlyMap<string, BodyCodec>) {
+  return decodeRequest({
+    method: 'POST',
+    url: new URL('http://localhost/x'),
+    headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+    rawBody: 'a=1&a=2',
+    path: {},
+    parameters: [],
+    requestBody,
+    codecs,
+  });
+}
+
+describe('decodeRequest', () => {
+  it('does not decode a body whose media type the operation does not accept', () => {
+    let decodes = 0;
+    const counting: BodyCodec = {
+      mediaTypes: ['application/x-www-form-urlencoded'],
+      decode: () => {
+        decodes += 1;
+        return { ok: true, value: {} };
+      },
+      encode: () => '',
+    };
+    const { request, issues } = decodeForm(jsonOnly, createCodecRegistry([counting]));
+    expect(decodes).toBe(0);
+    expect(request.body).toBeUndefined();
+    expect(request.mediaType).toBe('application/x-www-form-urlencoded');
+    expect(issues).toEqual([]);
+  });
+
+  it('decodes a body of an accepted media type, and any body of an operation that declares none', () => {
+    const registry = createCodecRegistry([]);
+    const formToo: RequestBodyObject = { content: { ...jsonOnly.content, 'application/x-www-form-urlencoded': { schema: {} } } };
+    expect(decodeForm(formToo, registry).request.body).toEqual({ a: ['1', '2'] });
+    expect(decodeForm(undefined, registry).request.body).toEqual({ a: ['1', '2'] });
+  });
+});
