@@ -34,6 +34,18 @@ describe('parseMailingIds', () => {
     });
   });
 
+  it('counts overlapping ranges once: 1,000 distinct ids listed 1,000 times are accepted', () => {
+    const result = parseMailingIds(Array.from({ length: 1000 }, () => '1-1000').join(','));
+    expect(result.ok && result.ids.length).toBe(1000);
+  });
+
+  it('names the distinct count of overlapping ranges when there are too many', () => {
+    expect(parseMailingIds(['1-1000', '1-1000', '500-1001', '1-1000', '2000'].join(','))).toEqual({
+      ok: false,
+      error: { message: 'Too many mailings: 1002 listed, at most 1000 per call.', name: 'INVALID_REQUEST' },
+    });
+  });
+
   it('accepts exactly 1000 mailings', () => {
     const result = parseMailingIds('1-1000');
     expect(result.ok && result.ids.length).toBe(1000);

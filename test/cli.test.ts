@@ -93,6 +93,8 @@ describe('esp-cancel-mock CLI', () => {
     [['serve', '--prot', '4010'], /Unknown option '--prot'/],
     [['serve', '--vendors', 'mailchimp'], /Unknown vendor 'mailchimp'/],
     [['serve', '--port', 'abc'], /--port must be a whole number/],
+    [['serve', '--journal-size', '1000000000'], /--journal-size must be a whole number from 0 to 100000, got '1000000000'/],
+    [['serve', '--journal-size', '4294967296'], /--journal-size must be a whole number from 0 to 100000/],
     [['launch'], /unknown command 'launch'/],
   ])('refuses %j with a one-line error and exit code 2', async (args, message) => {
     const cli = run(args);

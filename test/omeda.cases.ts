@@ -293,5 +293,19 @@ export function defineOmedaCases(target: Target): void {
       expect(ok).toBe(false);
       expect(await target.getState()).toEqual(before);
     });
+
+    it('refuses a state with two deployments of one TrackId whole, leaving all 7 deployments', async () => {
+      const before = await target.getState();
+      const [first] = (before.omeda?.deployments ?? []) as Array<{ TrackId: string }>;
+      expect(await target.setState({ omeda: { deployments: [first, first] } })).toBe(false);
+      expect(await target.getState()).toEqual(before);
+      expect(before.omeda?.deployments).toHaveLength(7);
+    });
+
+    it.each(['__proto__', 'constructor', 'toString'])('refuses a state with a collection named %s', async (name) => {
+      const before = await target.getState();
+      expect(await target.setState(JSON.parse(`{"omeda":{"${name}":[]}}`))).toBe(false);
+      expect(await target.getState()).toEqual(before);
+    });
   });
 }

@@ -3,6 +3,7 @@ import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { FaultPlanError, parseFaultPlan } from '../faults/fault-plan.ts';
 import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
 import { checkAdminToken } from './admin-token.ts';
+import { toJournalResponse } from './journal-response.ts';
 import { renderServedSpec } from './served-spec.ts';
 import { readServerVersion, SERVER_NAME } from './server-identity.ts';
 
@@ -16,7 +17,7 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET /__admin` — what this mock serves
  * - `POST /__admin/reset` — back to the default dataset
  * - `GET|PUT /__admin/state` — the store, round-tripping
- * - `GET|DELETE /__admin/requests` — the journal
+ * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -60,8 +61,11 @@ export async function handleAdminRequest(
       case `PUT ${ADMIN_PREFIX}/state`:
         await engine.setState((await readJson(request)) as never);
         return json(200, await engine.getState());
-      case `GET ${ADMIN_PREFIX}/requests`:
-        return json(200, { requests: engine.journal.entries() });
+      case `GET ${ADMIN_PREFIX}/requests`: {
+        const answer = toJournalResponse(engine.journal, new URL(request.url).searchParams);
+        if (answer instanceof Response) return answer;
+        throw new AdminRequestError(answer.error);
+      }
       case `DELETE ${ADMIN_PREFIX}/requests`:
         engine.journal.clear();
         return new Response(null, { status: 204 });

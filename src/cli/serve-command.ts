@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
-import type { JournalEntry } from '../journal/request-journal.ts';
+import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
 import { fail } from './fail.ts';
 
@@ -13,7 +13,7 @@ export const SERVE_HELP = `serve options:
   --vendors <list>    comma-separated vendors to serve (default: all)
   --strict            validate every response against its spec; a violation answers 500
   --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
-  --journal-size <n>  requests kept by the journal ring buffer (default 1000)
+  --journal-size <n>  requests kept by the journal ring buffer (default 1000, at most 100000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
   --faults <file>     per-operation latency/faults, JSON or YAML (see docs/reference/limits.md)
@@ -37,8 +37,11 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be a whole number from 0 to 65535, got '${values.port ?? process.env.PORT}'`);
   const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
-  if (journalCapacity !== undefined && (!Number.isInteger(journalCapacity) || journalCapacity < 0))
-    fail('--journal-size must be a whole number ≥ 0');
+  if (
+    journalCapacity !== undefined &&
+    (!Number.isInteger(journalCapacity) || journalCapacity < 0 || journalCapacity > MAX_JOURNAL_CAPACITY)
+  )
+    fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${values['journal-size']}'`);
   const maxSessions = values['max-sessions'] === undefined ? undefined : Number(values['max-sessions']);
   if (maxSessions !== undefined && (!Number.isInteger(maxSessions) || maxSessions < 1))
     fail(`--max-sessions must be a whole number ≥ 1, got '${values['max-sessions']}'`);

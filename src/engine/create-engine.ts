@@ -5,7 +5,7 @@ import { createForceQueue, type ForceTimes, type QueuedForce } from '../force/fo
 import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
-import { restoreStore, snapshotStore } from '../store/vendor-store.ts';
+import { prepareRestore, restoreStore, snapshotStore } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
@@ -201,10 +201,13 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
     setState(next) {
       const problems = compiled.checkState(next);
       if (problems.length > 0) return Promise.reject(new MockStateError(problems));
+      // Every vendor's collections are built first and swapped in together: all or nothing.
       return state.serial.run(async () => {
+        const commits: Array<() => void> = [];
         for (const [name, snapshot] of Object.entries(next)) {
-          await restoreStore(storeOf(name), { ...snapshotStore(storeOf(name)), ...snapshot });
+          commits.push(await prepareRestore(storeOf(name), { ...snapshotStore(storeOf(name)), ...snapshot }));
         }
+        for (const commit of commits) commit();
         options.onStoreChange?.();
       });
     },

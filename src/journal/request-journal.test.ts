@@ -1,5 +1,13 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createRequestJournal, type NewJournalEntry } from './request-journal.ts';
+import { createRequestJournal, MAX_JOURNAL_CAPACITY, type NewJournalEntry } from './request-journal.ts';
+
+/** A full garbage collection, so heap figures count only what is still referenced. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const entry = (status: number, body = ''): NewJournalEntry => ({
   time: '2026-01-01T00:00:00.000Z',
@@ -50,5 +58,51 @@ describe('createRequestJournal', () => {
     journal.record(entry(200));
     expect(journal.entries()).toEqual([]);
     expect(() => createRequestJournal(-1)).toThrow(RangeError);
+  });
+
+  it('keeps no reference to a recorded request body: reading an entry never touches the input again', () => {
+    const journal = createRequestJournal(1);
+    let bodyReads = 0;
+    const raw = entry(200);
+    const request = {
+      ...raw.request,
+      get body() {
+        bodyReads += 1;
+        return 'x'.repeat(70 * 1024);
+      },
+    };
+    const recorded = journal.record({ ...raw, request });
+    bodyReads = 0;
+    expect(recorded.read().request.body).toMatch(/…\[truncated 6144 chars\]$/);
+    expect(bodyReads).toBe(0);
+  });
+
+  it('holds 64 KiB of each 1 MiB body in memory, not the whole body', () => {
+    const journal = createRequestJournal(100);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let index = 0; index < 100; index += 1) journal.record(entry(200, `${index}`.padEnd(1024 * 1024, 'x')));
+    collectGarbage();
+    const grownMiB = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    // 100 × 64 KiB ≈ 6.4 MiB kept; the whole bodies would be 100 MiB.
+    expect(grownMiB).toBeLessThan(40);
+    expect(journal.entries()).toHaveLength(100);
+  });
+
+  it('refuses a capacity above 100,000 with a RangeError that names the bound', () => {
+    expect(() => createRequestJournal(MAX_JOURNAL_CAPACITY + 1)).toThrow(/from 0 to 100000/);
+    expect(() => createRequestJournal(4_294_967_296)).toThrow(RangeError);
+    expect(createRequestJournal(MAX_JOURNAL_CAPACITY).capacity).toBe(100_000);
+  });
+
+  it('reads one page of entries after a given id, oldest first, across the ring wrap', () => {
+    const journal = createRequestJournal(4);
+    for (const status of [200, 201, 202, 203, 204, 205]) journal.record(entry(status));
+    expect(journal.entries().map((e) => e.id)).toEqual([3, 4, 5, 6]);
+    expect(journal.entries({ limit: 2 }).map((e) => e.id)).toEqual([3, 4]);
+    expect(journal.entries({ after: 4, limit: 1 }).map((e) => e.id)).toEqual([5]);
+    expect(journal.entries({ after: 4 }).map((e) => e.id)).toEqual([5, 6]);
+    expect(journal.entries({ after: 6 })).toEqual([]);
+    expect(journal.entries({ after: 0, limit: 0 })).toEqual([]);
   });
 });

@@ -24,49 +24,79 @@ export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request'> & {
   readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Record<string, string> };
 };
 
+/** Which entries to read: those with an id above `after`, at most `limit` of them (oldest first). */
+export interface JournalPage {
+  readonly after?: number;
+  readonly limit?: number;
+}
+
 /**
  * A bounded ring buffer of exchanges, newest last: memory stays flat however long the mock runs.
- * Bodies are kept up to 64 KiB.
+ * Bodies are kept up to 64 KiB — the only copy the journal holds, so a 1 MiB request costs 64 KiB.
  */
 export interface RequestJournal {
   /** Keeps an exchange; returns the entry as it will be read. */
   record(entry: NewJournalEntry): { readonly id: number; read(): JournalEntry };
-  entries(): readonly JournalEntry[];
+  /** Every kept entry, oldest first, or one page of them. */
+  entries(page?: JournalPage): readonly JournalEntry[];
+  /** Forgets every entry (ids keep counting); constant time whatever the capacity. */
   clear(): void;
   readonly capacity: number;
 }
 
 export const DEFAULT_JOURNAL_CAPACITY = 1000;
+/** The largest ring: 100,000 entries of at most 2 × 64 KiB of bodies each. */
+export const MAX_JOURNAL_CAPACITY = 100_000;
 const MAX_BODY_CHARS = 64 * 1024;
 
+/**
+ * The journal of one mock (`GET /__admin/requests`).
+ * @see https://wiremock.org/docs/verifying/ (WireMock's request journal, the model)
+ */
 export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
-  if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`journal capacity must be a whole number ≥ 0, got ${capacity}`);
-  const ring: Array<Slot | undefined> = new Array(capacity);
-  let next = 0;
-  let count = 0;
+  if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_JOURNAL_CAPACITY)
+    throw new RangeError(`journal capacity must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got ${capacity}`);
+  // The ring grows to its capacity as entries come (never pre-allocated), and clearing drops it whole.
+  let ring: Slot[] = [];
+  let oldest = 0;
   let lastId = 0;
+  const ordered = (): Slot[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
   return {
     capacity,
     record(input) {
-      // Bodies are cut now, so a slot never holds more than 64 KiB of each.
       const slot = createSlot(++lastId, input);
-      if (capacity > 0) {
-        ring[next] = slot;
-        next = (next + 1) % capacity;
-        count = Math.min(count + 1, capacity);
+      if (capacity === 0) return slot;
+      if (ring.length < capacity) ring.push(slot);
+      else {
+        ring[oldest] = slot;
+        oldest = (oldest + 1) % capacity;
       }
       return slot;
     },
-    entries() {
-      const start = (next - count + capacity) % Math.max(capacity, 1);
-      return Array.from({ length: count }, (_, index) => (ring[(start + index) % capacity] as Slot).read());
+    entries(page = {}) {
+      const slots = ordered();
+      const after = page.after ?? 0;
+      const first = firstAbove(slots, after);
+      const end = page.limit === undefined ? slots.length : Math.min(slots.length, first + page.limit);
+      return slots.slice(first, end).map((slot) => slot.read());
     },
     clear() {
-      ring.fill(undefined);
-      next = 0;
-      count = 0;
+      ring = [];
+      oldest = 0;
     },
   };
+}
+
+/** Index of the first slot whose id is above `after` (ids ascend oldest to newest): a binary search. */
+function firstAbove(slots: readonly Slot[], after: number): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((slots[middle] as Slot).id <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 interface Slot {
@@ -74,20 +104,30 @@ interface Slot {
   read(): JournalEntry;
 }
 
-/** Holds an exchange as recorded and makes it a `JournalEntry` on first read (then keeps that). */
+/**
+ * Holds an exchange as recorded and makes it a `JournalEntry` on first read (then keeps that). It copies
+ * what it keeps — bodies already cut — and holds no reference to the input, whose request body may be
+ * a whole MiB.
+ */
 function createSlot(id: number, input: NewJournalEntry): Slot {
+  const { time, durationMs, vendor, operationId, forced, validation } = input;
+  const { method, url, headers } = input.request;
   const requestBody = truncate(input.request.body);
-  const responseBody = truncate(input.response.body);
+  const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
   let entry: JournalEntry | undefined;
   return {
     id,
     read() {
       entry ??= {
-        ...input,
         id,
-        time: typeof input.time === 'number' ? new Date(input.time).toISOString() : input.time,
-        request: { ...input.request, headers: toHeaderRecord(input.request.headers), body: requestBody },
-        response: { ...input.response, body: responseBody },
+        time: typeof time === 'number' ? new Date(time).toISOString() : time,
+        durationMs,
+        vendor,
+        operationId,
+        request: { method, url, headers: toHeaderRecord(headers), body: requestBody },
+        response,
+        forced,
+        validation,
       };
       return entry;
     },
@@ -103,6 +143,13 @@ function toHeaderRecord(headers: Headers | Record<string, string>): Record<strin
   return record;
 }
 
+/**
+ * The first 64 KiB of a longer body, as a string of its own: V8 keeps a `slice` of a long string as a
+ * view of the whole, so a plain slice would hold the full MiB in memory. A UTF-16 round trip copies the
+ * code units exactly (lone surrogates too).
+ */
 function truncate(body: string): string {
-  return body.length > MAX_BODY_CHARS ? `${body.slice(0, MAX_BODY_CHARS)}…[truncated ${body.length - MAX_BODY_CHARS} chars]` : body;
+  if (body.length <= MAX_BODY_CHARS) return body;
+  const kept = Buffer.from(body.slice(0, MAX_BODY_CHARS), 'utf16le').toString('utf16le');
+  return `${kept}…[truncated ${body.length - MAX_BODY_CHARS} chars]`;
 }

@@ -12,11 +12,13 @@ type Stored<S extends StandardSchemaV1> = NonNullable<Awaited<ReturnType<Collect
  */
 export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S> {
   readonly #keyOf: (record: Output<S>) => string;
+  readonly #options: CollectionOptions<S>;
   readonly #index = new Map<string, Stored<S>>();
   #lookupHint: Stored<S> | undefined;
 
   constructor(options: CollectionOptions<S>, keyOf: (record: Output<S>) => string) {
     super(options);
+    this.#options = options;
     this.#keyOf = keyOf;
     // Answers update's own lookup from the index (see `update`). An own property rather than an
     // override: findFirst's generic signature cannot be restated with the library's exported types.
@@ -30,6 +32,20 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     this.hooks.on('delete', (event) => {
       this.#index.delete(this.#keyOf(event.data.deletedRecord as Output<S>));
     });
+  }
+
+  /**
+   * A new, empty collection of the same schema and key. Bulk replacement (reset, state writes) fills
+   * one and swaps it in rather than calling `clear()`: `@msw/data` 1.1's `clear()` runs an `indexOf` and a
+   * `splice` per record, quadratic in the collection's size (40k records: 4 s; 1M: no end in sight).
+   */
+  emptyCopy(): IndexedCollection<S> {
+    return new IndexedCollection(this.#options, this.#keyOf);
+  }
+
+  /** The unique key of a record (or of a record about to be created). */
+  keyOf(record: StandardSchemaV1.InferInput<S>): string {
+    return this.#keyOf(record as Output<S>);
   }
 
   /** The record with this key, in O(1). */

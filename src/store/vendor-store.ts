@@ -57,14 +57,15 @@ export function snapshotStore(store: Record<string, Collection<StandardSchemaV1>
 }
 
 /**
- * Checks a snapshot against the record schemas without touching the store: returns a message per
- * invalid record, so a bad `PUT /__admin/state` is refused whole and never half-applied.
+ * Checks a snapshot against the record schemas and the collections' unique keys without touching the
+ * store: returns a message per problem, so a bad `PUT /__admin/state` is refused whole and never
+ * half-applied. Collection names are looked up as own properties only (`__proto__` is no collection).
  */
 export function checkSnapshot(ajv: AjvPair, vendor: string, declarations: CollectionDeclarations, snapshot: unknown): string[] {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return [`${vendor}: expected an object of collections`];
   const problems: string[] = [];
   for (const [name, records] of Object.entries(snapshot)) {
-    const declaration = declarations[name];
+    const declaration = Object.hasOwn(declarations, name) ? declarations[name] : undefined;
     if (!declaration) {
       problems.push(`${vendor}.${name}: no such collection (known: ${Object.keys(declarations).join(', ')})`);
       continue;
@@ -74,15 +75,43 @@ export function checkSnapshot(ajv: AjvPair, vendor: string, declarations: Collec
       continue;
     }
     const validate = ajv.exact.getSchema(componentSchemaId(vendor, declaration.schemaName));
-    records.forEach((record, index) => {
+    const seen = new Map<string, number>();
+    records.forEach((record: unknown, index) => {
       if (validate && !validate(record)) {
         problems.push(
           `${vendor}.${name}[${index}]: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`,
         );
+        return;
       }
+      const key = declaration.keyOf(record);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else problems.push(`${vendor}.${name}[${index}]: duplicate key '${key}' (also at [${first}])`);
     });
   }
   return problems;
+}
+
+/**
+ * Builds the collections a snapshot describes (collections it omits come out empty) without touching
+ * the store; the returned function swaps them in. Linear in the records: nothing is cleared record by
+ * record, and a throw while building (a duplicate key `checkSnapshot` was not asked about) leaves the
+ * store whole.
+ */
+export async function prepareRestore(
+  store: Record<string, Collection<StandardSchemaV1>>,
+  snapshot: Record<string, unknown[]>,
+): Promise<() => void> {
+  const built = new Map<string, Collection<StandardSchemaV1>>();
+  for (const [name, collection] of Object.entries(store)) {
+    const fresh = (collection as IndexedCollection<StandardSchemaV1>).emptyCopy();
+    const records = Object.hasOwn(snapshot, name) ? snapshot[name] : undefined;
+    for (const record of records ?? []) await fresh.create(structuredClone(record));
+    built.set(name, fresh);
+  }
+  return () => {
+    for (const [name, fresh] of built) store[name] = fresh;
+  };
 }
 
 /** Replaces every collection's records with the snapshot's (collections it omits are emptied). */
@@ -90,8 +119,5 @@ export async function restoreStore(
   store: Record<string, Collection<StandardSchemaV1>>,
   snapshot: Record<string, unknown[]>,
 ): Promise<void> {
-  for (const [name, collection] of Object.entries(store)) {
-    collection.clear();
-    for (const record of snapshot[name] ?? []) await collection.create(structuredClone(record));
-  }
+  (await prepareRestore(store, snapshot))();
 }

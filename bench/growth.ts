@@ -1,0 +1,29 @@
+/**
+ * `npm run growth`: times each decoder, the store's bulk operations and the journal at n and 4n and
+ * exits 1 when any grows clearly faster than linearly (see `bench/growth/measure-growth.ts`). CI runs
+ * it (`.ci/growth.sh`); it is a harness of its own, not a timed unit test.
+ *
+ *   npm run growth                 every case
+ *   npm run growth -- --only form  cases whose name contains "form"
+ */
+import { parseArgs } from 'node:util';
+import { GROWTH_CASES } from './growth/growth-cases.ts';
+import { DEFAULT_GROWTH_OPTIONS, measureGrowth } from './growth/measure-growth.ts';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, 'max-ratio': { type: 'string' } } });
+const options = {
+  ...DEFAULT_GROWTH_OPTIONS,
+  ...(values['max-ratio'] ? { maxRatio: Number(values['max-ratio']) } : {}),
+};
+const cases = GROWTH_CASES.filter((growthCase) => !values.only || growthCase.name.includes(values.only));
+console.log(`growth: ${cases.length} cases, t(4n)/t(n) must stay ≤ ${options.maxRatio} (linear ≈ 4, quadratic ≈ 16)`);
+let failed = 0;
+for (const growthCase of cases) {
+  const result = await measureGrowth(growthCase, options);
+  if (!result.ok) failed += 1;
+  console.log(
+    `${result.ok ? 'ok  ' : 'FAIL'} ${result.name}: n=${result.n} ${result.smallMs.toFixed(1)} ms, 4n ${result.largeMs.toFixed(1)} ms, ratio ${result.ratio.toFixed(1)}${result.attempts > 1 ? ` (attempt ${result.attempts})` : ''}`,
+  );
+}
+console.log(failed === 0 ? 'growth: every case is linear' : `growth: ${failed} case(s) grow faster than linearly`);
+process.exit(failed === 0 ? 0 : 1);
