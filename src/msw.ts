@@ -8,6 +8,8 @@ import type { OriginPolicy } from './routing/origin-policy.ts';
 import { selectModules } from './vendor/select-modules.ts';
 
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
+export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
+export { createDriftCheck, type DriftCheck, type DriftCheckOptions } from './proxy/msw-drift-check.ts';
 export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
 export { MockStateError };
 

@@ -54,6 +54,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
+export { type ProxyTargets, parseTargets } from './proxy/proxy-targets.ts';
+export { type RunningProxy, type StartProxyOptions, startProxy } from './proxy/start-proxy.ts';
 export { createHonoApp };
 
 /** Starts the standalone server: all selected vendors on one port at their native paths. */

@@ -238,7 +238,8 @@ export function defineSfmcCases(target: Target): void {
         token_type: 'Bearer',
         expires_in: 1079,
         scope: 'email_send',
-        soap_instance_url: `${target.origin('sfmc')}/`,
+        // Where the client called: the mock itself, or a proxy in front of it (which rewrites the URL).
+        soap_instance_url: target.url('sfmc', '/'),
         rest_instance_url: expect.stringMatching(/\/$/),
       });
     });

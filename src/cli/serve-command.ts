@@ -6,6 +6,7 @@ import { randomSeed } from '../faults/seeded-random.ts';
 import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
 import { fail } from './fail.ts';
+import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 
 export const SERVE_HELP = `serve options:
   --port <n>          port to listen on (default 4010, or $PORT; 0 picks a free one)
@@ -33,9 +34,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   } catch (error) {
     fail(`${(error as Error).message}\nRun 'esp-cancel-mock --help' for the options.`);
   }
-  const port = Number(values.port ?? process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port must be a whole number from 0 to 65535, got '${values.port ?? process.env.PORT}'`);
+  const port = readPort(values.port);
   const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
   if (
     journalCapacity !== undefined &&
@@ -92,24 +91,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     seed,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port <n> (or PORT=<n>)`);
-    if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${values.host}: no such address on this machine; change --host`);
-    fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
-  });
-  // Handlers first: a supervisor may signal as soon as it reads the listening line.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then stopping`);
+  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host));
+  onStopSignals('requests', () =>
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+    ),
+  );
   console.log(`esp-cancel-mock listening on ${server.url}`);
   console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);

@@ -21,6 +21,10 @@ export const MOCK_PROBLEMS = {
   'invalid-session-id': { status: 400, title: 'The session id is not 1-64 characters of [A-Za-z0-9._-]' },
   'session-not-found': { status: 404, title: 'No session of this id exists' },
   'internal-mock-error': { status: 500, title: 'The mock failed unexpectedly; the next request still works' },
+  'upstream-unreachable': { status: 502, title: "The proxy could not reach the vendor's upstream" },
+  'upstream-invalid-response': { status: 502, title: 'The upstream answered something that is not HTTP, or broke off its answer' },
+  'upstream-too-large': { status: 502, title: "The upstream's answer exceeds the proxy's limit" },
+  'upstream-timeout': { status: 504, title: 'The upstream did not answer in time' },
 } as const;
 
 export type MockProblemCode = keyof typeof MOCK_PROBLEMS;

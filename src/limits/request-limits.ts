@@ -30,7 +30,23 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
   // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
   // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
   if (Number.isFinite(declared)) return { ok: true, text: await request.text() };
-  if (!request.body) return { ok: true, text: '' };
+  const bytes = await readBoundedBytes(request, maxBytes);
+  return bytes.ok ? { ok: true, text: new TextDecoder().decode(bytes.bytes) } : bytes;
+}
+
+export type BoundedBytes = { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly ok: false; readonly bytes: number };
+
+/**
+ * Reads a body's bytes up to `maxBytes`, as they came (the proxy forwards them unchanged): a declared
+ * `Content-Length` over the limit is refused before one byte is read, a streamed body as soon as it passes.
+ */
+export async function readBoundedBytes(request: Request, maxBytes: number): Promise<BoundedBytes> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    request.body?.cancel().catch(() => undefined);
+    return { ok: false, bytes: declared };
+  }
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -50,7 +66,7 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     joined.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, text: new TextDecoder().decode(joined) };
+  return { ok: true, bytes: joined };
 }
 
 /** The request target's length as the client sent it (path and query, without the origin). */

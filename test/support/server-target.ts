@@ -17,21 +17,28 @@ export function useServerTarget(options: { readonly session?: string } = {}): Ta
     if (!server) throw new Error('server not started');
     return options.session === undefined ? server.url : `${server.url}/__session/${options.session}`;
   };
-  const admin = async (method: string, path: string, body?: unknown): Promise<Response> => {
-    const response = await fetch(`${base()}/__admin${path}`, {
-      method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    return response;
-  };
-  const ok = async (response: Promise<Response>): Promise<void> => {
-    const settled = await response;
-    if (!settled.ok) throw new Error(`admin ${settled.status}: ${await settled.text()}`);
-  };
   const target: Target = {
     transport: 'server',
     url: (_host, path) => `${base()}${path}`,
     origin: () => base(),
+    ...adminControls(base),
+  };
+  beforeEach(() => target.reset());
+  return target;
+}
+
+/** The admin half of a Target, over HTTP against the mock server at `base()`. */
+export function adminControls(base: () => string): Omit<Target, 'transport' | 'url' | 'origin'> {
+  const admin = (method: string, path: string, body?: unknown): Promise<Response> =>
+    fetch(`${base()}/__admin${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+  const ok = async (response: Promise<Response>): Promise<void> => {
+    const settled = await response;
+    if (!settled.ok) throw new Error(`admin ${settled.status}: ${await settled.text()}`);
+  };
+  return {
     reset: () => ok(admin('POST', '/reset')),
     force: (operationId, status, options = {}) => ok(admin('POST', '/force', { operationId, status, ...options })),
     journal: async () => ((await (await admin('GET', '/requests')).json()) as { requests: [] }).requests,
@@ -39,6 +46,4 @@ export function useServerTarget(options: { readonly session?: string } = {}): Ta
     getState: async () => (await admin('GET', '/state')).json(),
     setState: async (state) => (await admin('PUT', '/state', state)).ok,
   };
-  beforeEach(() => target.reset());
-  return target;
 }
