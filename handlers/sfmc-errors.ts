@@ -9,6 +9,16 @@ import type { HandlerResult } from '../src/vendor/vendor-module.ts';
 export const sfmcFaults = {
   loginFailed: () => ({ faultcode: 'q0:Security', faultstring: 'Login failed' }),
   tokenExpired: () => ({ faultcode: 'q0:Security', faultstring: 'Token Expired' }),
+  /**
+   * Neither an HTTP SOAPAction nor a WS-Addressing Action: the SOAP Faults page's "Missing SOAP
+   * Action" case, a Client fault.
+   *
+   * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html
+   */
+  soapActionMissing: () => ({
+    faultcode: 'soap:Client',
+    faultstring: 'SOAP Action Could Not Be Determined From HTTP or SOAP Header',
+  }),
   soapActionNotRecognized: (action: string) => ({
     faultcode: 'soap:Client',
     faultstring: `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`,
@@ -40,6 +50,24 @@ export const sfmcResultErrors = {
   alreadyComplete: (id: number) => ({ ErrorCode: 310003, StatusMessage: `The Send with ID ${id} has already been sent.` }),
   sending: (id: number) => ({ ErrorCode: 310004, StatusMessage: `The Send with ID ${id} is sending and can no longer be canceled.` }),
   missingId: () => ({ ErrorCode: 310005, StatusMessage: 'A Send ID is required to cancel a Send.' }),
+} as const;
+
+/**
+ * Retrieve's in-band errors: the whole answer is `OverallStatus` `Error: …` and no Results. The
+ * unknown object type text is SFMC's own (a captured answer in sfmc-sdk's test fixtures); the others
+ * are the mock's words in the same form.
+ *
+ * @see https://github.com/DougMidgley/SFMC-SDK/blob/HEAD/test/resources/soap.js (noObjectHandlerFound)
+ */
+export const sfmcRetrieveErrors = {
+  unknownObjectType: (type: string) =>
+    `Error: Unable to find a handler for object type: ${type}. Object types are case-sensitive, check spelling.`,
+  noProperties: () => 'Error: The Request Properties are required. Name at least one property to retrieve.',
+  unknownProperties: (names: readonly string[], type: string) =>
+    `Error: The Request Property(s) ${names.join(', ')} do not match with the fields of ${type} retrieve`,
+  unsupportedFilterProperty: (name: string) => `Error: The Filter Property '${name}' is not a filterable property of Send in this mock.`,
+  unsupportedFilter: () =>
+    'Error: This mock filters Send on ID, SendDate, EmailName or Status with equals, notEquals or IN, joined by AND or OR.',
 } as const;
 
 export type SfmcFault = { readonly faultcode: string; readonly faultstring: string };

@@ -1,8 +1,8 @@
 /**
  * The WSDL the mock publishes at `/etframework.wsdl` and `/Service.asmx?wsdl`: SFMC's `etframework.wsdl`
- * cut down to what the mock implements (Perform, with PerformRequestMsg/PerformResponseMsg and the
- * `Send` object), SOAP 1.1 binding `soapAction="Perform"`, and the service address set to the origin
- * it was asked from. A published document, kept here as text; the handlers never build or parse XML.
+ * cut down to what the mock implements (Perform and Retrieve, their request and response messages,
+ * the `Send` object and the filter parts), SOAP 1.1 binding `soapAction="Perform"` and
+ * `soapAction="Retrieve"`, and the service address set to the origin it was asked from. A published document, kept here as text; the handlers never build or parse XML.
  *
  * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/wsdl-endpoint-links.htm (the real WSDL's binding, address and schema)
  */
@@ -42,7 +42,7 @@ export function toEtFrameworkWsdl(serviceUrl: string): string {
       </xsd:complexType>
       <xsd:complexType name="TaskResult">
         <xsd:sequence>
-          <xsd:element name="StatusCode" type="xsd:string"/>
+          <xsd:element name="StatusCode" type="xsd:string" minOccurs="0"/>
           <xsd:element name="StatusMessage" type="xsd:string" minOccurs="0"/>
           <xsd:element name="OrdinalID" type="xsd:int" minOccurs="0"/>
           <xsd:element name="ErrorCode" type="xsd:int" minOccurs="0"/>
@@ -58,7 +58,7 @@ export function toEtFrameworkWsdl(serviceUrl: string): string {
           <xsd:element name="ErrorCode" type="xsd:int" minOccurs="0"/>
           <xsd:element name="RequestID" type="xsd:string" minOccurs="0"/>
           <xsd:element name="Object" type="tns:APIObject" minOccurs="0"/>
-          <xsd:element name="Task" type="tns:TaskResult" minOccurs="0"/>
+          <xsd:element name="Task" type="tns:TaskResult"/>
         </xsd:sequence>
       </xsd:complexType>
       <xsd:element name="PerformRequestMsg">
@@ -92,6 +92,52 @@ export function toEtFrameworkWsdl(serviceUrl: string): string {
           </xsd:sequence>
         </xsd:complexType>
       </xsd:element>
+      <xsd:complexType name="FilterPart"/>
+      <xsd:complexType name="SimpleFilterPart">
+        <xsd:complexContent>
+          <xsd:extension base="tns:FilterPart">
+            <xsd:sequence>
+              <xsd:element name="Property" type="xsd:string"/>
+              <xsd:element name="SimpleOperator" type="xsd:string"/>
+              <xsd:element name="Value" type="xsd:string" minOccurs="0" maxOccurs="unbounded"/>
+            </xsd:sequence>
+          </xsd:extension>
+        </xsd:complexContent>
+      </xsd:complexType>
+      <xsd:complexType name="ComplexFilterPart">
+        <xsd:complexContent>
+          <xsd:extension base="tns:FilterPart">
+            <xsd:sequence>
+              <xsd:element name="LeftOperand" type="tns:FilterPart"/>
+              <xsd:element name="LogicalOperator" type="xsd:string"/>
+              <xsd:element name="RightOperand" type="tns:FilterPart" minOccurs="0"/>
+            </xsd:sequence>
+          </xsd:extension>
+        </xsd:complexContent>
+      </xsd:complexType>
+      <xsd:complexType name="RetrieveRequest">
+        <xsd:sequence>
+          <xsd:element name="ObjectType" type="xsd:string"/>
+          <xsd:element name="Properties" type="xsd:string" maxOccurs="unbounded"/>
+          <xsd:element name="Filter" type="tns:FilterPart" minOccurs="0"/>
+        </xsd:sequence>
+      </xsd:complexType>
+      <xsd:element name="RetrieveRequestMsg">
+        <xsd:complexType>
+          <xsd:sequence>
+            <xsd:element name="RetrieveRequest" type="tns:RetrieveRequest"/>
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>
+      <xsd:element name="RetrieveResponseMsg">
+        <xsd:complexType>
+          <xsd:sequence>
+            <xsd:element name="OverallStatus" type="xsd:string"/>
+            <xsd:element name="RequestID" type="xsd:string" minOccurs="0"/>
+            <xsd:element name="Results" type="tns:APIObject" minOccurs="0" maxOccurs="unbounded"/>
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>
     </xsd:schema>
   </wsdl:types>
   <wsdl:message name="PerformRequestMsg">
@@ -100,16 +146,31 @@ export function toEtFrameworkWsdl(serviceUrl: string): string {
   <wsdl:message name="PerformResponseMsg">
     <wsdl:part name="parameters" element="tns:PerformResponseMsg"/>
   </wsdl:message>
+  <wsdl:message name="RetrieveRequestMsg">
+    <wsdl:part name="parameters" element="tns:RetrieveRequestMsg"/>
+  </wsdl:message>
+  <wsdl:message name="RetrieveResponseMsg">
+    <wsdl:part name="parameters" element="tns:RetrieveResponseMsg"/>
+  </wsdl:message>
   <wsdl:portType name="Soap">
     <wsdl:operation name="Perform">
       <wsdl:input message="tns:PerformRequestMsg"/>
       <wsdl:output message="tns:PerformResponseMsg"/>
+    </wsdl:operation>
+    <wsdl:operation name="Retrieve">
+      <wsdl:input message="tns:RetrieveRequestMsg"/>
+      <wsdl:output message="tns:RetrieveResponseMsg"/>
     </wsdl:operation>
   </wsdl:portType>
   <wsdl:binding name="SoapBinding" type="tns:Soap">
     <soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>
     <wsdl:operation name="Perform">
       <soap:operation soapAction="Perform" style="document"/>
+      <wsdl:input><soap:body use="literal"/></wsdl:input>
+      <wsdl:output><soap:body use="literal"/></wsdl:output>
+    </wsdl:operation>
+    <wsdl:operation name="Retrieve">
+      <soap:operation soapAction="Retrieve" style="document"/>
       <wsdl:input><soap:body use="literal"/></wsdl:input>
       <wsdl:output><soap:body use="literal"/></wsdl:output>
     </wsdl:operation>

@@ -5,7 +5,16 @@ import type { ValidationIssue } from '../src/validate/validation-issue.ts';
 import { defineVendor, type HandlerContext, type HandlerResult } from '../src/vendor/vendor-module.ts';
 import { sfmcSoapCodec } from './sfmc-codec.ts';
 import { createSfmcDataset } from './sfmc-dataset.ts';
-import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcTokenErrors } from './sfmc-errors.ts';
+import {
+  responseHeader,
+  type SfmcFault,
+  sfmcFault,
+  sfmcFaults,
+  sfmcResultErrors,
+  sfmcRetrieveErrors,
+  sfmcTokenErrors,
+} from './sfmc-errors.ts';
+import { retrieveSends, toPropertyList } from './sfmc-retrieve.ts';
 import { toEtFrameworkWsdl } from './sfmc-wsdl.ts';
 
 type Schemas = components['schemas'];
@@ -42,11 +51,68 @@ function fault(make: SfmcFault, context: SfmcContext): HandlerResult {
   return sfmcFault(make, context.origin, context.clock.now(), context.randomUUID);
 }
 
-/** The SOAPAction, unquoted; without the HTTP header, the WS-Addressing Action header element. */
+/**
+ * The SOAPAction, unquoted; without one (absent or `""`), the WS-Addressing Action header element;
+ * `''` when neither names an action.
+ */
 function soapActionOf(request: DecodedRequest, header: RequestHeader | undefined): string {
-  const headerAction = typeof header?.Action === 'string' ? header.Action : '';
-  const raw = request.headers.soapaction ?? headerAction;
-  return raw.trim().replace(/^"(.*)"$/, '$1');
+  const unquote = (raw: string) =>
+    raw
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
+  const http = unquote(request.headers.soapaction ?? '');
+  return http || unquote(typeof header?.Action === 'string' ? header.Action : '');
+}
+
+/** The fault for a SOAPAction other than the operation's own: missing, or not recognized. */
+function actionFault(action: string, context: SfmcContext): HandlerResult {
+  return fault(action === '' ? sfmcFaults.soapActionMissing() : sfmcFaults.soapActionNotRecognized(action), context);
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Retrieve, from an envelope that may not have passed validation (a Retrieve named only by the
+ * WS-Addressing Action reaches the Perform route): credentials, then the RetrieveRequest, then the
+ * Sends, or SFMC's in-band `OverallStatus` error.
+ */
+function retrieveAnswer(envelope: unknown, context: SfmcContext): HandlerResult {
+  const parts = isRecord(envelope) ? envelope : {};
+  const header = isRecord(parts.Header) ? (parts.Header as RequestHeader) : undefined;
+  const denied = authenticate(header, context);
+  if (denied) return denied;
+  const message = isRecord(parts.Body) ? parts.Body.RetrieveRequestMsg : undefined;
+  const retrieveRequest = isRecord(message) ? message.RetrieveRequest : undefined;
+  if (!isRecord(retrieveRequest))
+    return fault(sfmcFaults.unreadableRequest('The Body holds no RetrieveRequestMsg with a RetrieveRequest.'), context);
+  const objectType = typeof retrieveRequest.ObjectType === 'string' ? retrieveRequest.ObjectType.trim() : '';
+  const outcome =
+    objectType === 'Send'
+      ? retrieveSends(
+          toPropertyList(retrieveRequest.Properties),
+          isRecord(retrieveRequest.Filter) ? retrieveRequest.Filter : undefined,
+          context.store.sends,
+        )
+      : ({ ok: false, overallStatus: sfmcRetrieveErrors.unknownObjectType(objectType) } as const);
+  const relatesTo = typeof header?.MessageID === 'string' ? header.MessageID : undefined;
+  return {
+    status: 200,
+    body: {
+      Envelope: {
+        Header: responseHeader('RetrieveResponse', context.clock.now(), context.randomUUID, relatesTo),
+        Body: {
+          RetrieveResponseMsg: {
+            OverallStatus: outcome.ok ? 'OK' : outcome.overallStatus,
+            RequestID: context.randomUUID(),
+            ...(outcome.ok && outcome.results.length > 0 ? { Results: outcome.results } : {}),
+          },
+        },
+      },
+    },
+  };
 }
 
 /** The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good. */
@@ -77,8 +143,10 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
     StatusMessage: made.StatusMessage,
     ErrorCode: made.ErrorCode,
     Object: object,
+    Task: '',
   });
-  if (action !== 'cancel' || type !== 'Send') return error(sfmcResultErrors.cannotPerform(action || '(none)', type));
+  // SFMC matches actions case-insensitively (sfmc-sdk performs 'Start' against captured answers).
+  if (action.toLowerCase() !== 'cancel' || type !== 'Send') return error(sfmcResultErrors.cannotPerform(action || '(none)', type));
   if (rawId === '') return error(sfmcResultErrors.missingId());
   const send = id === undefined ? undefined : context.store.sends.findByKey(String(id));
   if (!send) return error(sfmcResultErrors.sendNotFound(rawId));
@@ -92,7 +160,8 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
       draft.CanceledDate = canceledAt;
     },
   });
-  return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object };
+  // SFMC writes a Task on every Result (the WSDL requires it); a cancel starts no task, so it is empty.
+  return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object, Task: '' };
 }
 
 /** Whether the client may have a token: a configured pair, or any non-empty pair when none is configured. */
@@ -129,25 +198,33 @@ function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_insta
   };
 }
 
-/** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
-function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
-  if (issues.some((issue) => issue.location === 'header')) {
-    return fault(sfmcFaults.soapActionNotRecognized(soapActionOf(request, undefined)), context);
-  }
+/** The fault for XML that cannot be read (not well formed, a DTD, too deep or large) or is not text/xml. */
+function unreadableFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult | undefined {
   const parse = issues.find((issue) => issue.keyword === 'parse');
   if (parse) {
-    return fault(
-      parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message),
-      context,
-    );
+    const made = parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message);
+    return fault(made, context);
   }
-  const mediaType = issues.find((issue) => issue.keyword === 'mediaType');
-  if (mediaType) return fault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
-  const envelope = (request.body as { Envelope?: { Header?: unknown } } | undefined)?.Envelope;
-  const header = typeof envelope?.Header === 'object' && envelope.Header !== null ? (envelope.Header as RequestHeader) : undefined;
+  if (issues.some((issue) => issue.keyword === 'mediaType')) return fault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
+  return undefined;
+}
+
+/** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
+function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
+  const envelope = isRecord(request.body) ? request.body.Envelope : undefined;
+  const header = isRecord(envelope) && isRecord(envelope.Header) ? (envelope.Header as RequestHeader) : undefined;
+  if (issues.some((issue) => issue.location === 'header')) return actionFault(soapActionOf(request, undefined), context);
+  const unreadable = unreadableFault(issues, request, context);
+  if (unreadable) return unreadable;
   const action = soapActionOf(request, header);
-  if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
+  if (action === 'Retrieve') return retrieveAnswer(envelope, context);
+  if (action !== 'Perform') return actionFault(action, context);
   return authenticate(header, context) ?? fault(sfmcFaults.unreadableRequest('The Body holds no PerformRequestMsg.'), context);
+}
+
+/** A Retrieve that broke the spec: unreadable XML first, then what {@link retrieveAnswer} finds. */
+function retrieveRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
+  return unreadableFault(issues, request, context) ?? retrieveAnswer(isRecord(request.body) ? request.body.Envelope : undefined, context);
 }
 
 /**
@@ -170,7 +247,7 @@ export const sfmc = defineVendor({
       // Validated against PerformRequestEnvelope before the handler runs.
       const { Envelope } = request.body as PerformRequestEnvelope;
       const action = soapActionOf(request, Envelope.Header);
-      if (action !== 'Perform') return fault(sfmcFaults.soapActionNotRecognized(action), context);
+      if (action !== 'Perform') return actionFault(action, context);
       const denied = authenticate(Envelope.Header, context);
       if (denied) return denied;
       const message = Envelope.Body.PerformRequestMsg;
@@ -196,6 +273,10 @@ export const sfmc = defineVendor({
           },
         },
       };
+    },
+
+    retrieve(request, context) {
+      return retrieveAnswer(isRecord(request.body) ? request.body.Envelope : undefined, context);
     },
 
     getServiceWsdl(request, context) {
@@ -236,6 +317,7 @@ export const sfmc = defineVendor({
   invalidRequest(issues, request, context) {
     if (context.operationId === 'requestLegacyToken') return sfmcTokenErrors.notAuthorized();
     if (context.operationId === 'perform') return performRequestFault(issues, request, context);
+    if (context.operationId === 'retrieve') return retrieveRequestFault(issues, request, context);
     if (context.operationId === 'requestToken') {
       const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
       const bodyIsObject = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body);

@@ -34,7 +34,7 @@ it.each([
   ['omeda', 11],
   ['momentum', 19],
   ['voltmx', 17],
-  ['sfmc', 14],
+  ['sfmc', 19],
 ])('runs a clean verify of %s against the real server (%i checks)', async (vendor, checks) => {
   const junit = join(tmpdir(), `esp-cancel-mock-verify-${vendor}-${process.pid}.xml`);
   const { code, stdout } = await runCli(['verify', '--base-url', mock.url, '--vendor', vendor, '--junit', junit]);

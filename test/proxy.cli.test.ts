@@ -78,7 +78,8 @@ it.each([
   [['proxy'], 'proxy needs at least one --target'],
   [['proxy', '--target', 'mailchimp=http://127.0.0.1:1'], "unknown vendor 'mailchimp'"],
   [['proxy', '--target', 'omeda=ftp://x'], 'is not http or https'],
-  [['proxy', '--target', 'omeda=http://127.0.0.1:1', '--timeout', '0'], '--timeout must be a whole number ≥ 1'],
+  [['proxy', '--target', 'omeda=http://127.0.0.1:1', '--timeout', '0'], '--timeout must be a whole number from 1 to 2147483647'],
+  [['proxy', '--target', 'omeda=http://127.0.0.1:1', '--journal-size', '100001'], '--journal-size must be a whole number from 0 to 100000'],
 ])('refuses %j with exit 2 and says why', async (args, message) => {
   const { code, stderr } = await runCli(args);
   expect(code).toBe(2);

@@ -111,6 +111,52 @@ export function defineSfmcClientCases(target: Target): void {
       },
     );
 
+    it('reads a cancel back with sfmc-sdk soap.retrieve: Scheduled, then Canceled, and raises on an unknown object type', async () => {
+      const sdk = new SDK(
+        { client_id: 'client-id', client_secret: 'client-secret', auth_url: authUrlFor(target), account_id: 1 },
+        { requestAttempts: 1 },
+      );
+      const readBack = async () =>
+        (await sdk.soap.retrieve('Send', ['ID', 'Status', 'SendDate'], {
+          filter: { leftOperand: 'ID', operator: 'equals', rightOperand: 29605 },
+        })) as { OverallStatus: string; Results: Array<{ ID: number; Status: string; SendDate: string }> };
+      const before = await readBack();
+      expect(before.OverallStatus).toBe('OK');
+      expect(before.Results).toEqual([expect.objectContaining({ ID: 29605, Status: 'Scheduled', SendDate: '2030-03-01T15:00:00Z' })]);
+      expect(((await sdk.soap.perform('Send', 'cancel', { ID: 29605 })) as { OverallStatus: string }).OverallStatus).toBe('OK');
+      expect((await readBack()).Results).toEqual([expect.objectContaining({ ID: 29605, Status: 'Canceled' })]);
+      await expect(sdk.soap.retrieve('DeliveryProfile', ['ID'], {})).rejects.toMatchObject({ name: 'SOAPError' });
+      const journal = await target.journal();
+      expect(journal.map((entry) => entry.operationId)).toEqual(['requestToken', 'retrieve', 'perform', 'retrieve', 'retrieve']);
+      expect(journal[1]?.request.headers.soapaction).toBe('Retrieve');
+    });
+
+    it('binds the served WSDL with the soap package and reads a cancel back with Retrieve', async () => {
+      const client = await soap.createClientAsync(`${target.origin('sfmc')}/etframework.wsdl`);
+      client.setSecurity(new soap.WSSecurity('XXX', 'XXX'));
+      const operations = client as unknown as Record<string, (args: unknown) => Promise<[{ OverallStatus: string; Results?: unknown }]>>;
+      const retrieve = operations.RetrieveAsync;
+      const perform = operations.PerformAsync;
+      if (!retrieve || !perform) throw new Error('the WSDL lacks Retrieve or Perform');
+      const args = {
+        RetrieveRequest: {
+          ObjectType: 'Send',
+          Properties: ['ID', 'Status'],
+          Filter: { attributes: { 'xsi:type': 'tns:SimpleFilterPart' }, Property: 'ID', SimpleOperator: 'equals', Value: '29605' },
+        },
+      };
+      const statusOf = (answer: { Results?: unknown }) => {
+        const results = Array.isArray(answer.Results) ? answer.Results : [answer.Results];
+        return (results[0] as { Status?: string } | undefined)?.Status;
+      };
+      const [before] = await retrieve.call(client, args);
+      expect(before.OverallStatus).toBe('OK');
+      expect(statusOf(before)).toBe('Scheduled');
+      await perform.call(client, { Action: 'cancel', Definitions: { Definition: [{ attributes: { 'xsi:type': 'Send' }, ID: 29605 }] } });
+      const [after] = await retrieve.call(client, args);
+      expect(statusOf(after)).toBe('Canceled');
+    });
+
     it('binds the served WSDL with the soap package and cancels with a UsernameToken, then gets OverallStatus Error', async () => {
       const client = await soap.createClientAsync(`${target.origin('sfmc')}/etframework.wsdl`);
       client.setSecurity(new soap.WSSecurity('XXX', 'XXX'));

@@ -1,6 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BILLION_LAUGHS, documentEnvelope, sdkEnvelope, TOO_DEEP, usernameEnvelope, XXE_ENVELOPE } from './support/sfmc-envelopes.ts';
+import {
+  BILLION_LAUGHS,
+  documentEnvelope,
+  retrieveEnvelope,
+  sdkEnvelope,
+  TOO_DEEP,
+  usernameEnvelope,
+  XXE_ENVELOPE,
+} from './support/sfmc-envelopes.ts';
 import type { Target } from './support/target.ts';
 
 const XML = { 'content-type': 'text/xml', soapaction: 'Perform' };
@@ -9,7 +17,7 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
-  isArray: (name) => name === 'Result',
+  isArray: (name) => name === 'Result' || name === 'Results',
 });
 
 interface Result {
@@ -25,12 +33,14 @@ async function post(target: Target, body: string, headers: Record<string, string
   const envelope = parser.parse(text)['soap:Envelope'];
   const soapBody = envelope?.['soap:Body'];
   const message = soapBody?.PerformResponseMsg;
+  const retrieved = soapBody?.RetrieveResponseMsg;
   return {
+    retrieved: retrieved as { OverallStatus: string; RequestID: string; Results?: Array<Record<string, unknown>> } | undefined,
     status: response.status,
     contentType: response.headers.get('content-type'),
     text,
     header: envelope?.['soap:Header'],
-    results: (message?.Results?.Result ?? []) as Result[],
+    results: (message?.Results?.[0]?.Result ?? []) as Result[],
     overall: message?.OverallStatus as string | undefined,
     requestId: message?.RequestID as string | undefined,
     fault: soapBody?.['soap:Fault'] as { faultcode: string | { '#text': string }; faultstring: string; faultactor?: string } | undefined,
@@ -70,6 +80,7 @@ export function defineSfmcCases(target: Target): void {
           StatusCode: 'OK',
           StatusMessage: 'Send perform called successfully',
           Object: { '@xsi:type': 'Send', PartnerKey: { '@xsi:nil': 'true' }, ID: '29605', ObjectID: { '@xsi:nil': 'true' } },
+          Task: '',
         },
       ]);
       expect(answer.overall).toBe('OK');
@@ -151,7 +162,7 @@ export function defineSfmcCases(target: Target): void {
 
     it.each([
       ['Test', 'Test'],
-      ['Retrieve', 'Retrieve'],
+      ['Describe', 'Describe'],
     ])('answers SOAPAction %s with the soap:Client fault naming it, HTTP 500', async (action, named) => {
       const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml', soapaction: action });
       expect(answer.status).toBe(500);
@@ -162,10 +173,154 @@ export function defineSfmcCases(target: Target): void {
       });
     });
 
-    it('answers a request with no SOAPAction at all with the soap:Client fault naming an empty value', async () => {
-      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml' });
+    it.each([
+      ['no SOAPAction header', { 'content-type': 'text/xml' }],
+      ['an empty quoted SOAPAction', { 'content-type': 'text/xml', soapaction: '""' }],
+    ])('answers %s and no WS-Addressing Action with the Missing SOAP Action Client fault, HTTP 500', async (_, headers) => {
+      const answer = await post(target, documentEnvelope(), headers);
       expect(answer.status).toBe(500);
-      expect(answer.fault?.faultstring).toBe('Server did not recognize the value of HTTP Header SOAPAction: .');
+      expect(answer.fault).toEqual({
+        faultcode: 'soap:Client',
+        faultstring: 'SOAP Action Could Not Be Determined From HTTP or SOAP Header',
+        detail: '',
+      });
+    });
+
+    it.each(['Cancel', 'CANCEL'])('cancels with the Action spelled %s, matched case-insensitively as SFMC does', async (action) => {
+      const answer = await post(target, usernameEnvelope(['29605'], action));
+      expect(answer.overall).toBe('OK');
+      expect(answer.results[0]).toMatchObject({ StatusCode: 'OK', Task: '' });
+    });
+
+    it('writes an empty Task on every Perform Result, errors included', async () => {
+      const answer = await post(target, usernameEnvelope(['29605', '29606', '99999']));
+      expect(answer.results.map((result) => (result as unknown as { Task: unknown }).Task)).toEqual(['', '', '']);
+      expect(answer.text).toContain('<Task /></Result>');
+    });
+
+    it('reads the document Send back with Retrieve: Scheduled with its SendDate, then Canceled after a cancel', async () => {
+      const RETRIEVE = { 'content-type': 'text/xml', soapaction: 'Retrieve' };
+      const before = await post(target, retrieveEnvelope(), RETRIEVE);
+      expect(before.status).toBe(200);
+      expect(before.header['wsa:Action']).toBe('RetrieveResponse');
+      expect(before.retrieved).toMatchObject({ OverallStatus: 'OK', RequestID: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(before.retrieved?.Results).toEqual([
+        {
+          '@xsi:type': 'Send',
+          PartnerKey: { '@xsi:nil': 'true' },
+          ID: '29605',
+          ObjectID: { '@xsi:nil': 'true' },
+          SendDate: '2030-03-01T15:00:00Z',
+          Status: 'Scheduled',
+        },
+      ]);
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+      const after = await post(target, retrieveEnvelope(['Status']), { ...RETRIEVE, soapaction: '"Retrieve"' });
+      expect(after.retrieved?.Results).toEqual([
+        { '@xsi:type': 'Send', PartnerKey: { '@xsi:nil': 'true' }, ObjectID: { '@xsi:nil': 'true' }, Status: 'Canceled' },
+      ]);
+    });
+
+    it.each([
+      ['no filter: every Send', '', ['29605', '29606', '29607', '29608', '29609']],
+      [
+        'Status IN Scheduled, Sending',
+        '<Filter xsi:type="SimpleFilterPart"><Property>Status</Property><SimpleOperator>IN</SimpleOperator><Value>Scheduled</Value><Value>Sending</Value></Filter>',
+        ['29605', '29608', '29609'],
+      ],
+      [
+        'ID 29606 OR ID 29607 (ComplexFilterPart)',
+        '<Filter xsi:type="ComplexFilterPart"><LeftOperand xsi:type="SimpleFilterPart"><Property>ID</Property><SimpleOperator>equals</SimpleOperator><Value>29606</Value></LeftOperand><LogicalOperator>OR</LogicalOperator><RightOperand xsi:type="SimpleFilterPart"><Property>ID</Property><SimpleOperator>equals</SimpleOperator><Value>29607</Value></RightOperand></Filter>',
+        ['29606', '29607'],
+      ],
+      [
+        'an ID no Send has',
+        '<Filter xsi:type="SimpleFilterPart"><Property>ID</Property><SimpleOperator>equals</SimpleOperator><Value>99999</Value></Filter>',
+        [],
+      ],
+    ])('retrieves Sends with %s', async (_, filter, ids) => {
+      const answer = await post(target, retrieveEnvelope(['ID'], filter), { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.retrieved?.OverallStatus).toBe('OK');
+      expect((answer.retrieved?.Results ?? []).map((result) => result.ID)).toEqual(ids);
+    });
+
+    it("accepts the document sample's Send properties the mock does not store, and leaves them out", async () => {
+      const properties = ['ID', 'Client.ID', 'Email.ID', 'SendDate', 'FromName', 'Duplicates', 'NumberSent', 'Status'];
+      const answer = await post(target, retrieveEnvelope(properties), { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.retrieved?.OverallStatus).toBe('OK');
+      expect(Object.keys(answer.retrieved?.Results?.[0] ?? {})).toEqual([
+        'PartnerKey',
+        'ID',
+        'ObjectID',
+        'SendDate',
+        'Status',
+        '@xsi:type',
+      ]);
+    });
+
+    it.each([
+      [
+        'DeliveryProfile',
+        'Error: Unable to find a handler for object type: DeliveryProfile. Object types are case-sensitive, check spelling.',
+      ],
+      ['send', 'Error: Unable to find a handler for object type: send. Object types are case-sensitive, check spelling.'],
+    ])('answers a Retrieve of object type %s with SFMC’s in-band handler error and no Results', async (type, overall) => {
+      const answer = await post(target, retrieveEnvelope(['ID'], '', type), { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.status).toBe(200);
+      expect(answer.retrieved).toMatchObject({ OverallStatus: overall, RequestID: expect.any(String) });
+      expect(answer.retrieved?.Results).toBeUndefined();
+    });
+
+    it.each([
+      [
+        'an unknown property',
+        retrieveEnvelope(['ID', 'Colour']),
+        'Error: The Request Property(s) Colour do not match with the fields of Send retrieve',
+      ],
+      ['no property', retrieveEnvelope([]), 'Error: The Request Properties are required. Name at least one property to retrieve.'],
+      [
+        'a filter on a property the mock does not store',
+        retrieveEnvelope(
+          ['ID'],
+          '<Filter xsi:type="SimpleFilterPart"><Property>FromName</Property><SimpleOperator>equals</SimpleOperator><Value>x</Value></Filter>',
+        ),
+        "Error: The Filter Property 'FromName' is not a filterable property of Send in this mock.",
+      ],
+    ])('answers a Retrieve with %s with an in-band OverallStatus error', async (_, envelope, overall) => {
+      const answer = await post(target, envelope, { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.status).toBe(200);
+      expect(answer.retrieved?.OverallStatus).toBe(overall);
+      expect(answer.retrieved?.Results).toBeUndefined();
+    });
+
+    it('answers a Retrieve without credentials with the q0:Security fault Login failed', async () => {
+      const envelope = retrieveEnvelope().replace(/<soapenv:Header>[\s\S]*<\/soapenv:Header>/, '');
+      const answer = await post(target, envelope, { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.status).toBe(500);
+      expect(faultCodeOf(answer.fault)).toBe('q0:Security');
+      expect(answer.fault?.faultstring).toBe('Login failed');
+    });
+
+    it('answers a Retrieve named only by the WS-Addressing Action, without an HTTP SOAPAction', async () => {
+      const wsa = '<wsa:Action xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing">Retrieve</wsa:Action>';
+      const answer = await post(target, retrieveEnvelope(['Status'], undefined, 'Send', wsa), { 'content-type': 'text/xml' });
+      expect(answer.status).toBe(200);
+      expect(answer.retrieved?.Results?.[0]?.Status).toBe('Scheduled');
+    });
+
+    it('answers a Perform envelope sent with SOAPAction Retrieve with the unreadable-request Client fault', async () => {
+      const answer = await post(target, documentEnvelope(), { 'content-type': 'text/xml', soapaction: 'Retrieve' });
+      expect(answer.status).toBe(500);
+      expect(answer.fault?.faultstring).toMatch(/^Server was unable to read request\..*RetrieveRequestMsg/);
+      expect((await post(target, documentEnvelope())).overall).toBe('OK');
+    });
+
+    it('forces the documented canceled Retrieve answer once, then reads the store again', async () => {
+      await target.force('sfmc.retrieve', 200, { times: 1, example: 'canceled' });
+      const RETRIEVE = { 'content-type': 'text/xml', soapaction: 'Retrieve' };
+      expect((await post(target, retrieveEnvelope(['Status']), RETRIEVE)).retrieved?.Results?.[0]?.Status).toBe('Canceled');
+      expect((await post(target, retrieveEnvelope(['Status']), RETRIEVE)).retrieved?.Results?.[0]?.Status).toBe('Scheduled');
+      expect((await target.journal()).map((entry) => entry.operationId)).toEqual(['retrieve', 'retrieve']);
     });
 
     it.each([
@@ -286,7 +441,7 @@ export function defineSfmcCases(target: Target): void {
     });
 
     it.each([['/Service.asmx?wsdl'], ['/Service.asmx?WSDL'], ['/etframework.wsdl']])(
-      'serves the WSDL at %s with soapAction Perform and the address of this mock',
+      'serves the WSDL at %s with soapAction Perform and Retrieve and the address of this mock',
       async (path) => {
         const response = await fetch(target.url('sfmc', path));
         const text = await response.text();
@@ -295,6 +450,8 @@ export function defineSfmcCases(target: Target): void {
         expect(text).toContain('<soap:operation soapAction="Perform" style="document"/>');
         expect(text).toContain(`<soap:address location="${target.origin('sfmc')}/Service.asmx"/>`);
         expect(text).toContain('<xsd:element name="PerformRequestMsg">');
+        expect(text).toContain('<soap:operation soapAction="Retrieve" style="document"/>');
+        expect(text).toContain('<xsd:element name="RetrieveRequestMsg">');
       },
     );
 

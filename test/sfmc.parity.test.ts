@@ -1,5 +1,5 @@
 import { checkParity, type ParityRequest } from './support/parity.ts';
-import { BILLION_LAUGHS, documentEnvelope, usernameEnvelope, XXE_ENVELOPE } from './support/sfmc-envelopes.ts';
+import { BILLION_LAUGHS, documentEnvelope, retrieveEnvelope, usernameEnvelope, XXE_ENVELOPE } from './support/sfmc-envelopes.ts';
 
 const SOAP = { 'content-type': 'text/xml', soapaction: 'Perform' };
 const perform = (name: string, body: string, headers: Record<string, string> = SOAP): ParityRequest => ({
@@ -24,6 +24,14 @@ const requests: ParityRequest[] = [
   perform('not well-formed XML', '<Envelope>'),
   perform('an XXE payload', XXE_ENVELOPE),
   perform('a billion-laughs payload', BILLION_LAUGHS),
+  perform('no SOAPAction at all', documentEnvelope(), { 'content-type': 'text/xml' }),
+  perform('an Action Cancel, capitalised', usernameEnvelope(['29605'], 'Cancel')),
+  perform('a Retrieve of the document Send', retrieveEnvelope(), { 'content-type': 'text/xml', soapaction: 'Retrieve' }),
+  perform('a Retrieve of every Send', retrieveEnvelope(['ID', 'Status'], ''), { 'content-type': 'text/xml', soapaction: 'Retrieve' }),
+  perform('a Retrieve of an unknown object type', retrieveEnvelope(['ID'], '', 'DeliveryProfile'), {
+    'content-type': 'text/xml',
+    soapaction: 'Retrieve',
+  }),
   perform('a forced Server fault', documentEnvelope(), { ...SOAP, prefer: 'code=500, example=unplannedOutage' }),
   { name: 'the WSDL', host: 'sfmc', method: 'GET', path: '/Service.asmx?wsdl' },
   { name: 'the etframework WSDL', host: 'sfmc', method: 'GET', path: '/etframework.wsdl' },

@@ -1,4 +1,4 @@
-import { documentEnvelope } from '../../test/support/sfmc-envelopes.ts';
+import { documentEnvelope, retrieveEnvelope } from '../../test/support/sfmc-envelopes.ts';
 
 /** One request, as the fuzzer sends it: path (with query), method, headers and a body as text or bytes. */
 export interface FuzzRequest {
@@ -79,6 +79,12 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     path: '/Service.asmx',
     headers: { 'content-type': 'text/xml', soapaction: 'Perform' },
     body: documentEnvelope('29605'),
+  },
+  'sfmc.retrieve': {
+    method: 'POST',
+    path: '/Service.asmx',
+    headers: { 'content-type': 'text/xml', soapaction: 'Retrieve' },
+    body: retrieveEnvelope(),
   },
   'sfmc.getServiceWsdl': { method: 'GET', path: '/Service.asmx?wsdl', headers: {} },
   'sfmc.getEtFrameworkWsdl': { method: 'GET', path: '/etframework.wsdl', headers: {} },

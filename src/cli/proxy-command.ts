@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readServerVersion } from '../admin/server-identity.ts';
-import type { JournalEntry } from '../journal/request-journal.ts';
+import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import type { ExchangeVerdictLine } from '../proxy/create-proxy.ts';
 import { formatDriftReport } from '../proxy/drift-report.ts';
 import { createHarFile, type HarFile } from '../proxy/har-file.ts';
@@ -10,7 +10,9 @@ import { ALL_VENDORS } from '../vendor/select-modules.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 
-export const PROXY_HELP = `proxy options (a validating proxy in front of the real vendors):
+export const PROXY_HELP = `esp-cancel-mock proxy --target <vendor>=<url> … [options]
+  A validating proxy in front of the real vendors: forwards each request unchanged, returns the
+  upstream's answer unchanged, and checks both against the specs (see docs/guides/proxy.md).
   --target <v>=<url>     forward vendor v's native paths to this upstream; repeat per vendor
                          (e.g. --target omeda=https://ows.omedastaging.com)
   --port <n>             port to listen on (default 4010, or $PORT; 0 picks a free one)
@@ -19,7 +21,7 @@ export const PROXY_HELP = `proxy options (a validating proxy in front of the rea
   --fail-on-drift        exit 1 on stop if any upstream answer broke its spec
   --timeout <ms>         an upstream must answer within this (default 30000; else 504)
   --connect-timeout <ms> an upstream must accept the connection within this (default 5000; else 504)
-  --journal-size <n>     exchanges kept for GET /__admin/requests (default 1000)
+  --journal-size <n>     exchanges kept for GET /__admin/requests (default 1000, at most 100000)
   --admin-token <t>      require Authorization: Bearer <t> on /__admin (required off loopback)
   --quiet                no per-exchange log lines
   Report per operation on stop (SIGINT/SIGTERM) and at GET /__admin/report.`;
@@ -44,9 +46,9 @@ export async function proxyCommand(args: string[]): Promise<void> {
     fail((error as Error).message.replace(/^\[esp-cancel-mock\] /, ''));
   }
   const port = readPort(values.port);
-  const timeoutMs = wholeNumber('--timeout', values.timeout, 1);
-  const connectTimeoutMs = wholeNumber('--connect-timeout', values['connect-timeout'], 1);
-  const journalCapacity = wholeNumber('--journal-size', values['journal-size'], 0);
+  const timeoutMs = wholeNumber('--timeout', values.timeout, 1, 2 ** 31 - 1);
+  const connectTimeoutMs = wholeNumber('--connect-timeout', values['connect-timeout'], 1, 2 ** 31 - 1);
+  const journalCapacity = wholeNumber('--journal-size', values['journal-size'], 0, MAX_JOURNAL_CAPACITY);
   let har: HarFile | undefined;
   if (values.har) {
     try {
@@ -96,10 +98,12 @@ function logExchange(entry: JournalEntry, verdict: ExchangeVerdictLine): void {
   console.log(`${entry.request.method} ${path} ${operation} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms${notes}`);
 }
 
-function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
+/** A whole-number flag within its range (timers take at most 2^31-1 ms); a bad value exits with the rule. */
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) fail(`${flag} must be a whole number ≥ ${min}, got '${value}'`);
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max)
+    fail(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
   return number;
 }
 

@@ -1,5 +1,6 @@
 import type { BodyCodec } from '../codec/body-codec.ts';
 import { createCodecRegistry, findCodec } from '../codec/codec-registry.ts';
+import { withoutLabel } from '../routing/build-routes.ts';
 import type { LoadedSpec } from '../spec/load-specs.ts';
 import { mergeParameters } from '../spec/merge-parameters.ts';
 import {
@@ -289,7 +290,7 @@ function parameterValue(parameter: ParameterObject, overrides: VendorOverrides):
 }
 
 function buildPath(template: string, parameters: readonly ParameterObject[], overrides: VendorOverrides): string {
-  const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+  const path = withoutLabel(template).replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const parameter = parameters.find((p) => p.in === 'path' && p.name === name);
     return encodeURIComponent(parameter ? parameterValue(parameter, overrides) : (overrides.parameters?.[name] ?? 'example'));
   });

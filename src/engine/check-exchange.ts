@@ -42,7 +42,8 @@ export interface RequestCheck {
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
   const url = new URL(withoutSessionPrefix(request.url));
-  const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname);
+  const headers = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {
     const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
     const issue: ValidationIssue = {

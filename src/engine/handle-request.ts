@@ -94,7 +94,7 @@ async function checkLimits(state: EngineState, request: Request, url: URL): Prom
 }
 
 async function decide(state: EngineState, request: Request, url: URL, rawBody: string, baseUrl: string): Promise<Outcome> {
-  const match = matchRoute(state.routes, request.method, url.pathname);
+  const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
   const none = { forced: null, requestIssues: [], responseIssues: [] } as const;
   if (!match) {
     const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));

@@ -52,6 +52,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/Service.asmx#Retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SOAP Retrieve of Send objects (read a cancel back)
+         * @description `POST /Service.asmx` with `SOAPAction: Retrieve` (bare or quoted); the `#Retrieve` of the path
+         *     key is a label, never part of the URL (`x-match-header`). A Retrieve named only by the
+         *     WS-Addressing `Action` header element (no HTTP SOAPAction) reaches the same answer through the
+         *     Perform route. Checks in this order: well-formed XML, credentials (`fueloauth` token or
+         *     WS-Security UsernameToken), the RetrieveRequest, then the Sends. What is supported, and the
+         *     in-band errors (HTTP 200, `OverallStatus` `Error: …`, no Results), are listed in
+         *     `info.description`.
+         */
+        post: operations["retrieve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requestToken": {
         parameters: {
             query?: never;
@@ -155,7 +181,7 @@ export interface components {
             };
         };
         PerformRequestMsg: {
-            /** @description `cancel` is what the mock implements; anything else gets error code 5 per Definition. */
+            /** @description `cancel` (any case) is what the mock implements; anything else gets error code 5 per Definition. */
             Action?: string | null;
             /** @description An empty `<Definitions />` decodes to `""` and gets no Results. */
             Definitions?: {
@@ -200,6 +226,13 @@ export interface components {
             /** @enum {string} */
             StatusCode: "OK" | "Error";
             StatusMessage: string;
+            /** @description Always written, as SFMC does (see `info.description`); empty for a cancel, which starts no task. */
+            Task?: "" | {
+                ID?: number | string;
+                InteractionObjectID?: string;
+                StatusCode: string;
+                StatusMessage?: string;
+            };
         };
         /** @description Credentials and addressing. Other header elements are ignored. */
         RequestHeader: {
@@ -233,6 +266,48 @@ export interface components {
             errorcode: number;
             message: string;
         };
+        /**
+         * @description `Properties` decodes to a string when sent once and to an array when repeated. The handler
+         *     judges `ObjectType`, `Properties` and `Filter` and answers SFMC's in-band errors.
+         */
+        RetrieveRequest: {
+            /** @description A SimpleFilterPart (`Property`, `SimpleOperator`, `Value`) or a ComplexFilterPart (`LeftOperand`, `LogicalOperator`, `RightOperand`); `@type` is its `xsi:type`. */
+            Filter?: {
+                "@type"?: string;
+            };
+            ObjectType?: string | null;
+            Options?: unknown;
+            Properties?: (string | null) | (string | null)[];
+        };
+        RetrieveRequestEnvelope: {
+            Envelope: {
+                Body: {
+                    RetrieveRequestMsg: {
+                        RetrieveRequest: components["schemas"]["RetrieveRequest"];
+                    };
+                };
+                Header?: components["schemas"]["RequestHeader"];
+            };
+        };
+        RetrieveResponseEnvelope: {
+            Envelope: {
+                Body: {
+                    RetrieveResponseMsg: components["schemas"]["RetrieveResponseMsg"];
+                };
+                Header?: components["schemas"]["ResponseHeader"];
+            };
+        };
+        RetrieveResponseMsg: {
+            /** @description `OK`, or `Error: …` with no Results. */
+            OverallStatus: string;
+            RequestID: string;
+            /**
+             * @description One `Results` element per object, each `xsi:type="Send"`. In the decoded JSON shape a single
+             *     element is an object and repeated ones an array (the decoder's rule for names that are
+             *     not always repeated), so both are valid.
+             */
+            Results?: components["schemas"]["SendResult"] | components["schemas"]["SendResult"][];
+        };
         /** @description A Send as the mock stores it (the store's record schema). */
         Send: {
             /** Format: date-time */
@@ -242,6 +317,18 @@ export interface components {
             /** Format: date-time */
             SendDate: string;
             Status: components["schemas"]["SendStatus"];
+        };
+        /** @description One Send, `xsi:type="Send"`; only the stored properties that were asked for. */
+        SendResult: {
+            /** @constant */
+            "@type": "Send";
+            EmailName?: string;
+            ID?: number;
+            ObjectID: null;
+            PartnerKey: null;
+            /** Format: date-time */
+            SendDate?: string;
+            Status?: components["schemas"]["SendStatus"];
         };
         /**
          * @description Send.Status is a free string in the WSDL; these are the values the mock uses.
@@ -271,7 +358,17 @@ export interface components {
             token_type: "Bearer";
         };
     };
-    responses: never;
+    responses: {
+        /** @description A SOAP Fault (credentials, SOAPAction, unreadable request, server error). */
+        SoapFault: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/xml": components["schemas"]["FaultEnvelope"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -342,24 +439,52 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A PerformResponseMsg, one Result per Definition (errors in band). */
+            /**
+             * @description A PerformResponseMsg, one Result per Definition (errors in band). A Retrieve named only by
+             *     the WS-Addressing Action (no HTTP SOAPAction) arrives on this route too and gets its
+             *     RetrieveResponseMsg.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/xml": components["schemas"]["PerformResponseEnvelope"];
+                    "text/xml": components["schemas"]["PerformResponseEnvelope"] | components["schemas"]["RetrieveResponseEnvelope"];
                 };
             };
-            /** @description A SOAP Fault (credentials, SOAPAction, unreadable request, server error). */
-            500: {
+            500: components["responses"]["SoapFault"];
+        };
+    };
+    retrieve: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The SOAP 1.1 action. The WSDL's binding declares `soapAction="Retrieve"`.
+                 * @example Retrieve
+                 */
+                SOAPAction: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A SOAP 1.1 envelope; the schema is its parsed JSON shape. */
+        requestBody: {
+            content: {
+                "text/xml": components["schemas"]["RetrieveRequestEnvelope"];
+            };
+        };
+        responses: {
+            /** @description A RetrieveResponseMsg; errors are in band (`OverallStatus` `Error: …`). */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/xml": components["schemas"]["FaultEnvelope"];
+                    "text/xml": components["schemas"]["RetrieveResponseEnvelope"];
                 };
             };
+            500: components["responses"]["SoapFault"];
         };
     };
     requestLegacyToken: {

@@ -31,4 +31,19 @@ describe('buildRoutes', () => {
     const routes = buildRoutes(spec({ '/v2/token': token }));
     expect(matchRoute(routes, 'POST', '/https://mc.auth.example.com/v2/token')).toBeUndefined();
   });
+
+  it('routes a #labelled path with x-match-header only when the header matches, before the same path without a condition', () => {
+    const perform = { post: { operationId: 'perform', responses: {} } };
+    const retrieve = {
+      'x-match-header': { name: 'SOAPAction', pattern: '^\\s*"?Retrieve"?\\s*$' },
+      post: { operationId: 'retrieve', responses: {} },
+    };
+    const routes = buildRoutes(spec({ '/Service.asmx': perform, '/Service.asmx#Retrieve': retrieve }));
+    const headers = (value: string | undefined) => (name: string) => (name === 'soapaction' ? value : undefined);
+    expect(matchRoute(routes, 'POST', '/Service.asmx', headers('"Retrieve"'))?.route.operationId).toBe('retrieve');
+    expect(matchRoute(routes, 'POST', '/Service.asmx', headers('Perform'))?.route.operationId).toBe('perform');
+    expect(matchRoute(routes, 'POST', '/Service.asmx', headers(undefined))?.route.operationId).toBe('perform');
+    expect(matchRoute(routes, 'POST', '/Service.asmx')?.route.operationId).toBe('perform');
+    expect(matchRoute(routes, 'POST', '/Service.asmx#Retrieve', headers('Retrieve'))).toBeUndefined();
+  });
 });

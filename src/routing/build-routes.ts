@@ -14,6 +14,8 @@ export interface Route {
   readonly paramNames: readonly string[];
   readonly operation: OperationObject;
   readonly pathItem: PathItemObject;
+  /** From the path's `x-match-header`: the route answers only when this header matches. */
+  readonly header?: { readonly name: string; readonly pattern: RegExp };
 }
 
 /** Builds every route of one spec: each path (and its `x-path-aliases`) under each server base path. */
@@ -27,6 +29,8 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
       return operation ? [[method.toUpperCase(), operation] as [string, OperationObject]] : [];
     });
     const anyPrefix = pathItem['x-match-any-prefix'] === true;
+    const matchHeader = pathItem['x-match-header'];
+    const header = matchHeader && { name: matchHeader.name.toLowerCase(), pattern: new RegExp(matchHeader.pattern) };
     const unsupported = pathItem['x-unsupported-methods'];
     if (unsupported) operations.push(['*', unsupported]);
     for (const [method, operation] of operations) {
@@ -35,7 +39,7 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
       }
       for (const basePath of basePaths) {
         for (const path of templates) {
-          const { pattern, paramNames } = compileTemplate(basePath + path, anyPrefix);
+          const { pattern, paramNames } = compileTemplate(basePath + withoutLabel(path), anyPrefix);
           routes.push({
             vendor: spec.vendor,
             operationId: operation.operationId,
@@ -45,12 +49,20 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
             paramNames,
             operation,
             pathItem,
+            ...(header ? { header } : {}),
           });
         }
       }
     }
   }
-  return routes;
+  // Header-conditioned routes first (a stable sort keeps the spec's order otherwise).
+  return routes.sort((a, b) => Number(b.header !== undefined) - Number(a.header !== undefined));
+}
+
+/** A path key without its `#label` (see `x-match-header`): the path an HTTP request can carry. */
+export function withoutLabel(template: string): string {
+  const hash = template.indexOf('#');
+  return hash === -1 ? template : template.slice(0, hash);
 }
 
 /** The path parts of the spec's servers (`http://{host}:{port}/vpns` → `/vpns`), always including the root. */

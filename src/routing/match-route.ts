@@ -5,14 +5,19 @@ export interface RouteMatch {
   readonly params: Record<string, string>;
 }
 
+/** Reads one request header by lower-case name (a Fetch `Headers`, or a recorded header record). */
+export type HeaderLookup = (name: string) => string | null | undefined;
+
 /**
  * Finds the route for a method and path. A declared method wins over the path's
- * `x-unsupported-methods` operation, whatever their order in the list.
+ * `x-unsupported-methods` operation, whatever their order in the list. A route with an
+ * `x-match-header` condition matches only when `header` is given and its value matches.
  */
-export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch | undefined {
+export function matchRoute(routes: readonly Route[], method: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
   let fallback: RouteMatch | undefined;
   for (const route of routes) {
     if (route.method !== method && route.method !== '*') continue;
+    if (route.header && !route.header.pattern.test(header?.(route.header.name) ?? '')) continue;
     const match = route.pattern.exec(pathname);
     if (!match) continue;
     const params: Record<string, string> = {};

@@ -78,6 +78,14 @@ export type PathItemObject = {
    * a URL whose path embeds the tenant's auth URL).
    */
   readonly 'x-match-any-prefix'?: boolean;
+  /**
+   * The path's operations answer only requests whose header `name` matches `pattern` (a regular
+   * expression); such routes are tried before the same path's unconditional ones. With a `#label`
+   * suffix on the path key (never sent by HTTP clients, so never part of the matched path) a second
+   * path item can hold another operation on the same method and URL: SFMC's `Retrieve` beside
+   * `Perform` on `POST /Service.asmx`, told apart by `SOAPAction`.
+   */
+  readonly 'x-match-header'?: { readonly name: string; readonly pattern: string };
 } & Partial<Record<HttpMethod, OperationObject>>;
 
 export interface ServerVariableObject {

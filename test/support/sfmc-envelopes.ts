@@ -58,3 +58,18 @@ export const BILLION_LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol
 
 /** 100 nested elements inside the Body: past the decoder's depth limit. */
 export const TOO_DEEP = `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</Body></Envelope>`;
+
+/**
+ * A Retrieve of Send shaped like Salesforce's "Retrieve the Scheduled Send Time and Status of a Send"
+ * sample (`soapenv:` prefixes, an empty Options, one Properties element per property), with the
+ * document's UsernameToken and an optional Filter's inner XML.
+ */
+export function retrieveEnvelope(
+  properties: readonly string[] = ['ID', 'SendDate', 'Status'],
+  filter = '<Filter xsi:type="SimpleFilterPart"><Property>ID</Property><SimpleOperator>equals</SimpleOperator><Value>29605</Value></Filter>',
+  objectType = 'Send',
+  extraHeader = '',
+): string {
+  const props = properties.map((name) => `<Properties>${name}</Properties>`).join('');
+  return `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Header><wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"><wsse:UsernameToken><wsse:Username>XXX</wsse:Username><wsse:Password>XXX</wsse:Password></wsse:UsernameToken></wsse:Security>${extraHeader}</soapenv:Header><soapenv:Body><RetrieveRequestMsg xmlns="http://exacttarget.com/wsdl/partnerAPI"><RetrieveRequest><Options></Options><ObjectType>${objectType}</ObjectType>${props}${filter}</RetrieveRequest></RetrieveRequestMsg></soapenv:Body></soapenv:Envelope>`;
+}
