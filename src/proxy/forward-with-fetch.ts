@@ -11,11 +11,20 @@ export function createFetchForwarder(prepare: (request: Request) => Request): Fo
   return async (upstream, limits) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(upstream.headers)) if (name !== 'host') headers.set(name, value);
-    const hasBody = upstream.method !== 'GET' && upstream.method !== 'HEAD';
-    const request = prepare(new Request(upstream.url, { method: upstream.method, headers, ...(hasBody ? { body: upstream.body } : {}) }));
+    // `prepare` marks the request (MSW's bypass header); it is sent as URL and init, not as a Request
+    // object, which Request wrappers that rebuild it (MSW's, hono's global one) can lose the method of.
+    // No body at all when there are no bytes; fetch still states `content-length: 0` for a bodyless PUT.
+    const marked = prepare(new Request(upstream.url, { method: upstream.method, headers }));
+    const hasBody = upstream.method !== 'GET' && upstream.method !== 'HEAD' && upstream.body.byteLength > 0;
     const timeout = AbortSignal.timeout(limits.timeoutMs);
     try {
-      const response = await fetch(request, { signal: timeout, redirect: 'manual' });
+      const response = await fetch(marked.url, {
+        method: upstream.method,
+        headers: marked.headers,
+        ...(hasBody ? { body: upstream.body } : {}),
+        signal: timeout,
+        redirect: 'manual',
+      });
       const length = Number(response.headers.get('content-length') ?? Number.NaN);
       if (length > limits.maxBodyBytes) {
         await response.body?.cancel();
