@@ -5,16 +5,21 @@
  *   npm run soak -- --seed 123            replay a run (the seed is printed)
  *   npm run soak -- --per-operation 2000  a shorter run
  *   npm run soak -- --journal             1,000,000 valid requests: RSS stays flat (bounded journal)
+ *   npm run soak -- --hostile             what an adversarial client sends (repeated names, deep nesting,
+ *                                         prototype keys, odd Hosts, refused admin writes), then SIGTERM
+ *                                         with silent sockets open: every answer fast, shutdown bounded
  *
  * Prints requests sent, crashes (must be 0), undocumented answers (must be 0), RSS start/end and
  * latency percentiles; exits 1 when either count is not 0 or the store breaks its invariants.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import type { FuzzRequest } from './fuzz/base-requests.ts';
+import { HOSTILE_ADMIN, HOSTILE_HEADS, hostileRequests } from './fuzz/hostile-requests.ts';
 import { judgeAnswer, toFetchRequest } from './fuzz/judge-answer.ts';
 import { requestArbitrary } from './fuzz/request-arbitrary.ts';
 import { listSpecOperations } from './fuzz/spec-operations.ts';
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     'per-operation': { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '32' },
     journal: { type: 'boolean', default: false },
+    hostile: { type: 'boolean', default: false },
     requests: { type: 'string', default: '1000000' },
   },
 });
@@ -108,7 +114,53 @@ const rssStart = rssMiB();
 const started = performance.now();
 const rssSeries: string[] = [];
 
-if (values.journal) {
+/** Sends raw bytes and resolves with the status line's code (0 when the server closed without one). */
+function sendRaw(text: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let data = '';
+    socket.setTimeout(15_000, () => socket.destroy());
+    socket.on('data', (chunk) => {
+      data += chunk.toString('latin1');
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(Number(data.slice(9, 12)) || 0));
+  });
+}
+
+/** Opens a connection that sends `text` (possibly nothing) and then stays silent. */
+function openSilent(text: string): Promise<Socket> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => {
+      if (text) socket.write(text);
+      resolve(socket);
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+const hostileFindings: string[] = [];
+if (values.hostile) {
+  const hostile = hostileRequests();
+  const rounds = 5;
+  await drive(hostile.length * rounds, (index) => hostile[index % hostile.length] as { request: FuzzRequest; label: string });
+  const stateBefore = await (await admin('GET', '/state')).text();
+  const faultsBefore = await (await admin('GET', '/faults')).text();
+  for (const [method, path, body] of HOSTILE_ADMIN) {
+    const response = await fetch(`${base}/__admin${path}`, { method, ...(body ? { body } : {}) });
+    if (response.status !== 400) hostileFindings.push(`${method} /__admin${path} ${body} answered ${response.status}, not 400`);
+  }
+  if ((await (await admin('GET', '/state')).text()) !== stateBefore) hostileFindings.push('a refused admin write changed the store');
+  if ((await (await admin('GET', '/faults')).text()) !== faultsBefore) hostileFindings.push('a refused admin write changed the fault plan');
+  for (const head of HOSTILE_HEADS) {
+    const status = await sendRaw(head);
+    if (status !== 400 && status !== 414) hostileFindings.push(`${JSON.stringify(head.slice(0, 60))} answered ${status}, not 400/414`);
+  }
+  const slowest = Math.max(...latencies);
+  if (slowest > 5_000) hostileFindings.push(`the slowest hostile answer took ${Math.round(slowest)} ms (a stall)`);
+} else if (values.journal) {
   const total = Number(values.requests);
   const bases = operations.map((operation) => operation.base);
   await drive(total, (index) => {
@@ -150,19 +202,48 @@ const rssEnd = crashed ? Number.NaN : rssMiB();
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2);
 
-console.log(
-  `mode:                 ${values.journal ? 'journal (valid requests, bounded journal)' : `fuzz, ${perOperation} per operation × ${operations.length} operations`}`,
-);
+const mode = values.hostile
+  ? 'hostile (repeated names, deep nesting, prototype keys, odd Hosts, silent sockets at shutdown)'
+  : values.journal
+    ? 'journal (valid requests, bounded journal)'
+    : `fuzz, ${perOperation} per operation × ${operations.length} operations`;
+console.log(`mode:                 ${mode}`);
 console.log(`requests sent:        ${sent} in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s, ${concurrency} in flight)`);
 console.log(`crashes:              ${crashed ? 1 : 0}`);
 console.log(`undocumented answers: ${undocumented}`);
 console.log(`connection errors:    ${connectionErrors}`);
 console.log(`answers:              ${[...verdicts].map(([verdict, count]) => `${verdict} ${count}`).join(', ')}`);
 console.log(`store invariants:     ${invariants}`);
+if (values.hostile) {
+  // Shutdown with silent clients: connected and nothing sent, half the headers, a body short of its length.
+  const sockets = await Promise.all([
+    ...Array.from({ length: 10 }, () => openSilent('')),
+    ...Array.from({ length: 10 }, () => openSilent('POST /v3.5/mailing/cancel HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half')),
+    ...Array.from({ length: 10 }, () =>
+      openSilent(
+        'POST /v3.5/mailing/cancel HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"mid"',
+      ),
+    ),
+  ]);
+  stopping = true;
+  const stopStarted = performance.now();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const bounded = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 45_000)),
+  ]);
+  const stopSeconds = (performance.now() - stopStarted) / 1000;
+  for (const socket of sockets) socket.destroy();
+  if (!bounded) hostileFindings.push('SIGTERM did not end the server within 45 s while silent clients were connected');
+  console.log(`shutdown with 30 silent sockets: ${bounded ? `${stopSeconds.toFixed(1)} s` : 'not within 45 s'}`);
+  console.log(`hostile findings:     ${hostileFindings.length === 0 ? 'none' : ''}`);
+  for (const finding of hostileFindings) console.log(`  ${finding}`);
+}
 console.log(`RSS start/end:        ${rssStart} MiB → ${rssEnd} MiB`);
 console.log(`RSS along the run:    ${rssSeries.join('; ')}`);
 console.log(`latency ms:           p50 ${percentile(0.5)}, p99 ${percentile(0.99)}, max ${percentile(1)}`);
 for (const example of examples) console.log(`  ${example}`);
 stopping = true;
 child.kill('SIGTERM');
-process.exit(crashed || undocumented > 0 || connectionErrors > 0 || invariants !== 'ok' ? 1 : 0);
+process.exit(crashed || undocumented > 0 || connectionErrors > 0 || invariants !== 'ok' || hostileFindings.length > 0 ? 1 : 0);

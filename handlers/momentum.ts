@@ -1,4 +1,5 @@
 import type { DecodedRequest } from '../src/decode/decoded-request.ts';
+import { joinDeep, previewJson } from '../src/errors/preview-value.ts';
 import type { components } from '../src/generated/momentum.d.ts';
 import { recordsOf } from '../src/store/vendor-store.ts';
 import { lastSegment, type ValidationIssue } from '../src/validate/validation-issue.ts';
@@ -54,8 +55,8 @@ function unsupportedMethod(request: DecodedRequest): HandlerResult {
 
 /** A body value as a query string value: arrays of ids become a comma list. */
 function toParameter(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(',');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return joinDeep(value);
+  return typeof value === 'object' ? previewJson(value) : String(value);
 }
 
 /** The first broken input, in the order body → orgid → mid → format, in Message Central's words. */

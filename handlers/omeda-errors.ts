@@ -1,3 +1,4 @@
+import { previewJson } from '../src/errors/preview-value.ts';
 import type { HandlerResult } from '../src/vendor/vendor-module.ts';
 
 /**
@@ -25,7 +26,7 @@ export const omedaMessages = {
   malformedJson: (detail: string) => `The request body is not valid JSON: ${detail}`,
   notAnObject: () => 'The request body must be a JSON object.',
   unsupportedContentType: (mediaType: string) => `The content type '${mediaType}' is not supported. Use application/json.`,
-  notAString: (value: unknown, field: string) => `The value '${JSON.stringify(value)}' for field '${field}' is not a string.`,
+  notAString: (value: unknown, field: string) => `The value '${previewJson(value)}' for field '${field}' is not a string.`,
 } as const;
 
 /** Omeda's failure body: `{"Errors":[{"Error":…}],"SubmissionId":…}`, one Error per message. */

@@ -6,6 +6,7 @@ import { createEngine, type MockEngine, type MockState } from './engine/create-e
 import { startupError } from './errors/startup-error.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
+import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
 import { createSessionDispatch } from './session/session-dispatch.ts';
@@ -93,14 +94,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     saver = createStateSaver(engine, options.stateFile);
     saver.schedule();
   }
+  const serverOptions = toServerOptions(options.timeouts);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve(
-      { fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions: toServerOptions(options.timeouts) },
-      () => resolve(started),
-    );
+    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions }, () => resolve(started));
     started.once('error', reject);
   });
   answerClientErrors(server as Server);
+  guardRequestFraming(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 4010);
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -114,8 +114,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
         // keep closing idle connections until the server is closed, so shutdown never waits out keep-alive.
         const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+        // Node stops checking its header and request timeouts once close() is called, so a client that
+        // connects and stays silent (or sends half a request) would hold shutdown open for ever. Past
+        // the request timeout, every connection still open is cut: shutdown is bounded by the limits.
+        const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), serverOptions.requestTimeout);
         server.close((error) => {
           clearInterval(idle);
+          clearTimeout(deadline);
           if (error) reject(error);
           else resolve();
         });

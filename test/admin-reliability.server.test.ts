@@ -41,3 +41,49 @@ it.each(['?limit=-1', '?limit=abc', '?after=1e3', '?after=99999999999999999999']
     expect(((await response.json()) as { type: string }).type).toMatch(/bad-admin-request$/);
   },
 );
+
+it.each([
+  '10000-01-01T00:00:00Z',
+  '+010000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '1',
+  '2030-01-15',
+  'Tue, 15 Jan 2030 15:00:00 GMT',
+])('refuses to pin the clock to %s with 400 bad-admin-request, and cancels still answer 200', async (now) => {
+  const response = await admin('PUT', '/clock', JSON.stringify({ now }));
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { type: string }).type).toMatch(/bad-admin-request$/);
+  expect(((await (await admin('GET', '/clock')).json()) as { pinned: boolean }).pinned).toBe(false);
+  const cancel = await fetch(`${server.url}/webservices/rest/brand/FOO/omail/deployment/cancel/*`, {
+    method: 'POST',
+    headers: { 'x-omeda-appid': 'my-app', 'content-type': 'application/json' },
+    body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+  });
+  expect(cancel.status).toBe(200);
+});
+
+it('pins the clock to an RFC 3339 instant with an offset and to the year 9999', async () => {
+  for (const now of ['2030-01-15T16:00:00+01:00', '9999-12-31T23:59:59.999Z']) {
+    const response = await admin('PUT', '/clock', JSON.stringify({ now }));
+    expect(response.status).toBe(200);
+  }
+  await admin('PUT', '/clock', JSON.stringify({ now: null }));
+});
+
+it.each(['{"__proto__":{"drop":true}}', '{"constructor":{"drop":true}}', '{"plan":{"__proto__":{"drop":true}}}'])(
+  'refuses the fault plan %s with 400 bad-admin-request and keeps the plan in force',
+  async (plan) => {
+    await admin('POST', '/faults', JSON.stringify({ plan: { 'omeda.cancelDeployment': { delayMs: 1 } }, seed: 7 }));
+    const response = await admin('POST', '/faults', plan);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { type: string }).type).toMatch(/bad-admin-request$/);
+    expect(await (await admin('GET', '/faults')).json()).toEqual({ plan: { 'omeda.cancelDeployment': { delayMs: 1 } }, seed: 7 });
+    await admin('DELETE', '/faults');
+  },
+);
+
+it.each([4_294_967_296, -1, 1.5])('refuses a fault seed of %s with 400, as the CLI does', async (seed) => {
+  const response = await admin('POST', '/faults', JSON.stringify({ plan: {}, seed }));
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { detail: string }).detail).toMatch(/seed must be a whole number from 0 to 4294967295/);
+});

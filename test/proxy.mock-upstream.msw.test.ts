@@ -33,7 +33,13 @@ const base = (): string => {
   if (!upstream) throw new Error('upstream not started');
   return upstream.url;
 };
-const target: Target = { transport: 'server', url: (_host, path) => `${base()}${path}`, origin: () => base(), ...adminControls(base) };
+const target: Target = {
+  transport: 'server',
+  throughProxy: true,
+  url: (_host, path) => `${base()}${path}`,
+  origin: () => base(),
+  ...adminControls(base),
+};
 beforeEach(() => target.reset());
 
 defineMomentumCases(target);

@@ -92,8 +92,8 @@ export async function handleAdminRequest(
         const body = (await readJson(request)) as { plan?: unknown; seed?: unknown } | null;
         const wrapped = body !== null && typeof body === 'object' && 'plan' in body;
         const seed = wrapped ? body.seed : undefined;
-        if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0))
-          throw new AdminRequestError('seed must be a whole number ≥ 0');
+        if (seed !== undefined && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 32))
+          throw new AdminRequestError('seed must be a whole number from 0 to 4294967295');
         engine.setFaults(parseFaultPlan(wrapped ? body.plan : body), seed as number | undefined);
         return json(200, engine.faults());
       }

@@ -43,4 +43,20 @@ describe('decodeRequest', () => {
     expect(decodeForm(formToo, registry).request.body).toEqual({ a: ['1', '2'] });
     expect(decodeForm(undefined, registry).request.body).toEqual({ a: ['1', '2'] });
   });
+
+  it('keeps query and header names like __proto__ as own data', () => {
+    const { request } = decodeRequest({
+      method: 'GET',
+      url: new URL('http://localhost/x?__proto__=1&constructor=2'),
+      headers: new Headers({ __proto__: 'h' } as unknown as Record<string, string>),
+      rawBody: '',
+      path: {},
+      parameters: [],
+      requestBody: undefined,
+      codecs: createCodecRegistry([]),
+    });
+    expect(Object.hasOwn(request.query, '__proto__')).toBe(true);
+    expect(request.query).toEqual(JSON.parse('{"__proto__":"1","constructor":"2"}'));
+    expect(Object.getPrototypeOf(request.headers)).toBe(Object.prototype);
+  });
 });

@@ -23,10 +23,8 @@ export interface DecodeInput {
  * exception: it comes back as a `parse` issue for the vendor module to word.
  */
 export function decodeRequest(input: DecodeInput): { request: DecodedRequest; issues: ValidationIssue[] } {
-  const headers: Record<string, string> = {};
-  input.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  // Object.fromEntries defines own properties: a header or query name like `__proto__` stays data.
+  const headers: Record<string, string> = Object.fromEntries(input.headers);
   const declared = toMediaType(headers['content-type']);
   const mediaType = declared || (input.rawBody === '' ? '' : (input.requestBody?.['x-default-content-type'] ?? ''));
   const issues: ValidationIssue[] = [];
@@ -61,12 +59,12 @@ function isAccepted(requestBody: RequestBodyObject | undefined, mediaType: strin
 /** Query values by name; a parameter whose schema is an array collects every occurrence. */
 function readQuery(searchParams: URLSearchParams, parameters: readonly ParameterObject[]): Record<string, unknown> {
   const arrays = new Set(parameters.filter((p) => p.in === 'query' && isArraySchema(p.schema)).map((p) => p.name));
-  const query: Record<string, unknown> = {};
+  const query = new Map<string, unknown>();
   for (const name of new Set(searchParams.keys())) {
     if (ENGINE_QUERY_NAMES.has(name)) continue;
-    query[name] = arrays.has(name) ? searchParams.getAll(name) : searchParams.get(name);
+    query.set(name, arrays.has(name) ? searchParams.getAll(name) : searchParams.get(name));
   }
-  return query;
+  return Object.fromEntries(query);
 }
 
 function isArraySchema(schema: unknown): boolean {

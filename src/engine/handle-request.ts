@@ -7,6 +7,7 @@ import { readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
+import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
@@ -161,8 +162,10 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
         ? { result: documented.result }
         : { problem: createProblem(documented.code, documented.message, { documented: documented.documented }) };
     } else {
+      const before = countStoreChanges(vendor.store);
       answer = { result: await state.serial.run(() => runHandler(vendor, operation, decoded, context)) };
-      state.onStoreChange?.();
+      // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
+      if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
     }
   }
   if ('problem' in answer)

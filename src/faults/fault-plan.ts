@@ -41,7 +41,7 @@ export class FaultPlanError extends Error {
 export function parseFaultPlan(input: unknown): FaultPlan {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new FaultPlanError('expected an object of {"<vendor.operationId>|*": {delayMs, status, drop, probability}}');
-  const plan: Record<string, FaultRule> = {};
+  const plan = new Map<string, FaultRule>();
   for (const [key, raw] of Object.entries(input)) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FaultPlanError(`${key}: expected an object`);
     const rule = raw as Record<string, unknown>;
@@ -62,9 +62,10 @@ export function parseFaultPlan(input: unknown): FaultPlan {
     if (probability !== undefined && !(typeof probability === 'number' && probability >= 0 && probability <= 1))
       throw new FaultPlanError(`${key}: probability must be from 0 to 1`);
     if (status !== undefined && drop === true) throw new FaultPlanError(`${key}: choose status or drop, not both`);
-    plan[key] = rule as FaultRule;
+    plan.set(key, rule as FaultRule);
   }
-  return plan;
+  // Built from a Map so a key named `__proto__` stays an own key (and is refused as an unknown operation).
+  return Object.fromEntries(plan);
 }
 
 /** `--latency 100` (fixed) or `--latency 50-200` (uniform): a `*` rule with that delay. */
@@ -87,5 +88,6 @@ export function parseChaos(text: string): FaultRule {
 
 /** The rule that applies to an operation: the most specific key of the plan. */
 export function findFaultRule(plan: FaultPlan, vendor: string, operationId: string): FaultRule | undefined {
-  return plan[`${vendor}.${operationId}`] ?? plan[operationId] ?? plan['*'];
+  const own = (key: string) => (Object.hasOwn(plan, key) ? plan[key] : undefined);
+  return own(`${vendor}.${operationId}`) ?? own(operationId) ?? own('*');
 }

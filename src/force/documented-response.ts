@@ -56,7 +56,8 @@ export function toDocumentedResponse(
   }
   const examples = Object.entries(media.examples ?? {});
   if (exampleName) {
-    const named = media.examples?.[exampleName];
+    // Own properties only: `example=__proto__` or `constructor` names no example.
+    const named = media.examples && Object.hasOwn(media.examples, exampleName) ? media.examples[exampleName] : undefined;
     if (!named) {
       const names = examples.map(([name]) => name);
       return {

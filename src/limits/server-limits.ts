@@ -24,6 +24,8 @@ export function toServerOptions(timeouts: ServerTimeouts = {}): ServerOptions {
   const requestTimeout = Math.max(timeouts.requestMs ?? 30_000, headersTimeout);
   return {
     maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes,
+    // The Host rules of RFC 9112 §3.2 are checked by `request-framing.ts`, which answers a problem body.
+    requireHostHeader: false,
     headersTimeout,
     requestTimeout,
     keepAliveTimeout: timeouts.keepAliveMs ?? 5_000,
@@ -37,6 +39,20 @@ const CLIENT_ERRORS: Record<string, MockProblemCode> = {
 };
 
 /**
+ * Node counts the request line in its header limit, so a long URL overflows the header section: when
+ * the refused bytes start with a request line longer than the URL limit, the answer is the documented
+ * 414, not 431.
+ */
+function isLongRequestLine(error: NodeJS.ErrnoException): boolean {
+  const packet = (error as { rawPacket?: Buffer }).rawPacket;
+  if (error.code !== 'HPE_HEADER_OVERFLOW' || !packet) return false;
+  const head = packet.toString('latin1', 0, REQUEST_LIMITS.maxUrlLength + 64);
+  if (!/^[A-Z]+ /.test(head)) return false;
+  const end = head.indexOf('\r\n');
+  return end === -1 || end > REQUEST_LIMITS.maxUrlLength;
+}
+
+/**
  * Answers what Node's HTTP parser refuses (oversized headers, timeouts, bytes that are not HTTP) with
  * a problem+json like every other mock error, then closes the connection.
  */
@@ -46,7 +62,8 @@ export function answerClientErrors(server: Server): void {
       socket.destroy();
       return;
     }
-    const problem = createProblem(CLIENT_ERRORS[error.code ?? ''] ?? 'malformed-http', error.message);
+    const code = isLongRequestLine(error) ? 'uri-too-long' : (CLIENT_ERRORS[error.code ?? ''] ?? 'malformed-http');
+    const problem = createProblem(code, error.message);
     const body = JSON.stringify(problem);
     socket.end(
       `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

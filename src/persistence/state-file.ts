@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { type MockEngine, MockStateError } from '../engine/create-engine.ts';
 
 /** A state file that cannot be used: one line saying which file and why. */
@@ -15,10 +16,14 @@ export class StateFileError extends Error {
  * or breaks a schema throws — never a silent empty store.
  */
 export async function loadStateFile(engine: MockEngine, file: string): Promise<boolean> {
+  const directory = dirname(file);
+  if (!isDirectory(directory)) throw new StateFileError(`the directory of state file ${file} does not exist; create ${directory} first`);
+  removeLeftovers(file);
   if (!existsSync(file)) return false;
   let state: unknown;
   try {
-    state = JSON.parse(readFileSync(file, 'utf8'));
+    // A UTF-8 byte order mark is read as the encoding's signature, as for request bodies (RFC 8259 §8.1).
+    state = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new StateFileError(`state file ${file} is not valid JSON (${(error as Error).message}); fix or delete it`);
   }
@@ -29,6 +34,32 @@ export async function loadStateFile(engine: MockEngine, file: string): Promise<b
     throw new StateFileError(`state file ${file} does not match the record schemas: ${detail}; fix or delete it`);
   }
   return true;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Where saves go: the file a symlink points at (the link is kept), or the path itself. */
+function toSaveTarget(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
+  } catch {
+    return file;
+  }
+}
+
+/** Temporary files of saves cut short (`kill -9` between write and rename): `<name>.<pid>.tmp`. */
+function removeLeftovers(file: string): void {
+  const target = toSaveTarget(file);
+  const prefix = `${basename(target)}.`;
+  for (const name of readdirSync(dirname(target))) {
+    if (name.startsWith(prefix) && /^\d+\.tmp$/.test(name.slice(prefix.length))) unlinkSync(join(dirname(target), name));
+  }
 }
 
 export interface StateSaver {
@@ -51,9 +82,11 @@ export function createStateSaver(engine: MockEngine, file: string, debounceMs = 
     timer = undefined;
     const text = JSON.stringify(await engine.getState());
     if (text === last) return;
-    const temporary = `${file}.${process.pid}.tmp`;
+    // Through a symlink, the file it points at is replaced: the link stays a link.
+    const target = toSaveTarget(file);
+    const temporary = `${target}.${process.pid}.tmp`;
     writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    renameSync(temporary, target);
     last = text;
   };
   return {

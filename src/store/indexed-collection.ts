@@ -15,6 +15,7 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
   readonly #options: CollectionOptions<S>;
   readonly #index = new Map<string, Stored<S>>();
   #lookupHint: Stored<S> | undefined;
+  #changes = 0;
 
   constructor(options: CollectionOptions<S>, keyOf: (record: Output<S>) => string) {
     super(options);
@@ -31,7 +32,13 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     // delete and deleteMany end in one 'delete' event per record; clear does not emit (see below).
     this.hooks.on('delete', (event) => {
       this.#index.delete(this.#keyOf(event.data.deletedRecord as Output<S>));
+      this.#changes += 1;
     });
+  }
+
+  /** How many creates, updates and deletes this collection has seen: a change marker for savers. */
+  get changes(): number {
+    return this.#changes;
   }
 
   /**
@@ -58,6 +65,7 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     if (this.#index.has(key)) throw new RangeError(`[esp-cancel-mock] duplicate key '${key}'`);
     const record = (await super.create(initialValues)) as Stored<S>;
     this.#index.set(key, record);
+    this.#changes += 1;
     return record;
   }
 
@@ -80,6 +88,7 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
     }
     const next = (await pending) as Stored<S> | undefined;
     if (next === undefined) return next as unknown as Stored<S>;
+    this.#changes += 1;
     this.#reindexOne(next);
     return next;
   }
@@ -87,6 +96,7 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
   override async updateMany(...args: Parameters<Collection<S>['updateMany']>): Promise<Array<Stored<S>>> {
     const records = (await super.updateMany(...args)) as Array<Stored<S>>;
     for (const record of records) this.#reindexOne(record);
+    this.#changes += records.length;
     return records;
   }
 

@@ -49,6 +49,13 @@ export function createVendorStore<C extends CollectionDeclarations>(ajv: AjvPair
   return store as unknown as VendorStore<C>;
 }
 
+/** The sum of every collection's change count: differs after any create, update or delete. */
+export function countStoreChanges(store: Record<string, Collection<StandardSchemaV1>>): number {
+  let changes = 0;
+  for (const collection of Object.values(store)) changes += (collection as IndexedCollection<StandardSchemaV1>).changes;
+  return changes;
+}
+
 /** The records of every collection, as plain JSON. */
 export function snapshotStore(store: Record<string, Collection<StandardSchemaV1>>): Record<string, unknown[]> {
   return Object.fromEntries(

@@ -37,6 +37,7 @@ export function useProxyTarget(): ProxyTarget {
   };
   const target: ProxyTarget = {
     transport: 'server',
+    throughProxy: true,
     url: (_host, path) => `${started().proxy.url}${path}`,
     origin: () => started().upstream.url,
     ...adminControls(() => started().upstream.url),

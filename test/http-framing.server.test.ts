@@ -1,0 +1,61 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/server.ts';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+});
+afterAll(() => server.close());
+
+/** Sends raw bytes and reads the whole answer (the server closes or the answer ends). */
+function sendRaw(text: string): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(text));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      data += chunk;
+      const split = data.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(data)?.[1];
+      if (split !== -1 && length !== undefined && data.length >= split + 4 + Number(length)) socket.end();
+    });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const split = data.indexOf('\r\n\r\n');
+      resolve({ status: Number(data.slice(9, 12)), headers: data.slice(0, split), body: data.slice(split + 4) });
+    });
+  });
+}
+
+it.each([
+  ['a Host WHATWG URL cannot parse (xn--)', 'GET /v3.5/mailing/cancel HTTP/1.1\r\nHost: xn--\r\n\r\n'],
+  ['a Host with a slash', 'GET /v3.5/mailing/cancel HTTP/1.1\r\nHost: a/b\r\n\r\n'],
+  ['a Host with userinfo', 'GET /v3.5/mailing/cancel HTTP/1.1\r\nHost: a@b\r\n\r\n'],
+  ['a percent-encoded Host', 'GET /v3.5/mailing/cancel HTTP/1.1\r\nHost: %41\r\n\r\n'],
+  ['two Host header fields', 'GET /v3.5/mailing/cancel HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: example.com\r\n\r\n'],
+  ['an HTTP/1.1 request without Host', 'GET /v3.5/mailing/cancel HTTP/1.1\r\n\r\n'],
+  ['GET *', 'GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'],
+  ['a backslash in the path', 'GET /v3.5\\mailing/cancel HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'],
+])('answers %s with 400 malformed-http as problem+json', async (_name, request) => {
+  const answer = await sendRaw(request);
+  expect(answer.status).toBe(400);
+  expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
+  expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'malformed-http' });
+});
+
+it('answers a 20 KB request target with the documented 414 uri-too-long, not 431', async () => {
+  const answer = await sendRaw(`GET /v3.5/mailing/cancel?mid=${'1'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  expect(answer.status).toBe(414);
+  expect(JSON.parse(answer.body)).toMatchObject({ code: 'uri-too-long' });
+});
+
+it('gives Omeda Urls the port the server listens on when an HTTP/1.0 request has no Host', async () => {
+  const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' });
+  const answer = await sendRaw(
+    `POST /webservices/rest/brand/FOO/omail/deployment/cancel/* HTTP/1.0\r\nX-Omeda-AppId: my-app\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
+  expect(answer.status).toBe(200);
+  const { ResponseInfo } = JSON.parse(answer.body) as { ResponseInfo: Array<{ Url: string }> };
+  expect(ResponseInfo[0]?.Url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/webservices/rest/brand/FOO/`));
+});
