@@ -11,7 +11,7 @@ import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
-import type { EngineState } from './engine-state.ts';
+import type { EngineState, VendorRecords } from './engine-state.ts';
 import { readRequest } from './read-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
@@ -162,10 +162,11 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
         ? { result: documented.result }
         : { problem: createProblem(documented.code, documented.message, { documented: documented.documented }) };
     } else {
-      const before = countStoreChanges(vendor.store);
+      const store = state.stores.get(vendor.name) as VendorRecords;
+      const before = countStoreChanges(store);
       answer = { result: await state.serial.run(() => runHandler(vendor, operation, decoded, context)) };
       // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
-      if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
+      if (countStoreChanges(store) !== before) state.onStoreChange?.();
     }
   }
   if ('problem' in answer)
