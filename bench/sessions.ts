@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../src/engine/create-engine.ts';
-import { selectModules } from '../src/vendor/select-modules.ts';
+import { selectModules } from '../src/vendors.ts';
 
 /** Median and 95th percentile of in-process session creation (engine + seeded default dataset). */
 export async function benchSessionCreation(count = 2000): Promise<{ medianMs: number; p95Ms: number; count: number }> {

@@ -5,6 +5,7 @@ import { PROXY_HELP, proxyCommand } from './cli/proxy-command.ts';
 import { SERVE_HELP, serveCommand } from './cli/serve-command.ts';
 import { VALIDATE_HELP, validateCommand } from './cli/validate-command.ts';
 import { VERIFY_HELP, verifyCommand } from './cli/verify-command.ts';
+import { closestName } from './suggest/edit-distance.ts';
 
 const HELP = `esp-cancel-mock — a stateful mock of four email platforms' "cancel a scheduled send" APIs
 
@@ -13,6 +14,7 @@ Usage:
   esp-cancel-mock verify [options]     check a live base URL (the mock or a sandbox) against the specs
   esp-cancel-mock validate FILE        check recorded traffic (HAR or journal JSON) against the specs
   esp-cancel-mock proxy --target v=URL validating proxy in front of the real vendors
+  esp-cancel-mock <command> --help     the options of one command
   esp-cancel-mock --help | --version
 
 ${SERVE_HELP}
@@ -23,24 +25,29 @@ ${VALIDATE_HELP}
 
 ${PROXY_HELP}
 
-Admin API on the same port: /__admin (reset, state, requests, force, clock, faults). See the README.`;
+Admin API on the same port: /__admin (health, reset, state, requests, force, clock, faults, openapi).
+See docs/reference/cli.md and docs/reference/admin-api.md.`;
 
-/** Each command: its module parses its own flags (strictly: an unknown flag is an error). */
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve: serveCommand,
-  verify: verifyCommand,
-  validate: validateCommand,
-  proxy: proxyCommand,
+/** Each command: its module parses its own flags (strictly: an unknown flag is an error), and its help. */
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
+  serve: { run: serveCommand, help: SERVE_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
+  validate: { run: validateCommand, help: VALIDATE_HELP },
+  proxy: { run: proxyCommand, help: PROXY_HELP },
 };
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+if (command === 'help' && rest[0] && COMMANDS[rest[0]]) {
+  console.log(COMMANDS[rest[0]]?.help);
+} else if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
   console.log(HELP);
 } else if (command === '--version' || command === '-v') {
   console.log(readServerVersion());
 } else {
-  const run = COMMANDS[command];
-  if (!run) fail(`unknown command '${command}'. Run 'esp-cancel-mock --help'.`);
-  else if (rest.includes('--help') || rest.includes('-h')) console.log(HELP);
-  else await run(rest);
+  const entry = COMMANDS[command];
+  if (!entry) {
+    const guess = closestName(command, Object.keys(COMMANDS));
+    fail(`unknown command '${command}'.${guess ? ` Did you mean '${guess}'?` : ''} Run 'esp-cancel-mock --help'.`);
+  } else if (rest.includes('--help') || rest.includes('-h')) console.log(entry.help);
+  else await entry.run(rest);
 }

@@ -2,35 +2,29 @@ import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
-import { createEngine, type MockEngine, type MockState } from './engine/create-engine.ts';
+import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
+import { createEngine, type MockEngine, type MockOptions, type MockState } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
-import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
 import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
 import { createSessionDispatch } from './session/session-dispatch.ts';
 import type { SessionInfo, SessionRegistry } from './session/session-registry.ts';
-import { selectModules } from './vendor/select-modules.ts';
+import { selectModules } from './vendors.ts';
 
-export interface StartServerOptions {
+/** `startServer`'s options: the shared `MockOptions` (strict mode defaults to off), plus the server's own. */
+export interface StartServerOptions extends MockOptions {
   /** Default 4010 (Prism's); 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1: loopback only. Any other host requires `adminToken`. */
   readonly host?: string;
-  readonly vendors?: readonly string[];
-  readonly strict?: boolean;
-  readonly config?: Readonly<Record<string, unknown>>;
-  readonly journalCapacity?: number;
+  /** Per-vendor settings, typed and checked at start (`MockConfigError` naming the path). */
+  readonly config?: MockConfig;
   /** Called after each exchange is journaled; `session` is the named session's id (none: the default). */
   readonly onExchange?: (entry: JournalEntry, session?: string) => void;
   /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
   readonly adminToken?: string;
-  /** Injected latency and faults (see `src/faults/fault-plan.ts`), with the seed of their draws. */
-  readonly faults?: FaultPlan;
-  readonly seed?: number;
-  /** Request bodies over this answer 413 (default 1 MiB). */
-  readonly maxBodyBytes?: number;
   readonly timeouts?: ServerTimeouts;
   /**
    * Load the store from this JSON file at start and save it there (atomically) after changes. Only
@@ -55,9 +49,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export { type MockConfig, MockConfigError } from './config/mock-config.ts';
 export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
 export { type ProxyTargets, parseTargets } from './proxy/proxy-targets.ts';
 export { type RunningProxy, type StartProxyOptions, startProxy } from './proxy/start-proxy.ts';
+export type { OperationId } from './vendor/operation-ids.ts';
 export { createHonoApp };
 
 /** Starts the standalone server: all selected vendors on one port at their native paths. */
@@ -67,14 +63,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw startupError(`host ${host} is reachable from other machines, so the admin API needs a token.`, 'Pass --admin-token <secret>.');
   let saver: StateSaver | undefined;
   const engine = createEngine({
+    ...options,
     modules: selectModules(options.vendors),
     strict: options.strict ?? false,
-    ...(options.config ? { config: options.config } : {}),
-    ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
     ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
   });
   // What sessions start from: the default dataset, or what --state-file loaded (taken once, at start).

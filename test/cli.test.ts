@@ -31,8 +31,9 @@ function run(args: string[], env: Record<string, string> = {}): Run {
 }
 
 /** Waits until the output matches, or fails with what was printed. */
+// Up to 20 s: the CLI starts in well under a second alone, but a loaded CI machine can take several.
 async function waitFor(source: () => string, pattern: RegExp): Promise<RegExpExecArray> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 800; attempt++) {
     const match = pattern.exec(source());
     if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -90,17 +91,86 @@ describe('esp-cancel-mock CLI', () => {
   });
 
   it.each([
-    [['serve', '--prot', '4010'], /Unknown option '--prot'/],
-    [['serve', '--vendors', 'mailchimp'], /Unknown vendor 'mailchimp'/],
-    [['serve', '--port', 'abc'], /--port must be a whole number/],
+    [
+      ['serve', '--prot', '4010'],
+      /^esp-cancel-mock: unknown flag '--prot' for serve\. Did you mean --port\? Run 'esp-cancel-mock serve --help'\.\n$/,
+    ],
+    [['serve', '--vendors', 'mailchimp'], /--vendors: Unknown vendor 'mailchimp'\. Use one or more of: momentum, omeda, sfmc, voltmx/],
+    [['serve', '--vendor', 'omdea'], /--vendors: Unknown vendor 'omdea'\. Did you mean 'omeda'\?/],
+    [['serve', '--port', 'abc'], /^esp-cancel-mock: --port must be a whole number from 0 to 65535, got 'abc'\n$/],
+    [['serve', '--journal-size', '-1'], /^esp-cancel-mock: --journal-size must be a whole number from 0 to 100000, got '-1'\n$/],
     [['serve', '--journal-size', '1000000000'], /--journal-size must be a whole number from 0 to 100000, got '1000000000'/],
     [['serve', '--journal-size', '4294967296'], /--journal-size must be a whole number from 0 to 100000/],
-    [['launch'], /unknown command 'launch'/],
+    [['serve', '--log-format', 'xml'], /--log-format must be text or json, got 'xml'/],
+    [
+      ['verify', '--base-url', 'http://127.0.0.1:1', '--vendros', 'omeda'],
+      /unknown flag '--vendros' for verify\. Did you mean --vendors\?/,
+    ],
+    [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', 'sfcm'], /--vendors: Unknown vendor 'sfcm'\. Did you mean 'sfmc'\?/],
+    [['validate', 'traffic.har', '--ignore-unknwon'], /unknown flag '--ignore-unknwon' for validate\. Did you mean --ignore-unknown\?/],
+    [['serv'], /unknown command 'serv'\. Did you mean 'serve'\?/],
+    [['launch'], /unknown command 'launch'\. Run/],
   ])('refuses %j with a one-line error and exit code 2', async (args, message) => {
     const cli = run(args);
     expect(await cli.exit).toBe(2);
     expect(cli.errors()).toMatch(message);
     expect(cli.errors()).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the PORT variable, not a flag, when PORT is wrong', async () => {
+    const cli = run(['serve'], { PORT: 'abc' });
+    expect(await cli.exit).toBe(2);
+    expect(cli.errors()).toBe("esp-cancel-mock: the PORT environment variable must be a whole number from 0 to 65535, got 'abc'\n");
+  });
+
+  it.each([
+    ['serve', ['--log-format', '--admin-token']],
+    ['verify', ['--base-url', '--no-mutate']],
+    ['validate', ['--ignore-unknown', '--fail-on-dropped']],
+  ] as const)('prints only the options of %s for <command> --help', async (command, flags) => {
+    const cli = run([command, '--help']);
+    expect(await cli.exit).toBe(0);
+    expect(cli.output()).toMatch(new RegExp(`^esp-cancel-mock ${command} `));
+    for (const flag of flags) expect(cli.output()).toContain(flag);
+    for (const other of ['serve', 'verify', 'validate'].filter((name) => name !== command))
+      expect(cli.output()).not.toContain(`esp-cancel-mock ${other}`);
+  });
+
+  it('logs the reason of each rejected request and the closest documented route of an unknown one', async () => {
+    const cli = run(['serve', '--port', '0', '--vendor', 'omeda,momentum']);
+    const [, url] = await waitFor(cli.output, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    await fetch(`${url}/webservices/rest/brand/ABC/omail/deployment/cancel/*`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+    });
+    await waitFor(
+      cli.output,
+      /POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* omeda\.cancelDeployment 403 [\d.]+ms — header x-omeda-appid required\n/,
+    );
+    await fetch(`${url}/v3/mailing/cancel?orgid=2&mid=123`, { method: 'POST' });
+    await waitFor(
+      cli.output,
+      /POST \/v3\/mailing\/cancel - 404 [\d.]+ms — no documented operation matches POST \/v3\/mailing\/cancel; closest documented route: PUT\|POST \/v3\.5\/mailing\/cancel\n/,
+    );
+    const problem = (await (await fetch(`${url}/v3/mailing/cancel`, { method: 'PUT' })).json()) as { detail: string; closestRoute: string };
+    expect(problem.closestRoute).toBe('PUT|POST /v3.5/mailing/cancel');
+    expect(problem.detail).toMatch(/did you mean PUT\|POST \/v3\.5\/mailing\/cancel\?$/);
+  });
+
+  it('writes one JSON object per request with --log-format json', async () => {
+    const cli = run(['serve', '--port', '0', '--log-format', 'json']);
+    const [, url] = await waitFor(cli.output, /listening on (http:\/\/127\.0\.0\.1:\d+)\n/);
+    await fetch(`${url}/api/v1/email/7131002087805116277/cancel`, { method: 'POST' });
+    const [line] = await waitFor(cli.output, /^\{.*\}$/m);
+    expect(JSON.parse(line)).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/email/7131002087805116277/cancel',
+      vendor: 'voltmx',
+      operationId: 'voltmx.cancelEmail',
+      status: 401,
+    });
+    expect(JSON.parse(line).reason).toMatch(/./);
   });
 
   it('lists every serve option in --help', async () => {

@@ -113,7 +113,7 @@ it('reports, from a real HAR file, the operation, rule and place of each broken 
     /FAIL entries\[4\] .* → 418 \[omeda\.cancelDeployment\]\n {7}status: status 418 is not documented for this operation \(status\)/,
   );
   expect(stdout).toMatch(
-    /FAIL entries\[5\] POST .*\/uncancel → 200 \[unknown endpoint\]\n {7}request path: no documented operation matches POST \/webservices\/rest\/brand\/FOO\/omail\/deployment\/uncancel \(unknown-route\)/,
+    /FAIL entries\[5\] POST .*\/uncancel → 200 \[unknown endpoint\]\n {7}request path: no documented operation matches POST \/webservices\/rest\/brand\/FOO\/omail\/deployment\/uncancel; closest documented route: POST \/webservices\/rest\/brand\/\{brandAbbreviation\}\/omail\/deployment\/cancel \(unknown-route\)/,
   );
   expect(stdout).toContain('6 exchanges, 4 with violations');
 });
@@ -138,4 +138,59 @@ it('validates SOAP exchanges by decoding the XML envelopes, pointing into the en
   expect(stdout).toMatch(
     /FAIL requests\[0\] \(journal id \d+\) POST .*\/Service\.asmx → 200 \[sfmc\.perform\]\n {7}response body \/Envelope\/Body\/PerformResponseMsg\/Results\/Result\/0\/ErrorCode: must be integer \(type\)/,
   );
+}, 60_000);
+
+/** A HAR of the recorded traffic plus what a browser also records: a page asset on another host. */
+async function mixedHar(): Promise<string> {
+  const requests = await recordTraffic();
+  const asset = toHarEntry({
+    request: { method: 'GET', url: 'https://cdn.example.com/app.js', headers: {}, body: '' },
+    response: { status: 200, headers: { 'content-type': 'text/javascript' }, body: '' },
+  });
+  return writeJson('mixed.har', {
+    log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [...requests.map(toHarEntry), asset] },
+  });
+}
+
+it('checks only the vendors named by --vendor and skips requests to no vendor with --ignore-unknown', async () => {
+  const { code, stdout } = await runCli(['validate', await mixedHar(), '--vendor', 'omeda', '--ignore-unknown']);
+  expect(stdout).toContain('[omeda.cancelDeployment]');
+  expect(stdout).not.toContain('voltmx');
+  expect(stdout).toContain('1 exchanges, 0 with violations (skipped: 1 other vendor, 1 not to a vendor)');
+  expect(code).toBe(0);
+}, 60_000);
+
+it('checks only the requests to the hosts given with --hosts', async () => {
+  const { code, stdout } = await runCli(['validate', await mixedHar(), '--hosts', new URL(mock.url).host]);
+  expect(stdout).not.toContain('cdn.example.com');
+  expect(stdout).toContain('2 exchanges, 0 with violations (skipped: 1 other host)');
+  expect(code).toBe(0);
+}, 60_000);
+
+it('reports a journal export whose ring buffer dropped exchanges, and fails on it with --fail-on-dropped', async () => {
+  const small = await startServer({ port: 0, journalCapacity: 3 });
+  try {
+    for (let index = 0; index < 5; index++) await fetch(`${small.url}/api/v1/email/7131002087805116277/cancel`, { method: 'POST' });
+    const exported = (await (await fetch(`${small.url}/__admin/requests`)).json()) as {
+      requests: unknown[];
+      dropped: number;
+      capacity: number;
+    };
+    expect({ kept: exported.requests.length, dropped: exported.dropped, capacity: exported.capacity }).toEqual({
+      kept: 3,
+      dropped: 2,
+      capacity: 3,
+    });
+    const file = await writeJson('dropped', exported);
+    const warned = await runCli(['validate', file]);
+    expect(warned.stdout).toContain(
+      'warning: the journal dropped 2 older exchanges before this export (it keeps 3): they were not checked.',
+    );
+    expect(warned.code).toBe(0);
+    const failed = await runCli(['validate', file, '--fail-on-dropped']);
+    expect(failed.stdout).toContain('FAIL: the journal dropped 2 older exchanges');
+    expect(failed.code).toBe(1);
+  } finally {
+    await small.close();
+  }
 }, 60_000);

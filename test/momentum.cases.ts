@@ -347,12 +347,12 @@ export function defineMomentumCases(target: Target): void {
       expect((await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' })).text).toBe('0');
     });
 
-    it('journals each exchange with its operationId', async () => {
+    it('journals each exchange with its vendor.operationId', async () => {
       await send(target, `${CANCEL}?orgid=2&mid=123`);
       await send(target, `${CANCEL}?orgid=2&mid=123`, { method: 'POST' });
       await send(target, CANCEL, { method: 'GET' });
       const ids = (await target.journal()).filter((entry) => entry.vendor === 'momentum').map((entry) => entry.operationId);
-      expect(ids.slice(-3)).toEqual(['cancelMailing', 'cancelMailingPost', 'rejectCancelMethod']);
+      expect(ids.slice(-3)).toEqual(['momentum.cancelMailing', 'momentum.cancelMailingPost', 'momentum.rejectCancelMethod']);
     });
 
     it('restores the default dataset on reset', async () => {
@@ -360,6 +360,97 @@ export function defineMomentumCases(target: Target): void {
       expect(await statesOf(target)).not.toEqual(SEEDED);
       await target.reset();
       expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it('reads a mailing back with GET /v1.0/mailing: state 2, then state 8 after a cancel', async () => {
+      const before = await send(target, '/v1.0/mailing?orgid=2&mid=124', { method: 'GET' });
+      expect(before.status).toBe(200);
+      expect(before.headers.get('content-type')).toBe('application/json');
+      expect(before.json).toEqual({
+        mid: 124,
+        name: 'Ready: approved',
+        type: 1,
+        state: 2,
+        startDate: '2030-01-15T15:00:00Z',
+        createdDate: '2014-03-01T10:00:00Z',
+        modifiedDate: '2014-03-01T10:00:00Z',
+      });
+      await target.setClock('2026-01-15T09:00:00Z');
+      expect((await send(target, `${CANCEL}?orgid=2&mid=124`, { method: 'POST' })).text).toBe('0');
+      const after = await send(target, '/v1.0/mailing?orgid=2&mid=124', { method: 'GET' });
+      expect(after.json).toMatchObject({ mid: 124, state: 8, modifiedDate: '2026-01-15T09:00:00.000Z' });
+      await target.setClock(null);
+    });
+
+    it.each([
+      ['a list and a range of mids', 'mid=123,125-126', [123, 125, 126]],
+      [
+        "the book's extraWhereClause on the mailing name",
+        `extraWhereClause=${encodeURIComponent("m.mailingname='Ready: approved'")}`,
+        [124],
+      ],
+      ['whereColName and whereColValue', 'whereColName=state&whereColValue=7', [125, 126]],
+      ['a where-clause with AND', `extraWhereClause=${encodeURIComponent('state = 7 AND mid = 126')}`, [126]],
+      ['a where-clause no mailing meets', `extraWhereClause=${encodeURIComponent("mailingname='nope'")}`, []],
+      ['mid and a where-clause (the where-clause is ignored)', `mid=123,124&extraWhereClause=${encodeURIComponent('state=7')}`, [123, 124]],
+    ])('reads mailings by %s as an array', async (_, query, mids) => {
+      const { status, json } = await send(target, `/v1.0/mailing?orgid=2&${query}`, { method: 'GET' });
+      expect(status).toBe(200);
+      expect((json as Array<{ mid: number }>).map((mailing) => mailing.mid)).toEqual(mids);
+    });
+
+    it('reads every mailing of the org, and only of that org, without mid or where-clause', async () => {
+      const org1 = await send(target, '/v1.0/mailing?orgid=1', { method: 'GET' });
+      expect((org1.json as Array<{ mid: number }>).map((mailing) => mailing.mid)).toEqual([100]);
+      const org2 = await send(target, '/v1.0/mailing?orgid=2', { method: 'GET' });
+      expect((org2.json as unknown[]).length).toBe(9);
+    });
+
+    it.each([
+      ['an unknown mailing', '/v1.0/mailing?orgid=2&mid=999', 404, INVALID_MAILING],
+      ['an unknown org', '/v1.0/mailing?orgid=999&mid=123', 500, DATABASE_ERROR],
+      [
+        'a where-clause the mock cannot read',
+        `/v1.0/mailing?orgid=2&extraWhereClause=${encodeURIComponent('1=1 OR 1=1')}`,
+        400,
+        {
+          message: "Invalid extraWhereClause '1=1 OR 1=1': expected column = 'text' or column = number, joined by AND.",
+          name: 'INVALID_REQUEST',
+        },
+      ],
+      [
+        'an unknown column',
+        '/v1.0/mailing?orgid=2&whereColName=colour&whereColValue=red',
+        400,
+        { message: "Unknown mailing column 'colour'.", name: 'INVALID_REQUEST' },
+      ],
+      ['no orgid', '/v1.0/mailing?mid=123', 400, { message: "Missing required parameter 'orgid'.", name: 'INVALID_REQUEST' }],
+    ])('answers a read of %s with the documented status and error', async (_, path, status, body) => {
+      const answer = await send(target, path, { method: 'GET' });
+      expect(answer.status).toBe(status);
+      expect(answer.json).toEqual(body);
+    });
+
+    it('answers a read without credentials with 401 and the Basic challenge', async () => {
+      const answer = await send(target, '/v1.0/mailing?orgid=2&mid=123', { method: 'GET', headers: {} });
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+    });
+
+    it('reads mailings as XML, an array as isarray items, and as CSV rows', async () => {
+      const xml = await send(target, '/v1.0/mailing.xml?orgid=2&mid=123,124', { method: 'GET' });
+      expect(xml.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(xml.text).toContain(
+        '<response isarray="true"><item><mid>123</mid><name>Edit: created, not approved</name><type>1</type><state>1</state>',
+      );
+      const csv = await send(target, '/v1.0/mailing?orgid=2&mid=123&format=csv', { method: 'GET' });
+      expect(csv.text.split('\r\n')).toEqual([
+        'mid,name,type,state,startDate,createdDate,modifiedDate',
+        '123,Edit: created, not approved,1,1,2030-01-15T15:00:00Z,2014-03-01T10:00:00Z,2014-03-01T10:00:00Z'.replace(
+          'Edit: created, not approved',
+          '"Edit: created, not approved"',
+        ),
+      ]);
     });
   });
 }

@@ -29,6 +29,9 @@ const requests: ParityRequest[] = [
   put('XML output', '/v3.5/mailing/cancel.xml?orgid=2&mid=123'),
   put('CSV output of an error', `${CANCEL}?orgid=2&mid=999&format=csv`),
   put('an unknown path', '/v3.5/mailing/cancl'),
+  { ...put('a mailing read', '/v1.0/mailing?orgid=2&mid=123'), method: 'GET' },
+  { ...put('a mailing read by where-clause, as XML', '/v1.0/mailing.xml?orgid=2&extraWhereClause=state%3D7'), method: 'GET' },
+  { ...put('a mailing read of an unknown mailing', '/v1.0/mailing?orgid=2&mid=999'), method: 'GET' },
   put('a forced 401', `${CANCEL}?orgid=2&mid=123`, { ...AUTH, prefer: 'code=401' }),
   put('an undocumented forced status', `${CANCEL}?orgid=2&mid=123`, { ...AUTH, prefer: 'code=418' }),
 ];

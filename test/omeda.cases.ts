@@ -276,13 +276,13 @@ export function defineOmedaCases(target: Target): void {
       expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
     });
 
-    it('journals each exchange with its operationId, status and validation result', async () => {
+    it('journals each exchange with its vendor.operationId, status and validation result', async () => {
       await cancel(target, 'omailAccount1', 'FOO0102003002');
       await send(target, { body: '[]' });
       const entries = await target.journal();
       expect(entries.map((entry) => [entry.operationId, entry.response.status])).toEqual([
-        ['cancelDeployment', 200],
-        ['cancelDeployment', 400],
+        ['omeda.cancelDeployment', 200],
+        ['omeda.cancelDeployment', 400],
       ]);
       expect(entries[1]?.validation.request).toEqual([expect.objectContaining({ location: 'body', keyword: 'type' })]);
       expect(entries[0]?.validation.response).toEqual([]);

@@ -34,9 +34,9 @@ export function defineProxyClientCases(proxy: ProxyUnderTest, upstream: Drifting
       await expect(sdk.soap.perform('Send', 'cancel', { ID: 29605 })).rejects.toMatchObject({ name: 'SOAPError' });
       const journal = proxy.journal(upstream.url).slice(-3);
       expect(journal.map((entry) => `${entry.operationId} ${entry.response.status}`)).toEqual([
-        'requestToken 200',
-        'perform 200',
-        'perform 200',
+        'sfmc.requestToken 200',
+        'sfmc.perform 200',
+        'sfmc.perform 200',
       ]);
       // The SOAP calls went where the (rewritten) instance URL said: back through the proxy.
       expect(journal[1]?.request.url).toBe(proxy.url(upstream.url, '/Service.asmx'));
@@ -87,12 +87,12 @@ export function defineProxyClientCases(proxy: ProxyUnderTest, upstream: Drifting
       // Every answer is a documented one (the UsernameToken above is not the mock's: SFMC answers its Login failed fault).
       const last = proxy.journal(upstream.url).slice(-6);
       expect(last.map((entry) => entry.operationId)).toEqual([
-        'cancelMailing',
-        'cancelDeployment',
-        'perform',
-        'requestToken',
-        'login',
-        'cancelEmail',
+        'momentum.cancelMailing',
+        'omeda.cancelDeployment',
+        'sfmc.perform',
+        'sfmc.requestToken',
+        'voltmx.login',
+        'voltmx.cancelEmail',
       ]);
       expect(last.flatMap((entry) => entry.validation.response)).toEqual([]);
     });

@@ -115,9 +115,7 @@ export function defineProxyDriftCases(
       const entry = proxy.journal(upstream.url).at(-1);
       expect(entry?.validation.request).toEqual([]);
       expect(entry?.validation.response).toContainEqual(expect.objectContaining(issue));
-      const summary = proxy
-        .report(upstream.url)
-        .operations.find((operation) => operation.operation === `${entry?.vendor}.${entry?.operationId}`);
+      const summary = proxy.report(upstream.url).operations.find((operation) => operation.operation === entry?.operationId);
       expect(summary?.responseViolations).toBeGreaterThan(0);
       expect(summary?.firstDrift).toBeTypeOf('string');
       if (drift.status) expect(summary?.undocumentedStatuses).toContain(drift.status);

@@ -64,7 +64,7 @@ it('exits 0 on SIGTERM after a drifting answer without --fail-on-drift, still re
   expect(report.drift).toBe(1);
   expect(report.operations[0]?.firstDrift).toContain("media type 'text/plain' is not documented");
   const journal = await (await fetch(`${base}/__admin/requests`)).text();
-  expect(JSON.parse(journal)).toMatchObject({ requests: [{ operationId: 'cancelDeployment', response: { status: 200 } }] });
+  expect(JSON.parse(journal)).toMatchObject({ requests: [{ operationId: 'omeda.cancelDeployment', response: { status: 200 } }] });
   expect(journal).toContain('"keyword":"mediaType"');
   expect(journal).not.toContain(APP_ID);
   expect(await (await fetch(`${base}/__admin/health`)).json()).toMatchObject({ status: 'ok', mode: 'proxy', vendors: ['omeda'] });

@@ -68,7 +68,7 @@ export function defineSfmcClientCases(target: Target): void {
         message: 'One or more errors in the Results',
       });
       const journal = await target.journal();
-      expect(journal.map((entry) => entry.operationId)).toEqual(['requestToken', 'perform', 'perform']);
+      expect(journal.map((entry) => entry.operationId)).toEqual(['sfmc.requestToken', 'sfmc.perform', 'sfmc.perform']);
       expect(journal[0]?.request.url).toBe(`${authUrlFor(target)}v2/token`);
       expect(journal[1]?.request.headers.soapaction).toBe('Perform');
     });
@@ -92,7 +92,7 @@ export function defineSfmcClientCases(target: Target): void {
       expect(first.OverallStatus).toBe('OK');
       await expect(fuelCancel(target, 29605)).rejects.toThrow('Soap Error');
       const journal = await target.journal();
-      expect(journal.filter((entry) => entry.operationId === 'perform').map((entry) => entry.request.headers['user-agent'])).toEqual([
+      expect(journal.filter((entry) => entry.operationId === 'sfmc.perform').map((entry) => entry.request.headers['user-agent'])).toEqual([
         'FuelSDK-Node/2.4.0',
         'FuelSDK-Node/2.4.0',
       ]);
@@ -127,7 +127,13 @@ export function defineSfmcClientCases(target: Target): void {
       expect((await readBack()).Results).toEqual([expect.objectContaining({ ID: 29605, Status: 'Canceled' })]);
       await expect(sdk.soap.retrieve('DeliveryProfile', ['ID'], {})).rejects.toMatchObject({ name: 'SOAPError' });
       const journal = await target.journal();
-      expect(journal.map((entry) => entry.operationId)).toEqual(['requestToken', 'retrieve', 'perform', 'retrieve', 'retrieve']);
+      expect(journal.map((entry) => entry.operationId)).toEqual([
+        'sfmc.requestToken',
+        'sfmc.retrieve',
+        'sfmc.perform',
+        'sfmc.retrieve',
+        'sfmc.retrieve',
+      ]);
       expect(journal[1]?.request.headers.soapaction).toBe('Retrieve');
     });
 

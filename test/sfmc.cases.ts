@@ -320,7 +320,7 @@ export function defineSfmcCases(target: Target): void {
       const RETRIEVE = { 'content-type': 'text/xml', soapaction: 'Retrieve' };
       expect((await post(target, retrieveEnvelope(['Status']), RETRIEVE)).retrieved?.Results?.[0]?.Status).toBe('Canceled');
       expect((await post(target, retrieveEnvelope(['Status']), RETRIEVE)).retrieved?.Results?.[0]?.Status).toBe('Scheduled');
-      expect((await target.journal()).map((entry) => entry.operationId)).toEqual(['retrieve', 'retrieve']);
+      expect((await target.journal()).map((entry) => entry.operationId)).toEqual(['sfmc.retrieve', 'sfmc.retrieve']);
     });
 
     it.each([
@@ -475,7 +475,7 @@ export function defineSfmcCases(target: Target): void {
       await post(target, documentEnvelope());
       const last = (await target.journal()).at(-1);
       expect(last?.vendor).toBe('sfmc');
-      expect(last?.operationId).toBe('perform');
+      expect(last?.operationId).toBe('sfmc.perform');
       expect(last?.response.status).toBe(200);
     });
   });

@@ -112,7 +112,7 @@ export function defineVoltMxCases(target: Target): void {
       expect(statuses(LONG_MAX)).toEqual(['Cancelled', 'Cancelled']);
       expect(statuses('9223372036854775806')).toEqual(['Submitted']);
       const [entry] = await target.journal();
-      expect(entry?.operationId).toBe('cancelEmail');
+      expect(entry?.operationId).toBe('voltmx.cancelEmail');
       expect(entry?.request.url).toContain(`/api/v1/email/${LONG_MAX}/cancel`);
       expect(entry?.response.body).toContain(`with ID : ${LONG_MAX}"`);
     });

@@ -37,6 +37,7 @@ export const BASE_REQUESTS: Readonly<Record<string, FuzzRequest>> = {
     headers: { ...MOMENTUM_AUTH, ...JSON_TYPE },
     body: JSON.stringify({ orgid: 2, mid: 123 }),
   },
+  'momentum.getMailing': { method: 'GET', path: '/v1.0/mailing?orgid=2&mid=124', headers: MOMENTUM_AUTH },
   'momentum.rejectCancelMethod': { method: 'GET', path: '/v3.5/mailing/cancel?orgid=2&mid=124', headers: MOMENTUM_AUTH },
   'voltmx.cancelEmail': {
     method: 'POST',

@@ -9,8 +9,10 @@ export interface JournalQueryError {
 }
 
 /**
- * `GET /__admin/requests[?after=<id>&limit=<n>]`: `{"requests": […], "next": <id> | null}`, where `next`
- * is the `after` of the following page (null when this page reaches the newest entry). The body is
+ * `GET /__admin/requests[?after=<id>&limit=<n>]`: `{"requests": […], "next": <id> | null, "dropped": <n>,
+ * "capacity": <n>}`, where `next` is the `after` of the following page (null when this page reaches the
+ * newest entry) and `dropped` counts the exchanges the ring buffer let go since the last clear (so a
+ * `validate` of the export can say what it never saw). The body is
  * streamed a few entries at a time, so a large journal neither fails to serialise as one string nor
  * blocks the server while it is written out.
  *
@@ -25,10 +27,11 @@ export function toJournalResponse(journal: RequestJournal, query: URLSearchParam
   const last = entries.at(-1);
   const more = last !== undefined && journal.entries({ after: last.id, limit: 1 }).length > 0;
   const next = more ? last.id : null;
-  return new Response(streamJournal(entries, next), { status: 200, headers: { 'content-type': 'application/json' } });
+  const tail = `],"next":${JSON.stringify(next)},"dropped":${journal.dropped()},"capacity":${journal.capacity}}`;
+  return new Response(streamJournal(entries, tail), { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
-function streamJournal(entries: readonly JournalEntry[], next: number | null): ReadableStream<Uint8Array> {
+function streamJournal(entries: readonly JournalEntry[], tail: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let index = 0;
   return new ReadableStream({
@@ -39,7 +42,7 @@ function streamJournal(entries: readonly JournalEntry[], next: number | null): R
       for (; index < end; index += 1) parts.push((index === 0 ? '' : ',') + JSON.stringify(entries[index]));
       if (parts.length > 0) controller.enqueue(encoder.encode(parts.join('')));
       if (index >= entries.length) {
-        controller.enqueue(encoder.encode(`],"next":${JSON.stringify(next)}}`));
+        controller.enqueue(encoder.encode(tail));
         controller.close();
       }
     },

@@ -1,14 +1,20 @@
 import { fail } from './fail.ts';
 
+/** Where the port came from, as an error names it: the flag, or the `PORT` variable when the flag was not given. */
+function portSource(value: string | undefined): string {
+  return value === undefined && process.env.PORT !== undefined ? 'the PORT environment variable' : '--port';
+}
+
 /**
- * `--port` (or `PORT`) as a port number, 4010 by default; a bad value exits with the rule.
+ * `--port` (or `PORT`) as a port number, 4010 by default; a bad value exits with the rule and names
+ * the input that was wrong (`the PORT environment variable must be…` when it came from there).
  *
- * @see ../../README.md "Server"
+ * @see ../../docs/reference/cli.md
  */
 export function readPort(value: string | undefined): number {
-  const port = Number(value ?? process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port must be a whole number from 0 to 65535, got '${value ?? process.env.PORT}'`);
+  const text = value ?? process.env.PORT ?? '4010';
+  const port = /^\d{1,5}$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) fail(`${portSource(value)} must be a whole number from 0 to 65535, got '${text}'`);
   return port;
 }
 
@@ -17,10 +23,12 @@ export function readPort(value: string | undefined): number {
  *
  * @see https://nodejs.org/docs/latest-v20.x/api/errors.html#common-system-errors
  */
-export function failToListen(error: NodeJS.ErrnoException, port: number, host: string | undefined): never {
-  if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port <n> (or PORT=<n>)`);
+export function failToListen(error: NodeJS.ErrnoException, port: number, host: string | undefined, portFlag?: string): never {
+  const from = portSource(portFlag) === '--port' ? '' : ' (from the PORT environment variable)';
+  if (error.code === 'EADDRINUSE') fail(`port ${port}${from} is already in use; pick another with --port <n> (or PORT=<n>)`);
   if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${host}: no such address on this machine; change --host`);
-  fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
+  const message = error.message.replace(/^\[esp-cancel-mock\] /, '');
+  fail(message.startsWith('Unknown vendor') ? `--vendors: ${message}` : message);
 }
 
 /**

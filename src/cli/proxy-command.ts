@@ -6,7 +6,7 @@ import { formatDriftReport } from '../proxy/drift-report.ts';
 import { createHarFile, type HarFile } from '../proxy/har-file.ts';
 import { parseTargets } from '../proxy/proxy-targets.ts';
 import { startProxy } from '../proxy/start-proxy.ts';
-import { ALL_VENDORS } from '../vendor/select-modules.ts';
+import { ALL_VENDORS } from '../vendors.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 
@@ -89,7 +89,7 @@ export async function proxyCommand(args: string[]): Promise<void> {
 /** `POST /webservices/… omeda.cancelDeployment 200 84.1ms drift: response body /SubmissionId: …` */
 function logExchange(entry: JournalEntry, verdict: ExchangeVerdictLine): void {
   const path = new URL(entry.request.url).pathname;
-  const operation = entry.vendor ? `${entry.vendor}.${entry.operationId ?? '(unknown endpoint)'}` : '-';
+  const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.(unknown endpoint)`) : '-';
   const notes = [
     verdict.upstream ? ` ${verdict.upstream}` : '',
     verdict.drift ? ` drift: ${verdict.drift}` : '',

@@ -1,19 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { checkMockConfig, type MockConfig, MockConfigError } from '../config/mock-config.ts';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
+import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
+import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
-export const SERVE_HELP = `serve options:
+export const SERVE_HELP = `esp-cancel-mock serve [options]
+  Starts the mock server: every vendor on one port at its native paths, the admin API under /__admin.
   --port <n>          port to listen on (default 4010, or $PORT; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1: loopback only)
-  --vendors <list>    comma-separated vendors to serve (default: all)
+  --vendors <list>    comma-separated vendors to serve (default: all; --vendor is the same flag)
   --strict            validate every response against its spec; a violation answers 500
-  --config <file>     JSON settings per vendor, e.g. {"omeda":{"appIds":["my-app"]}}
+  --config <file>     settings per vendor, JSON or YAML, e.g. {"omeda":{"appIds":["my-app"]}}
   --journal-size <n>  requests kept by the journal ring buffer (default 1000, at most 100000)
   --latency <ms>      delay every answer: 100 (fixed) or 50-200 (uniform)
   --chaos <p>         answer a documented error of the operation with probability p (0-1)
@@ -24,37 +27,36 @@ export const SERVE_HELP = `serve options:
                       (the default session only; sessions start from what it loaded)
   --max-sessions <n>  live sessions (/__session/<id>, x-mock-session) kept before the least
                       recently used is dropped (default 256)
-  --quiet             no per-request log lines`;
+  --quiet             no per-request log lines
+  --log-format <f>    text (default; coloured on a terminal unless NO_COLOR is set) or json (one object a line)`;
 
 /** `esp-cancel-mock serve`: the standalone server, until SIGINT/SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {
-  let values: ReturnType<typeof parseServeArgs>['values'];
-  try {
-    ({ values } = parseServeArgs(args));
-  } catch (error) {
-    fail(`${(error as Error).message}\nRun 'esp-cancel-mock --help' for the options.`);
-  }
+  const flags = parseServeArgs(args);
+  if (!flags.ok) fail(flags.message);
+  const { values } = flags.parsed;
   const port = readPort(values.port);
-  const journalCapacity = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
-  if (
-    journalCapacity !== undefined &&
-    (!Number.isInteger(journalCapacity) || journalCapacity < 0 || journalCapacity > MAX_JOURNAL_CAPACITY)
-  )
-    fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${values['journal-size']}'`);
+  const journalText = values['journal-size'];
+  const journalCapacity = journalText === undefined ? undefined : /^\d+$/.test(journalText.trim()) ? Number(journalText) : Number.NaN;
+  if (journalCapacity !== undefined && !(Number.isSafeInteger(journalCapacity) && journalCapacity <= MAX_JOURNAL_CAPACITY))
+    fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${journalText}'`);
   const maxSessions = values['max-sessions'] === undefined ? undefined : Number(values['max-sessions']);
   if (maxSessions !== undefined && (!Number.isInteger(maxSessions) || maxSessions < 1))
     fail(`--max-sessions must be a whole number ≥ 1, got '${values['max-sessions']}'`);
-  let config: Record<string, unknown> | undefined;
+  const logFormat = (values['log-format'] ?? 'text') as LogFormat;
+  if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got '${values['log-format']}'`);
+  let config: MockConfig | undefined;
   if (values.config) {
     try {
-      config = JSON.parse(readFileSync(values.config, 'utf8')) as Record<string, unknown>;
+      config = checkMockConfig(readDataFile('--config', values.config));
     } catch (error) {
-      fail(`cannot read --config ${values.config}: ${(error as Error).message}`);
+      const message = (error as Error).message.replace(/^\[esp-cancel-mock\] /, '');
+      fail(error instanceof MockConfigError ? `--config ${values.config}: ${message}` : message);
     }
   }
   let faults: FaultPlan | undefined;
   try {
-    const fromFile = values.faults ? parseFaultPlan(readFaultFile(values.faults)) : {};
+    const fromFile = values.faults ? parseFaultPlan(readDataFile('--faults', values.faults)) : {};
     const star = {
       ...(values.latency ? parseLatency(values.latency) : {}),
       ...(values.chaos ? parseChaos(values.chaos) : {}),
@@ -66,18 +68,11 @@ export async function serveCommand(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? randomSeed() : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
-  const vendors = values.vendors
-    ?.split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const vendors = splitList(values.vendors);
+  const colour = logFormat === 'text' && useColour(process.stdout, process.env);
   const log = values.quiet
     ? undefined
-    : (entry: JournalEntry, session?: string) => {
-        const path = new URL(entry.request.url).pathname;
-        console.log(
-          `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${entry.vendor ? `${entry.vendor}.${entry.operationId ?? '-'}` : '-'} ${entry.response.status} ${entry.durationMs.toFixed(1)}ms`,
-        );
-      };
+    : (entry: JournalEntry, session?: string) => console.log(formatLogLine(entry, logFormat, colour, session));
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -91,7 +86,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     seed,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
-  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host));
+  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host, values.port));
   onStopSignals('requests', () =>
     server.close().then(
       () => process.exit(0),
@@ -105,9 +100,7 @@ export async function serveCommand(args: string[]): Promise<void> {
 }
 
 function parseServeArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
+  return parseFlags('serve', args, {
     allowPositionals: false,
     options: {
       port: { type: 'string' },
@@ -124,21 +117,22 @@ function parseServeArgs(args: string[]) {
       'admin-token': { type: 'string' },
       'state-file': { type: 'string' },
       'max-sessions': { type: 'string' },
+      'log-format': { type: 'string' },
     },
   });
 }
 
-/** A fault plan file: JSON, or YAML when the name ends in .yaml/.yml. */
-function readFaultFile(file: string): unknown {
+/** A `--config` or `--faults` file: JSON, or YAML when the name ends in .yaml/.yml. */
+function readDataFile(flag: string, file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read --faults ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${flag} ${file}: ${(error as Error).message}`);
   }
   try {
     return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new Error(`--faults ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new Error(`${flag} ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
   }
 }

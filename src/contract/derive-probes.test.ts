@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { VENDOR_MODULES } from '../../handlers/index.ts';
 import { loadSpec } from '../spec/load-specs.ts';
+import { VENDOR_MODULES } from '../vendors.ts';
 import { deriveProbes } from './derive-probes.ts';
 
 const omeda = (overrides = {}) => deriveProbes(loadSpec('omeda'), [], overrides);
@@ -40,4 +40,24 @@ it('adds default credentials for the security scheme (Momentum HTTP Basic) and a
   const example = probes.find((probe) => probe.name.startsWith("example 'parameters'"));
   expect(example?.headers.authorization).toBe(`Basic ${Buffer.from('esp-cancel-mock:esp-cancel-mock').toString('base64')}`);
   expect(probes.find((probe) => probe.name === 'no credentials')?.headers.authorization).toBeUndefined();
+});
+
+it('states the outcome each probe expects: examples a success, invalid requests a rejection, unknown ids any documented answer', () => {
+  const expected = Object.fromEntries(omeda().map((probe) => [`${probe.operationId} ${probe.name}`, probe.expect]));
+  expect(expected).toMatchObject({
+    "cancelDeployment example 'document' (application/json)": 'success',
+    'lookupDeployment example': 'success',
+    'cancelDeployment missing body field UserId': 'rejection',
+    'cancelDeployment malformed body': 'rejection',
+    'cancelDeployment missing header x-omeda-appid': 'rejection',
+    'rejectCancelMethod wrong method GET': 'rejection',
+    'lookupDeployment unknown trackId FOO9999999999': 'documented',
+  });
+});
+
+it('names the credential headers of an operation, and expects any documented answer from an example marked x-probe-expect', () => {
+  expect(omeda().find((probe) => probe.name.startsWith('example'))?.credentials).toEqual(['x-omeda-appid']);
+  const sfmc = deriveProbes(loadSpec('sfmc'), VENDOR_MODULES.sfmc?.codecs ?? []);
+  expect(sfmc.find((probe) => probe.name === "example 'sfmcSdk' (text/xml)")?.expect).toBe('documented');
+  expect(sfmc.find((probe) => probe.name === "example 'document' (text/xml)")?.expect).toBe('success');
 });

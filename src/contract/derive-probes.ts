@@ -13,6 +13,7 @@ import {
   type RequestBodyObject,
 } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import type { ProbeExpectation } from './probe-expectation.ts';
 
 /** Values a user passes for one vendor (real sandbox credentials, ids that exist there). */
 export interface VendorOverrides {
@@ -35,6 +36,10 @@ export interface Probe {
   readonly body: string;
   /** A documented example sent with a changing method: on a real sandbox it cancels a real record. */
   readonly mutating: boolean;
+  /** The outcome it must get: a documented example a success, an invalid request a rejection. */
+  readonly expect: ProbeExpectation;
+  /** The header names that carry the operation's credentials (named when a success is refused). */
+  readonly credentials: readonly string[];
 }
 
 /** Credentials the mock accepts by default (any non-empty value); real ones come from overrides. */
@@ -73,6 +78,8 @@ export function deriveProbes(spec: LoadedSpec, codecs: readonly BodyCodec[], ove
         headers: { ...credentials(document, unsupported), ...headerValues(parameters, overrides), ...overrides.headers },
         body: '',
         mutating: false,
+        expect: 'rejection',
+        credentials: credentialHeaders(document, unsupported, parameters),
       });
     }
   }
@@ -105,18 +112,21 @@ function operationProbes(
     headers: baseHeaders,
     body: '',
     mutating: false,
+    expect: 'rejection',
+    credentials: credentialHeaders(document, operation, parameters),
     ...fields,
   });
   const probes: Probe[] = [];
 
   const examples = bodyExamples(document, registry, requestBody);
-  if (examples.length === 0) probes.push(probe('example', { mutating: changes }));
+  if (examples.length === 0) probes.push(probe('example', { mutating: changes, expect: 'success' }));
   for (const example of examples) {
     probes.push(
       probe(`example '${example.name}' (${example.mediaType})`, {
         headers: { ...baseHeaders, 'content-type': example.mediaType },
         body: example.text,
         mutating: changes,
+        expect: example.expect,
       }),
     );
   }
@@ -140,7 +150,7 @@ function operationProbes(
     const body = codec && unknown.names.length > 0 ? tryEncode(codec, unknown.value, first.mediaType) : undefined;
     if (body !== undefined) {
       const name = `unknown ${unknown.names.join(', ')} in body`;
-      probes.push(probe(name, { headers: { ...baseHeaders, ...typeOf(first) }, body, mutating: changes }));
+      probes.push(probe(name, { headers: { ...baseHeaders, ...typeOf(first) }, body, mutating: changes, expect: 'documented' }));
     }
   }
   if (requestBody?.required) probes.push(probe('missing body', {}));
@@ -161,6 +171,8 @@ function operationProbes(
           path: buildPath(template, without, overrides),
           headers: { ...baseHeaders, ...typeOf(first) },
           body: first?.text ?? '',
+          // The body may carry the same parameter (Momentum reads orgid and mid from either).
+          expect: isPlainObject(first?.value) && parameter.name in first.value ? 'documented' : 'rejection',
         }),
       );
     }
@@ -181,6 +193,7 @@ function operationProbes(
         headers: { ...baseHeaders, ...typeOf(first) },
         body: first?.text ?? '',
         mutating: changes,
+        expect: 'documented',
       }),
     );
   }
@@ -192,6 +205,7 @@ interface BodyExample {
   readonly mediaType: string;
   readonly value: unknown;
   readonly text: string;
+  readonly expect: ProbeExpectation;
 }
 
 function bodyExamples(
@@ -202,14 +216,14 @@ function bodyExamples(
   const examples: BodyExample[] = [];
   for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
     const codec = findCodec(registry, mediaType);
-    const named: Array<[string, unknown]> = Object.entries(media.examples ?? {}).map(([name, raw]) => [
+    const named: Array<[string, ExampleObject]> = Object.entries(media.examples ?? {}).map(([name, raw]) => [
       name,
-      resolveReference<ExampleObject>(document, raw).value,
+      resolveReference<ExampleObject>(document, raw),
     ]);
-    if (media.example !== undefined) named.push(['example', media.example]);
-    for (const [name, value] of named) {
+    if (media.example !== undefined) named.push(['example', { value: media.example }]);
+    for (const [name, { value, 'x-probe-expect': expect = 'success' }] of named) {
       const text = typeof value === 'string' || !codec ? String(value) : codec.encode(value, { mediaType, schema: media.schema });
-      examples.push({ name, mediaType, value, text });
+      examples.push({ name, mediaType, value, text, expect });
     }
   }
   return examples;
@@ -266,6 +280,15 @@ function credentials(document: OpenApiDocument, operation: OperationObject): Rec
     else if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name) headers[scheme.name.toLowerCase()] = MOCK_USER;
   }
   return headers;
+}
+
+/** The credential headers of an operation: its security scheme's header, and its required header parameters. */
+function credentialHeaders(document: OpenApiDocument, operation: OperationObject, parameters: readonly ParameterObject[]): string[] {
+  const names = Object.keys(credentials(document, operation));
+  for (const parameter of parameters)
+    if (parameter.in === 'header' && parameter.required && !names.includes(parameter.name.toLowerCase()))
+      names.push(parameter.name.toLowerCase());
+  return names;
 }
 
 /** A parameter's value: the user's override, else the spec's example, else its schema's example/default/enum. */

@@ -42,7 +42,7 @@ export function expectContract(source: HasJournal, options: ExpectContractOption
     );
   if (bad.length === 0) return;
   const lines = bad.flatMap((entry) => {
-    const operation = entry.operationId === null ? 'no documented operation' : `${entry.vendor}.${entry.operationId}`;
+    const operation = entry.operationId ?? 'no documented operation';
     const head = `  #${entry.id} ${entry.request.method} ${entry.request.url} [${operation}] → ${entry.response.status}`;
     const issues = [...entry.validation.request, ...(options.responses ? entry.validation.response : [])].map(
       (issue) => `      ${formatIssue(issue)}`,

@@ -22,6 +22,15 @@ interface JournalExchange {
   readonly response: WireResponse;
 }
 
+/** Recorded traffic as read; a journal export also says how many exchanges its ring buffer dropped. */
+export interface RecordedTraffic {
+  readonly ok: true;
+  readonly exchanges: RecordedExchange[];
+  /** From a journal export: exchanges dropped before it was taken (unknown for a HAR file). */
+  readonly dropped?: number;
+  readonly capacity?: number;
+}
+
 /**
  * Reads recorded traffic, auto-detecting the format: a HAR 1.2 file (`log.entries`) or the JSON of
  * `GET /__admin/requests` (`{ requests: [...] }`, or the bare array of journal entries).
@@ -29,7 +38,7 @@ interface JournalExchange {
  *
  * @see http://www.softwareishard.com/blog/har-12-spec/
  */
-export function readRecordedExchanges(text: string): { ok: true; exchanges: RecordedExchange[] } | { ok: false; message: string } {
+export function readRecordedExchanges(text: string): RecordedTraffic | { ok: false; message: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -40,8 +49,11 @@ export function readRecordedExchanges(text: string): { ok: true; exchanges: Reco
   if (Array.isArray(har)) return { ok: true, exchanges: (har as HarEntry[]).map(fromHar) };
   const journal = Array.isArray(data) ? data : (data as { requests?: unknown } | null)?.requests;
   if (Array.isArray(journal)) {
+    const { dropped, capacity } = (Array.isArray(data) ? {} : data) as { dropped?: unknown; capacity?: unknown };
     return {
       ok: true,
+      ...(typeof dropped === 'number' ? { dropped } : {}),
+      ...(typeof capacity === 'number' ? { capacity } : {}),
       exchanges: (journal as JournalExchange[]).map((entry, index) => ({
         label: `requests[${index}]${entry.id === undefined ? '' : ` (journal id ${entry.id})`}`,
         request: { ...entry.request, body: entry.request.body ?? '' },

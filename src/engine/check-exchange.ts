@@ -1,11 +1,12 @@
 import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
+import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { withoutSessionPrefix } from '../session/session-id.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
-import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
+import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
 import { readRequest } from './read-request.ts';
 
@@ -45,14 +46,12 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
   const headers = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {
-    const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
-    const issue: ValidationIssue = {
-      location: 'path',
-      pointer: '/',
-      keyword: 'unknown-route',
-      message: `no documented operation matches ${request.method.toUpperCase()} ${url.pathname}`,
+    const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
+    return {
+      vendor: vendor?.name ?? null,
+      operationId: null,
+      issues: [unknownRouteIssue(state.routes, request.method.toUpperCase(), url.pathname)],
     };
-    return { vendor: vendor?.name ?? null, operationId: null, issues: [issue] };
   }
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;

@@ -60,6 +60,14 @@ describe('createRequestJournal', () => {
     expect(() => createRequestJournal(-1)).toThrow(RangeError);
   });
 
+  it('counts the exchanges its ring buffer dropped since the last clear', () => {
+    const journal = createRequestJournal(2);
+    for (let index = 0; index < 5; index++) journal.record(entry(200));
+    expect(journal.dropped()).toBe(3);
+    journal.clear();
+    expect(journal.dropped()).toBe(0);
+  });
+
   it('keeps no reference to a recorded request body: reading an entry never touches the input again', () => {
     const journal = createRequestJournal(1);
     let bodyReads = 0;

@@ -6,6 +6,7 @@ export interface JournalEntry {
   readonly time: string;
   readonly durationMs: number;
   readonly vendor: string | null;
+  /** `vendor.operationId` (`omeda.cancelDeployment`), the spelling `force()` and fault plans take. */
   readonly operationId: string | null;
   readonly request: { readonly method: string; readonly url: string; readonly headers: Record<string, string>; readonly body: string };
   readonly response: { readonly status: number; readonly headers: Record<string, string>; readonly body: string };
@@ -39,6 +40,8 @@ export interface RequestJournal {
   record(entry: NewJournalEntry): { readonly id: number; read(): JournalEntry };
   /** Every kept entry, oldest first, or one page of them. */
   entries(page?: JournalPage): readonly JournalEntry[];
+  /** Exchanges recorded since the last clear that the ring buffer no longer holds (the oldest go first). */
+  dropped(): number;
   /** Forgets every entry (ids keep counting); constant time whatever the capacity. */
   clear(): void;
   readonly capacity: number;
@@ -60,11 +63,13 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let ring: Slot[] = [];
   let oldest = 0;
   let lastId = 0;
+  let dropped = 0;
   const ordered = (): Slot[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
   return {
     capacity,
     record(input) {
       const slot = createSlot(++lastId, input);
+      if (ring.length === capacity) dropped += 1;
       if (capacity === 0) return slot;
       if (ring.length < capacity) ring.push(slot);
       else {
@@ -80,9 +85,11 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       const end = page.limit === undefined ? slots.length : Math.min(slots.length, first + page.limit);
       return slots.slice(first, end).map((slot) => slot.read());
     },
+    dropped: () => dropped,
     clear() {
       ring = [];
       oldest = 0;
+      dropped = 0;
     },
   };
 }

@@ -4,7 +4,7 @@ import { createProblem, type MockProblem, type MockProblemCode } from '../errors
 import { createRequestJournal, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
 import { REQUEST_LIMITS, readBoundedBytes, requestTargetLength } from '../limits/request-limits.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { decodeContent } from './decode-content.ts';
 import { createDriftTally, type DriftReport } from './drift-report.ts';
 import type { HarFile } from './har-file.ts';
@@ -112,7 +112,8 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
           time: startedAt,
           durationMs: Math.round((performance.now() - started) * 1000) / 1000,
           vendor,
-          operationId,
+          // One spelling with the mock's own journal and force(): `vendor.operationId`.
+          operationId: vendor && operationId ? `${vendor}.${operationId}` : operationId,
           request: {
             method: request.method,
             url: redactUrl(request.url),

@@ -54,7 +54,7 @@ export function createDriftTally(): DriftTally {
   const tallies = new Map<string, Tally>();
   return {
     record(entry, upstreamFailed, firstIssue) {
-      const key = entry.vendor === null ? '(no vendor)' : `${entry.vendor}.${entry.operationId ?? '(unknown endpoint)'}`;
+      const key = entry.vendor === null ? '(no vendor)' : (entry.operationId ?? `${entry.vendor}.(unknown endpoint)`);
       let tally = tallies.get(key);
       if (!tally) {
         tally = { exchanges: 0, requestViolations: 0, responseViolations: 0, upstreamFailures: 0, statuses: {}, undocumented: new Set() };

@@ -73,7 +73,7 @@ export function toHarEntry(entry: JournalEntry): unknown {
     },
     cache: {},
     timings: { send: 0, wait: entry.durationMs, receive: 0 },
-    _operation: entry.vendor === null ? null : `${entry.vendor}.${entry.operationId ?? '(unknown endpoint)'}`,
+    _operation: entry.vendor === null ? null : (entry.operationId ?? `${entry.vendor}.(unknown endpoint)`),
     _violations: entry.validation,
   };
 }

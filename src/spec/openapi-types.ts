@@ -15,6 +15,11 @@ export interface ExampleObject {
   readonly summary?: string;
   readonly description?: string;
   readonly value?: unknown;
+  /**
+   * What `verify` expects when it sends this request example: by default a success; `documented` for
+   * an example that cannot succeed as written (a placeholder token).
+   */
+  readonly 'x-probe-expect'?: 'success' | 'documented';
 }
 
 export interface MediaTypeObject {

@@ -1,0 +1,85 @@
+import { expect, it } from 'vitest';
+import type { JournalEntry } from '../journal/request-journal.ts';
+import { formatLogLine, rejectionReason, useColour } from './request-log.ts';
+
+function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
+  return {
+    id: 1,
+    time: '2026-01-15T00:00:00.000Z',
+    durationMs: 0.42,
+    vendor: 'omeda',
+    operationId: 'omeda.cancelDeployment',
+    request: { method: 'POST', url: 'http://127.0.0.1:4010/webservices/rest/brand/ABC/omail/deployment/cancel/*', headers: {}, body: '' },
+    response: { status: 200, headers: {}, body: '{}' },
+    forced: null,
+    validation: { request: [], response: [] },
+    ...overrides,
+  };
+}
+
+const missingAppId = entry({
+  response: { status: 403, headers: {}, body: '{"Errors":[{"Error":"Missing x-omeda-appid"}]}' },
+  validation: {
+    request: [
+      { location: 'header', pointer: '/x-omeda-appid', keyword: 'required', message: "must have required property 'x-omeda-appid'" },
+    ],
+    response: [],
+  },
+});
+
+it('gives the first request issue, short, as the reason of a rejected request', () => {
+  expect(rejectionReason(missingAppId)).toBe('header x-omeda-appid required');
+});
+
+it.each([
+  ['an Omeda Errors body', '{"Errors":[{"Error":"Deployment FOO1 was not found."}],"SubmissionId":"x"}', 'Deployment FOO1 was not found.'],
+  [
+    'a problem+json body',
+    '{"type":"urn:x","title":"No vendor operation","detail":"no operation matches GET /x"}',
+    'no operation matches GET /x',
+  ],
+  [
+    'a SOAP fault',
+    '<soap:Envelope><soap:Body><soap:Fault><faultstring>Login Failed</faultstring></soap:Fault></soap:Body></soap:Envelope>',
+    'Login Failed',
+  ],
+  ['a Volt MX message', '{"id":"","message":"Invalid claims token"}', 'Invalid claims token'],
+])('reads the reason of a refused answer from %s', (_name, body, reason) => {
+  expect(rejectionReason(entry({ response: { status: 404, headers: {}, body } }))).toBe(reason);
+});
+
+it('gives no reason for a success', () => {
+  expect(rejectionReason(entry())).toBeUndefined();
+});
+
+it('writes a text line with the reason after the status and timing', () => {
+  expect(formatLogLine(missingAppId, 'text', false)).toBe(
+    'POST /webservices/rest/brand/ABC/omail/deployment/cancel/* omeda.cancelDeployment 403 0.4ms — header x-omeda-appid required',
+  );
+});
+
+it('colours the status on a terminal', () => {
+  expect(formatLogLine(missingAppId, 'text', true)).toContain('\u001b[33m403\u001b[39m');
+});
+
+it('writes one JSON object per request with --log-format json', () => {
+  expect(JSON.parse(formatLogLine(missingAppId, 'json', false))).toEqual({
+    time: '2026-01-15T00:00:00.000Z',
+    method: 'POST',
+    path: '/webservices/rest/brand/ABC/omail/deployment/cancel/*',
+    vendor: 'omeda',
+    operationId: 'omeda.cancelDeployment',
+    status: 403,
+    durationMs: 0.42,
+    reason: 'header x-omeda-appid required',
+  });
+});
+
+it.each([
+  [true, {}, true],
+  [true, { NO_COLOR: '1' }, false],
+  [true, { NO_COLOR: '' }, true],
+  [false, {}, false],
+])('uses colour when the stream is a TTY (%s) and NO_COLOR is not set (%j): %s', (isTTY, env, expected) => {
+  expect(useColour({ isTTY }, env)).toBe(expected);
+});

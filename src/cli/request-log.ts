@@ -1,0 +1,68 @@
+import { cutToLine, findErrorText } from '../errors/error-text.ts';
+import type { JournalEntry } from '../journal/request-journal.ts';
+import type { ValidationIssue } from '../validate/validation-issue.ts';
+
+/** `text`: one readable line per request; `json`: one JSON object per line, for log tooling. */
+export type LogFormat = 'text' | 'json';
+
+/**
+ * Why the mock refused a request, in a few words: the first request validation issue
+ * (`header x-omeda-appid required`), else the error text of the answer (a problem's `detail`, a vendor
+ * error body's message, a SOAP fault string). Undefined for an answer below 400 with a valid request.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9457#name-detail
+ */
+export function rejectionReason(entry: JournalEntry): string | undefined {
+  const [issue] = entry.validation.request;
+  if (issue) return cutToLine(shortIssue(issue));
+  return entry.response.status < 400 ? undefined : findErrorText(entry.response.body);
+}
+
+/** `header x-omeda-appid required`, `body /TrackId: must NOT have more than 50 characters`. */
+export function shortIssue(issue: ValidationIssue): string {
+  const member = issue.pointer.split('/').at(-1) ?? '';
+  if (issue.keyword === 'required' && member) return `${issue.location} ${member} required`;
+  if (issue.location === 'path' && issue.keyword === 'unknown-route') return issue.message;
+  return `${issue.location}${issue.pointer === '/' ? '' : ` ${issue.pointer}`}: ${issue.message}`;
+}
+
+/** Should the log use ANSI colour: only on a terminal, and never when `NO_COLOR` is set (non-empty). */
+export function useColour(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+/**
+ * One log line for one exchange. Text: `POST /path omeda.cancelDeployment 403 0.4ms — header
+ * x-omeda-appid required` (the status coloured on a terminal), prefixed `[<id>] ` for a named session.
+ * JSON: `{"time","session","method","path","vendor","operationId","status","durationMs","reason","forced"}`
+ * (`session` only for a named session).
+ *
+ * @see https://no-color.org/
+ */
+export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: boolean, session?: string): string {
+  const path = new URL(entry.request.url).pathname;
+  const reason = rejectionReason(entry);
+  if (format === 'json') {
+    return JSON.stringify({
+      time: entry.time,
+      ...(session === undefined ? {} : { session }),
+      method: entry.request.method,
+      path,
+      vendor: entry.vendor,
+      operationId: entry.operationId,
+      status: entry.response.status,
+      durationMs: Number(entry.durationMs.toFixed(2)),
+      ...(reason === undefined ? {} : { reason }),
+      ...(entry.forced ? { forced: entry.forced } : {}),
+    });
+  }
+  const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.-`) : '-';
+  const status = colour ? paint(entry.response.status) : String(entry.response.status);
+  return `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${operation} ${status} ${entry.durationMs.toFixed(1)}ms${reason ? ` — ${reason}` : ''}`;
+}
+
+/** Green 2xx/3xx, yellow 4xx, red 5xx (SGR codes). */
+function paint(status: number): string {
+  const code = status >= 500 ? 31 : status >= 400 ? 33 : 32;
+  return `\u001b[${code}m${status}\u001b[39m`;
+}

@@ -1,0 +1,3 @@
+import { defineIsolationCase } from './isolation-case.ts';
+
+defineIsolationCase('isolation-b.test.ts');
