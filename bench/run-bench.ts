@@ -8,7 +8,9 @@
  * Options: `--quick` (short windows, a couple of minutes in all), `--duration 10` (seconds),
  * `--warmup 3`, `--connections 50`, `--rounds 3` (alternating rounds; medians reported), `--only
  * omeda,sfmc`, `--strict` (the server validates every response too), `--records 1000`, `--parts
- * startup,server,in-process`, `--no-pin` (share both cores, as before).
+ * startup,server,in-process,sessions`, `--no-pin` (share both cores, as before). Sessions: creation cost,
+ * a request with and without a session, and memory over thousands of sessions (`bench/sessions.ts`);
+ * `--sessions-only` runs just that part, `--sessions 10000` sets how many.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { benchInProcessStartup, benchMswCost } from './in-process.ts';
 import { loadAverage, memoryMiB, pinSelf, type Started, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import { benchServerScenario, median, type ServerScenarioResult, startVariant } from './server-rounds.ts';
+import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
 import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -30,12 +33,14 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     records: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '3' },
-    parts: { type: 'string', default: 'startup,server,in-process' },
+    parts: { type: 'string', default: 'startup,server,in-process,sessions' },
     'no-pin': { type: 'boolean', default: false },
+    'sessions-only': { type: 'boolean', default: false },
+    sessions: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
-const parts = new Set(values.parts?.split(','));
+const parts = new Set(values['sessions-only'] ? ['sessions'] : values.parts?.split(','));
 const pinned = values['no-pin'] ? false : pinSelf();
 const options = {
   pinned,
@@ -50,6 +55,7 @@ const options = {
 const startupRuns = quick ? 3 : 7;
 const probeRuns = quick ? 3 : 5;
 const mswRequests = quick ? 300 : 2000;
+const sessionCount = Number(values.sessions ?? (quick ? 1000 : 10_000));
 
 async function loadScenarios(): Promise<BenchScenario[]> {
   const only = values.only?.split(',');
@@ -173,11 +179,18 @@ if (parts.has('in-process')) {
   console.log('');
 }
 
+let sessions: SessionsResult | undefined;
+if (parts.has('sessions')) {
+  sessions = await benchSessions(options, sessionCount, quick ? 300 : 2000);
+  printSessions(sessions);
+  console.log('');
+}
+
 printTargets({ startup, servers, inProcess });
 
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, pinned, options, loadAverage: loadAverage(), startup, servers, inProcess }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, pinned, options, loadAverage: loadAverage(), startup, servers, inProcess, sessions }, null, 2)}\n`,
 );
 console.log(`\nload average at the end ${loadAverage()}; written to .bench/results.json`);

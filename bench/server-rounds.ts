@@ -88,7 +88,7 @@ export function startVariant(
 }
 
 /** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
-async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
+export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
   const requests: autocannon.Request[] = [
     {
       setupRequest: (request) => {
@@ -152,9 +152,9 @@ async function oneConnectionP50(server: Started, scenario: BenchScenario, count:
   return median(times);
 }
 
-/** PUTs the scenario's records into a mock, so its requests are real cancels. */
-async function seedMock(server: Started, scenario: BenchScenario, records: number): Promise<void> {
-  const put = await fetch(`${server.url}/__admin/state`, {
+/** PUTs the scenario's records into a mock (or one of its sessions, by `base`), so its requests are real cancels. */
+export async function seedMock(server: Started, scenario: BenchScenario, records: number, base = server.url): Promise<void> {
+  const put = await fetch(`${base}/__admin/state`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(scenario.state(records)),
@@ -216,7 +216,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Each figure's median over the rounds; requests, unexpected answers and errors are summed. */
-function medianLoad(loads: readonly Load[]): Load {
+export function medianLoad(loads: readonly Load[]): Load {
   return {
     rps: median(loads.map((l) => l.rps)),
     p50: median(loads.map((l) => l.p50)),

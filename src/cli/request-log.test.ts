@@ -93,3 +93,11 @@ it.each([
   const line = formatLogLine(entry({ request: { method: 'PUT', url, headers: {}, body: '' } }), 'text', false);
   expect(line.split(' ')[1]).toBe(path);
 });
+
+it('names the session of an exchange in a named session, in text and in JSON', () => {
+  expect(formatLogLine(entry(), 'text', false, 'w1')).toMatch(
+    /^\[w1\] POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* /,
+  );
+  expect(JSON.parse(formatLogLine(entry(), 'json', false, 'w1'))).toMatchObject({ session: 'w1', method: 'POST' });
+  expect(JSON.parse(formatLogLine(entry(), 'json', false))).not.toHaveProperty('session');
+});
