@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCompileOnce } from './compile-once.ts';
+import { createCompileOnce, lazily } from './compile-once.ts';
 
 describe('createCompileOnce', () => {
   it('builds a value once for the same objects in the same order', () => {
@@ -34,6 +34,17 @@ describe('createCompileOnce', () => {
       builds++;
       return undefined;
     });
+    expect(builds).toBe(1);
+  });
+});
+
+describe('lazily', () => {
+  it('builds nothing until asked, then once', () => {
+    let builds = 0;
+    const value = lazily(() => ++builds);
+    expect(builds).toBe(0);
+    expect(value()).toBe(1);
+    expect(value()).toBe(1);
     expect(builds).toBe(1);
   });
 });

@@ -36,3 +36,16 @@ export function createCompileOnce<V>(): CompileOnce<V> {
     },
   };
 }
+
+/** `build`'s value, built on the first call and kept: a validator compiled on its first use. */
+export function lazily<V>(build: () => V): () => V {
+  let built = false;
+  let value: V | undefined;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as V;
+  };
+}
