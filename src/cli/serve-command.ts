@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { checkMockConfig, type MockConfig, MockConfigError } from '../config/mock-config.ts';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
+import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
@@ -136,7 +136,7 @@ function readDataFile(flag: string, file: string): unknown {
     throw new Error(`cannot read ${flag} ${file}: ${(error as Error).message}`);
   }
   try {
-    return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    return /\.ya?ml$/i.test(file) ? yamlOnDemand().parse(text) : JSON.parse(text);
   } catch (error) {
     throw new Error(`${flag} ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
   }

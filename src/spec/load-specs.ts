@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startupError } from '../errors/startup-error.ts';
 import type { OpenApiDocument } from './openapi-types.ts';
+import { yamlOnDemand } from './yaml-on-demand.ts';
 
 /** One vendor's contract, as read from `openapi/<vendor>.yaml`. */
 export interface LoadedSpec {
@@ -69,13 +69,7 @@ export function loadSpec(vendor: string, directory: string = findSpecDirectory()
   return spec;
 }
 
-/**
- * The YAML parser, loaded only when a spec has no fresh JSON copy (a source checkout before its first
- * build, or a spec edited since): the built package never pays for loading it at start-up.
- *
- * @see https://eemeli.org/yaml/#parse
- */
+/** YAML, parsed only for a spec without a fresh JSON copy (a checkout before its first build, or an edit). */
 function parseYaml(text: string): unknown {
-  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return parse(text);
+  return yamlOnDemand().parse(text);
 }
