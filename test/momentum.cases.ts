@@ -308,6 +308,30 @@ export function defineMomentumCases(target: Target): void {
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     });
 
+    it('reads a form body in the UTF-16 its Content-Type names, and answers a charset it cannot decode with 415', async () => {
+      const form = Buffer.from('\uFEFForgid=2&mid=123', 'utf16le');
+      const response = await fetch(target.url('momentum', CANCEL), {
+        method: 'PUT',
+        headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded; charset=utf-16' },
+        body: new Uint8Array(form),
+      });
+      expect([response.status, await response.text()]).toEqual([200, '0']);
+      expect((await statesOf(target))[123]).toBe(8);
+      const { status, json } = await send(target, CANCEL, {
+        headers: { ...AUTH, 'content-type': 'application/json; charset=x-klingon' },
+        body: '{"orgid":2,"mid":124}',
+      });
+      expect([status, json]).toEqual([
+        415,
+        {
+          message:
+            "Unsupported Media Type 'application/json; charset=x-klingon': send application/json or application/x-www-form-urlencoded.",
+          name: 'UNSUPPORTED_MEDIA_TYPE',
+        },
+      ]);
+      expect((await statesOf(target))[124]).toBe(2);
+    });
+
     it('answers an unknown path under /v3.5/ with 404 in the Momentum shape', async () => {
       const { status, json } = await send(target, '/v3.5/mailing/cancl?orgid=2&mid=123');
       expect([status, json]).toEqual([404, { message: 'URL Not Found: /v3.5/mailing/cancl', name: 'URL_NOT_FOUND' }]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from './support/target.ts';
+import { toUtf16 } from './support/utf16.ts';
 
 const CANCEL = '/webservices/rest/brand/ABC/omail/deployment/cancel/*';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -12,7 +13,10 @@ interface OmedaBody {
 }
 
 /** Sends a request and reads Omeda's JSON answer. */
-async function send(target: Target, init: { path?: string; method?: string; headers?: Record<string, string>; body?: string } = {}) {
+async function send(
+  target: Target,
+  init: { path?: string; method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> } = {},
+) {
   const response = await fetch(target.url('omeda', init.path ?? CANCEL), {
     method: init.method ?? 'POST',
     headers: init.headers ?? APP,
@@ -191,6 +195,30 @@ export function defineOmedaCases(target: Target): void {
       expect(bad.status).toBe(400);
       expect(bad.body.Errors?.[0]?.Error).toMatch(message);
       expect(bad.body.SubmissionId).toMatch(GUID);
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+    });
+
+    it.each([
+      ['UTF-16', 'le', true],
+      ['UTF-16BE', 'be', false],
+      ['UTF-16LE', 'le', false],
+    ] as const)('cancels with a JSON body in the charset=%s its Content-Type names', async (charset, order, bom) => {
+      const body = toUtf16(JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }), order, bom);
+      const { status, body: answer } = await send(target, {
+        headers: { ...APP, 'content-type': `application/json; charset=${charset}` },
+        body,
+      });
+      expect(status).toBe(200);
+      expect(answer.ResponseInfo?.[0]?.TrackId).toBe('FOO0102003002');
+    });
+
+    it('answers a charset it cannot decode with 400 in the Errors shape, cancelling nothing', async () => {
+      const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' });
+      const bad = await send(target, { headers: { ...APP, 'content-type': 'application/json; charset=x-klingon' }, body });
+      expect(bad.status).toBe(400);
+      expect(errorsOf(bad.body)).toEqual([
+        'The request body is not valid JSON: The body cannot be read: the Content-Type names charset "x-klingon", which is not a supported character encoding.',
+      ]);
       expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
     });
 

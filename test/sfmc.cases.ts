@@ -10,6 +10,7 @@ import {
   XXE_ENVELOPE,
 } from './support/sfmc-envelopes.ts';
 import type { Target } from './support/target.ts';
+import { toUtf16 } from './support/utf16.ts';
 
 const XML = { 'content-type': 'text/xml', soapaction: 'Perform' };
 // Parsed as sfmc-sdk parses: prefixes kept, so `soap:Envelope` must be spelled exactly that way.
@@ -27,7 +28,7 @@ interface Result {
   Object: { ID?: string; '@xsi:type': string };
 }
 
-async function post(target: Target, body: string, headers: Record<string, string> = XML, path = '/Service.asmx') {
+async function post(target: Target, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = XML, path = '/Service.asmx') {
   const response = await fetch(target.url('sfmc', path), { method: 'POST', headers, body });
   const text = await response.text();
   const envelope = parser.parse(text)['soap:Envelope'];
@@ -66,6 +67,9 @@ async function token(
 async function accessToken(target: Target): Promise<string> {
   return (await token(target)).body.access_token as string;
 }
+
+/** The document's envelope with an XML declaration naming UTF-16, as a .NET client writes one. */
+const utf16Envelope = () => documentEnvelope().replace('encoding="UTF-8"', 'encoding="UTF-16"');
 
 /** SFMC SOAP Perform cancel Send, the token endpoint and the WSDL, through any transport. */
 export function defineSfmcCases(target: Target): void {
@@ -372,6 +376,38 @@ export function defineSfmcCases(target: Target): void {
       expect(answer.fault?.faultcode).toBe('soap:Client');
       expect(answer.fault?.faultstring).toContain(words);
       expect(answer.text).not.toContain('root:');
+    });
+
+    it.each([
+      ['UTF-16LE with a byte order mark', toUtf16(utf16Envelope(), 'le', true), XML],
+      ['UTF-16BE with a byte order mark', toUtf16(utf16Envelope(), 'be', true), XML],
+      ['UTF-16LE without a byte order mark, its XML declaration naming UTF-16', toUtf16(utf16Envelope(), 'le', false), XML],
+      [
+        'UTF-16 named by the Content-Type charset',
+        toUtf16(utf16Envelope(), 'le', false),
+        { ...XML, 'content-type': 'text/xml; charset=utf-16' },
+      ],
+    ])("cancels Send 29605 with the document's envelope sent in %s", async (_, body, headers) => {
+      const answer = await post(target, body, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.overall).toBe('OK');
+      expect(answer.results[0]).toMatchObject({ StatusCode: 'OK', Object: { ID: '29605' } });
+    });
+
+    it.each([
+      ['an XML declaration naming UTF-16 on bytes that are not UTF-16', utf16Envelope(), XML, 'has no byte order mark and is not UTF-16'],
+      [
+        'a charset it cannot decode',
+        documentEnvelope(),
+        { ...XML, 'content-type': 'text/xml; charset=x-klingon' },
+        'charset "x-klingon", which is not a supported character encoding',
+      ],
+    ])('answers %s with the unreadable-request soap:Client fault', async (_, body, headers, words) => {
+      const answer = await post(target, body, headers);
+      expect(answer.status).toBe(500);
+      expect(faultCodeOf(answer.fault)).toBe('soap:Client');
+      expect(answer.fault?.faultstring).toContain('Server was unable to read request.');
+      expect(answer.fault?.faultstring).toContain(words);
     });
 
     it('answers a body sent as form data with a soap:Client fault about the content type', async () => {

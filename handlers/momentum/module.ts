@@ -59,6 +59,9 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
   if (body) {
     if (body.keyword === 'mediaType' || body.params?.reason === 'unsupported-media-type')
       return { status: 415, error: momentumErrors.unsupportedMediaType(request.mediaType || '(none)') };
+    // A charset the mock cannot decode is an unsupported media type too (RFC 9110 §15.5.16): the book's 415.
+    if (body.params?.reason === 'unsupported-charset')
+      return { status: 415, error: momentumErrors.unsupportedMediaType(request.headers['content-type'] ?? request.mediaType) };
     if (body.keyword === 'parse') return { status: 400, error: momentumErrors.malformedJson(body.message) };
     return { status: 400, error: momentumErrors.notAnObject() };
   }
