@@ -359,11 +359,6 @@ export function defineSfmcCases(target: Target): void {
       ['a billion-laughs payload', BILLION_LAUGHS, 'For security reasons DTD is prohibited in this XML document.'],
       ['too deeply nested XML', TOO_DEEP, 'Server was unable to read request.'],
       [
-        'a SOAP 1.2 envelope',
-        '<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body/></Envelope>',
-        'Server was unable to read request.',
-      ],
-      [
         'an envelope without PerformRequestMsg',
         usernameEnvelope([]).replace(/PerformRequestMsg/g, 'RetrieveRequestMsg'),
         'no PerformRequestMsg',
@@ -408,6 +403,30 @@ export function defineSfmcCases(target: Target): void {
       expect(faultCodeOf(answer.fault)).toBe('soap:Client');
       expect(answer.fault?.faultstring).toContain('Server was unable to read request.');
       expect(answer.fault?.faultstring).toContain(words);
+    });
+
+    it.each([
+      ['as text/xml with SOAPAction Perform', XML, 'Envelope namespace http://www.w3.org/2003/05/soap-envelope was unexpected'],
+      [
+        'as application/soap+xml with its action parameter',
+        { 'content-type': 'application/soap+xml; charset=utf-8; action="Perform"' },
+        'Content-Type application/soap+xml was unexpected',
+      ],
+    ])("answers a SOAP 1.2 envelope sent %s with SOAP 1.1's VersionMismatch fault and cancels nothing", async (_, headers, words) => {
+      const soap12 = usernameEnvelope(['29605']).replaceAll(
+        'http://schemas.xmlsoap.org/soap/envelope/',
+        'http://www.w3.org/2003/05/soap-envelope',
+      );
+      expect(soap12).toContain('http://www.w3.org/2003/05/soap-envelope');
+      const answer = await post(target, soap12, headers);
+      expect(answer.status).toBe(500);
+      expect(answer.contentType).toBe('text/xml; charset=utf-8');
+      expect(answer.text).toContain('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"');
+      expect(faultCodeOf(answer.fault)).toBe('soap:VersionMismatch');
+      expect(answer.fault?.faultstring).toMatch(/^Possible SOAP version mismatch: /);
+      expect(answer.fault?.faultstring).toContain(words);
+      expect(answer.text).not.toContain('Upgrade');
+      expect((await post(target, usernameEnvelope(['29605']))).overall).toBe('OK');
     });
 
     it('answers a body sent as form data with a soap:Client fault about the content type', async () => {

@@ -42,7 +42,10 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
         ? codec.decode(input.rawBody)
         : { ok: true as const, value: input.rawBody };
     if (decoded.ok) body = decoded.value;
-    else issues.push({ location: 'body', pointer: '/', keyword: 'parse', message: decoded.message, params: { reason: decoded.reason } });
+    else {
+      const params = { ...decoded.params, reason: decoded.reason };
+      issues.push({ location: 'body', pointer: '/', keyword: 'parse', message: decoded.message, params });
+    }
   }
   const request: DecodedRequest = {
     method: input.method,
