@@ -99,7 +99,10 @@ export function defineOmedaCases(target: Target): void {
 
     it('shows the cancelled status at the lookup Url the cancel returned', async () => {
       const { body } = await cancel(target, 'omailAccount1', 'FOO0102003002');
-      const lookupPath = new URL(body.ResponseInfo?.[0]?.Url ?? '').pathname;
+      // Followed as handed out: under the target's origin (a server session's base URL included).
+      const url = body.ResponseInfo?.[0]?.Url ?? '';
+      expect(url.startsWith(`${target.origin('omeda')}/`)).toBe(true);
+      const lookupPath = url.slice(target.origin('omeda').length);
       const lookup = await send(target, { method: 'GET', path: lookupPath, headers: { 'x-omeda-appid': 'my-app' } });
       expect(lookup.status).toBe(200);
       expect(lookup.body).toMatchObject({ TrackId: 'FOO0102003002', Status: 'Cancelled', OwnerUserId: 'omailAccount1' });

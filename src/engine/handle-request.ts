@@ -12,7 +12,7 @@ import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
-import type { EngineState } from './engine-state.ts';
+import type { EngineState, VendorRecords } from './engine-state.ts';
 import { type RawRequest, readRequest } from './read-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
@@ -28,20 +28,34 @@ interface Outcome {
 }
 
 /**
+ * How a request reaches the engine when a session layer stands in front of it.
+ * @see ../../docs/guides/sessions.md
+ */
+export interface HandleOptions {
+  /** The vendor URL to answer (the request's URL with a session prefix taken off; the journal keeps the URL as sent). */
+  readonly url?: URL;
+  /**
+   * What URLs the mock hands out hang off (SFMC instance URLs, Omeda's lookup `Url`, the WSDL
+   * address): a session's base URL keeps a client that follows them in the session. Default: the origin.
+   */
+  readonly baseUrl?: string;
+}
+
+/**
  * One request through the engine (DESIGN.md "Data flow"): route → decode → validate → forced? →
  * handler → strict check → encode → journal. Every vendor outcome is data; an unexpected throw
  * becomes one logged `internal-mock-error` and the next request still works.
  */
-export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
+export async function handleRequest(state: EngineState, request: Request, options: HandleOptions = {}): Promise<Response> {
   const started = performance.now();
   const startedAt = Date.now();
-  const url = new URL(request.url);
+  const url = options.url ?? new URL(request.url);
   let rawBody = '';
   let outcome: Outcome;
   try {
     const limited = await checkLimits(state, request, url);
     if ('text' in limited) rawBody = limited.text;
-    outcome = 'text' in limited ? await decide(state, request, url, limited) : limited;
+    outcome = 'text' in limited ? await decide(state, request, url, limited, options.baseUrl ?? url.origin) : limited;
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
@@ -103,7 +117,7 @@ async function checkLimits(state: EngineState, request: Request, url: URL): Prom
 }
 
 /** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route` (with the closest route). */
-function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string): Outcome {
+function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string, baseUrl: string): Outcome {
   const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
   const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
   if (!vendor?.module.unknownRoute) {
@@ -122,19 +136,19 @@ function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody
     requestBody: undefined,
     codecs: vendor.codecs,
   });
-  const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
+  const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', baseUrl));
   return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), { requestIssues: [issue] });
 }
 
 /** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
-async function decide(state: EngineState, request: Request, url: URL, body: ReadBody): Promise<Outcome> {
+async function decide(state: EngineState, request: Request, url: URL, body: ReadBody, baseUrl: string): Promise<Outcome> {
   const rawBody = body.text;
   const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
-  if (!match) return answerUnmatched(state, request, url, rawBody);
+  if (!match) return answerUnmatched(state, request, url, rawBody, baseUrl);
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
   const { operationId } = operation;
-  const context = createContext(state, vendor, operationId, url);
+  const context = createContext(state, vendor, operationId, baseUrl);
   const read = { method: request.method, url, headers: request.headers, rawBody, unreadable: body.unreadable, path: match.params };
   const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, read);
 
@@ -163,10 +177,11 @@ async function decide(state: EngineState, request: Request, url: URL, body: Read
     }
     result = documented.result;
   } else {
-    const before = countStoreChanges(vendor.store);
+    const store = state.stores.get(vendor.name) as VendorRecords;
+    const before = countStoreChanges(store);
     result = await state.serial.run(() => runHandler(vendor, operation, decoded, context));
     // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
-    if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
+    if (countStoreChanges(store) !== before) state.onStoreChange?.();
   }
   return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
 }
@@ -209,14 +224,14 @@ function runHandler(
   return handler(request, context);
 }
 
-function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, url: URL): HandlerContext<never, unknown> {
+function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, baseUrl: string): HandlerContext<never, unknown> {
   return {
     vendor: vendor.name,
     operationId,
-    store: vendor.store as never,
+    store: state.stores.get(vendor.name) as never,
     config: vendor.config,
     clock: state.clock,
-    origin: url.origin,
+    origin: baseUrl,
     randomUUID: () => crypto.randomUUID(),
   };
 }
