@@ -86,7 +86,7 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
  */
 async function cancelMailing(request: DecodedRequest, context: MomentumContext): Promise<HandlerResult> {
-  const denied = checkCredentials(request, context.config.credentials);
+  const denied = checkCredentials(request, context);
   if (denied) return denied;
   const format = toFormat(request.url, request.query);
   const parsed = parseMailingIds(String(request.query.mid));
@@ -116,7 +116,7 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
 
 /** Any method but PUT and POST: the book's 415 for an unsupported method, after the credentials. */
 function rejectCancelMethod(request: DecodedRequest, context: MomentumContext): HandlerResult {
-  return checkCredentials(request, context.config.credentials) ?? unsupportedMethod(request);
+  return checkCredentials(request, context) ?? unsupportedMethod(request);
 }
 
 /** The where parameters as conditions: `whereColName`/`whereColValue`, then `extraWhereClause`; none → every mailing. */
@@ -137,7 +137,7 @@ function toWhere(query: DecodedRequest['query']): WhereResult {
  * @see ../../openapi/momentum.yaml (getMailing, and the info description's "Reading a mailing back")
  */
 function getMailing(request: DecodedRequest, context: MomentumContext): HandlerResult {
-  const denied = checkCredentials(request, context.config.credentials);
+  const denied = checkCredentials(request, context);
   if (denied) return denied;
   const format = toFormat(request.url, request.query);
   const mid = request.query.mid === undefined ? undefined : String(request.query.mid);
@@ -200,7 +200,7 @@ export const momentum = defineVendor<operations>()({
   },
 
   invalidRequest(issues, request, context) {
-    const denied = checkCredentials(request, context.config.credentials);
+    const denied = checkCredentials(request, context);
     if (denied) return denied;
     const format = toFormat(request.url, request.query);
     const { status, error } = toInputError(issues, request);
