@@ -85,7 +85,9 @@ it.each([
 });
 
 it('names the session of an exchange in a named session, in text and in JSON', () => {
-  expect(formatLogLine(entry(), 'text', false, 'w1')).toMatch(/^\[w1\] POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* /);
+  expect(formatLogLine(entry(), 'text', false, 'w1')).toMatch(
+    /^\[w1\] POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* /,
+  );
   expect(JSON.parse(formatLogLine(entry(), 'json', false, 'w1'))).toMatchObject({ session: 'w1', method: 'POST' });
   expect(JSON.parse(formatLogLine(entry(), 'json', false))).not.toHaveProperty('session');
 });
