@@ -13,7 +13,7 @@ import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState, VendorRecords } from './engine-state.ts';
-import { readRequest } from './read-request.ts';
+import { type RawRequest, readRequest } from './read-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
 interface Outcome {
@@ -54,8 +54,8 @@ export async function handleRequest(state: EngineState, request: Request, option
   let outcome: Outcome;
   try {
     const limited = await checkLimits(state, request, url);
-    if (typeof limited === 'string') rawBody = limited;
-    outcome = typeof limited === 'string' ? await decide(state, request, url, rawBody, options.baseUrl ?? url.origin) : limited;
+    if ('text' in limited) rawBody = limited.text;
+    outcome = 'text' in limited ? await decide(state, request, url, limited, options.baseUrl ?? url.origin) : limited;
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
@@ -98,17 +98,20 @@ function outcomeOf(
   };
 }
 
-/** The URL and body limits: the body text when both hold, or the 414/413 outcome. */
-async function checkLimits(state: EngineState, request: Request, url: URL): Promise<string | Outcome> {
+/** The body as read: its text, and why that text cannot be trusted when its charset was not readable. */
+type ReadBody = Pick<RawRequest, 'unreadable'> & { readonly text: string };
+
+/** The URL and body limits: the body when both hold, or the 414/413 outcome. */
+async function checkLimits(state: EngineState, request: Request, url: URL): Promise<ReadBody | Outcome> {
   if (requestTargetLength(url) > state.limits.maxUrlLength) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
     const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
     return outcomeOf(null, null, encodeProblem(createProblem('uri-too-long', detail)));
   }
-  if (request.method === 'GET' || request.method === 'HEAD') return '';
+  if (request.method === 'GET' || request.method === 'HEAD') return { text: '' };
   const body = await readBoundedBody(request, state.limits.maxBodyBytes);
-  if (body.ok) return body.text;
+  if (body.ok) return body;
   const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
   return outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })));
 }
@@ -138,14 +141,15 @@ function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody
 }
 
 /** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
-async function decide(state: EngineState, request: Request, url: URL, rawBody: string, baseUrl: string): Promise<Outcome> {
+async function decide(state: EngineState, request: Request, url: URL, body: ReadBody, baseUrl: string): Promise<Outcome> {
+  const rawBody = body.text;
   const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
   if (!match) return answerUnmatched(state, request, url, rawBody, baseUrl);
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
   const { operationId } = operation;
   const context = createContext(state, vendor, operationId, baseUrl);
-  const read = { method: request.method, url, headers: request.headers, rawBody, path: match.params };
+  const read = { method: request.method, url, headers: request.headers, rawBody, unreadable: body.unreadable, path: match.params };
   const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, read);
 
   const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
