@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { ADMIN_PREFIX, handleAdminRequest } from '../admin/admin-api.ts';
+import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 
@@ -16,6 +17,8 @@ export interface HonoAppOptions {
  */
 export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
+  // The dashboard's pages (open: they hold no data) and a browser's `GET /`; anything else falls through.
+  app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
   app.all(ADMIN_PREFIX, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all('*', async (c) => {
