@@ -4,7 +4,6 @@
  * This entry loads neither MSW nor the Node server.
  */
 
-export type { VendorConfigs } from '../handlers/config-schemas.ts';
 export { handleAdminRequest } from './admin/admin-api.ts';
 export type { BodyCodec, DecodeResult } from './codec/body-codec.ts';
 export { checkMockConfig, type MockConfig, MockConfigError } from './config/mock-config.ts';
@@ -12,17 +11,22 @@ export type { DecodedRequest } from './decode/decoded-request.ts';
 export type { RequestCheck, WireRequest, WireResponse } from './engine/check-exchange.ts';
 export {
   createEngine,
+  type EngineContractChecks,
+  type EngineControls,
   type EngineOptions,
+  type EngineServing,
   type ForceOptions,
   type MockEngine,
+  type MockOptions,
   type MockState,
   MockStateError,
 } from './engine/create-engine.ts';
 export { createProblem, MOCK_PROBLEMS, type MockProblem, type MockProblemCode, PROBLEM_TYPE_PREFIX } from './errors/mock-errors.ts';
+export { UsageError, type UsageErrorCode } from './errors/usage-error.ts';
 export { type FaultPlan, FaultPlanError, type FaultRule, parseFaultPlan } from './faults/fault-plan.ts';
 export type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 export { REQUEST_LIMITS } from './limits/request-limits.ts';
 export type { ValidationIssue } from './validate/validation-issue.ts';
 export type { OperationId } from './vendor/operation-ids.ts';
-export { ALL_VENDORS, selectModules } from './vendor/select-modules.ts';
 export type { HandlerContext, HandlerResult, VendorModule } from './vendor/vendor-module.ts';
+export { ALL_VENDORS, selectModules, type VendorConfigs } from './vendors.ts';

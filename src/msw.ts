@@ -1,27 +1,36 @@
 import type { RequestHandler } from 'msw';
 import { toMswHandlers } from './adapters/msw.ts';
 import { checkMockConfig, type MockConfig, MockConfigError } from './config/mock-config.ts';
-import { createEngine, type ForceOptions, type MockEngine, type MockState, MockStateError } from './engine/create-engine.ts';
+import { createEngine, type MockOptions } from './engine/create-engine.ts';
+import { type EngineControls, type ForceOptions, type MockState, MockStateError } from './engine/engine-controls.ts';
 import type { FaultPlan, FaultRule } from './faults/fault-plan.ts';
 import type { ForceTimes, QueuedForce } from './force/force-queue.ts';
 import type { JournalEntry, RequestJournal } from './journal/request-journal.ts';
 import type { OriginPolicy } from './routing/origin-policy.ts';
 import type { OperationId } from './vendor/operation-ids.ts';
-import { selectModules } from './vendor/select-modules.ts';
+import { selectModules } from './vendors.ts';
 
-export type { VendorConfigs } from '../handlers/config-schemas.ts';
 export { MswCopyMismatchError } from './adapters/msw-copy-guard.ts';
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
 export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
 export { createDriftCheck, type DriftCheck, type DriftCheckOptions } from './proxy/msw-drift-check.ts';
-export type { FaultPlan, FaultRule, ForceOptions, ForceTimes, JournalEntry, MockState, OriginPolicy, QueuedForce, RequestJournal };
+export type { VendorConfigs } from './vendors.ts';
+export type {
+  FaultPlan,
+  FaultRule,
+  ForceOptions,
+  ForceTimes,
+  JournalEntry,
+  MockOptions,
+  MockState,
+  OriginPolicy,
+  QueuedForce,
+  RequestJournal,
+};
 export { type MockConfig, MockConfigError, MockStateError, type OperationId };
 
-export interface CreateMockOptions {
-  /** Vendors to intercept (default: all). */
-  readonly vendors?: readonly string[];
-  /** Validate every response against the spec (default true in-process: a test should fail on drift). */
-  readonly strict?: boolean;
+/** `createMock`'s options: the shared `MockOptions` (strict mode defaults to on in-process), plus origins. */
+export interface CreateMockOptions extends MockOptions {
   /** Which origins to intercept: `spec` (default, the vendors' documented hosts), `any`, or a list. */
   readonly origins?: OriginPolicy;
   /**
@@ -29,11 +38,6 @@ export interface CreateMockOptions {
    * created (an unknown vendor or key, or a wrong type, throws `MockConfigError` naming its path).
    */
   readonly config?: MockConfig;
-  readonly journalCapacity?: number;
-  /** Injected latency and faults from the start (same declaration as the server's `--faults`). */
-  readonly faults?: FaultPlan;
-  /** Seed of the faults' random draws (default random; read it back from `mock.faults().seed`). */
-  readonly seed?: number;
 }
 
 /** An in-process mock: MSW handlers plus the admin operations, on a store of its own. */
@@ -45,7 +49,7 @@ export interface Mock {
   readonly handlers: RequestHandler[];
   readonly vendors: readonly string[];
   readonly journal: RequestJournal;
-  readonly clock: MockEngine['clock'];
+  readonly clock: EngineControls['clock'];
   /** Resolves once the default dataset is loaded (requests wait for it by themselves). */
   readonly ready: Promise<void>;
   /**
@@ -77,27 +81,26 @@ export interface Mock {
  */
 export function createMock(options: CreateMockOptions = {}): Mock {
   const engine = createEngine({
+    ...options,
     modules: selectModules(options.vendors),
     strict: options.strict ?? true,
     ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
-    ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
-    ...(options.faults ? { faults: options.faults } : {}),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
+  const { controls, serving } = engine;
   return {
     handlers: toMswHandlers(engine, options.origins ?? 'spec'),
-    vendors: engine.vendors,
-    journal: engine.journal,
-    clock: engine.clock,
-    ready: engine.ready,
-    force: (operationId, status, forceOptions) => engine.force(operationId, status, forceOptions),
+    vendors: controls.vendors,
+    journal: controls.journal,
+    clock: controls.clock,
+    ready: serving.ready,
+    force: controls.force,
     faults(plan, seed) {
-      if (plan) engine.setFaults(plan, seed);
-      return engine.faults();
+      if (plan) controls.setFaults(plan, seed);
+      return controls.faults();
     },
-    reset: () => engine.reset(),
-    getState: () => engine.getState(),
-    setState: (state) => engine.setState(state),
-    fetch: (request) => engine.handle(request),
+    reset: controls.reset,
+    getState: controls.getState,
+    setState: controls.setState,
+    fetch: serving.handle,
   };
 }

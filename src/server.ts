@@ -4,33 +4,25 @@ import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
 import { trackEventStreams } from './admin/event-stream-connections.ts';
 import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
-import { createEngine, type MockEngine } from './engine/create-engine.ts';
+import { createEngine, type MockEngine, type MockOptions } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
-import type { FaultPlan } from './faults/fault-plan.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
 import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
-import { selectModules } from './vendor/select-modules.ts';
+import { selectModules } from './vendors.ts';
 
-export interface StartServerOptions {
+/** `startServer`'s options: the shared `MockOptions` (strict mode defaults to off), plus the server's own. */
+export interface StartServerOptions extends MockOptions {
   /** Default 4010 (Prism's); 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1: loopback only. Any other host requires `adminToken`. */
   readonly host?: string;
-  readonly vendors?: readonly string[];
-  readonly strict?: boolean;
   /** Per-vendor settings, typed and checked at start (`MockConfigError` naming the path). */
   readonly config?: MockConfig;
-  readonly journalCapacity?: number;
   readonly onExchange?: (entry: JournalEntry) => void;
   /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
   readonly adminToken?: string;
-  /** Injected latency and faults (see `src/faults/fault-plan.ts`), with the seed of their draws. */
-  readonly faults?: FaultPlan;
-  readonly seed?: number;
-  /** Request bodies over this answer 413 (default 1 MiB). */
-  readonly maxBodyBytes?: number;
   readonly timeouts?: ServerTimeouts;
   /** Load the store from this JSON file at start and save it there (atomically) after changes. */
   readonly stateFile?: string;
@@ -59,14 +51,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw startupError(`host ${host} is reachable from other machines, so the admin API needs a token.`, 'Pass --admin-token <secret>.');
   let saver: StateSaver | undefined;
   const engine = createEngine({
+    ...options,
     modules: selectModules(options.vendors),
     strict: options.strict ?? false,
     ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
-    ...(options.journalCapacity === undefined ? {} : { journalCapacity: options.journalCapacity }),
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
     ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
   });
   const app = createHonoApp(engine, options.adminToken ? { adminToken: options.adminToken } : {});

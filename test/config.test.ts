@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { VENDOR_CONFIG_SCHEMAS } from '../handlers/config-schemas.ts';
-import { VENDOR_MODULES } from '../handlers/index.ts';
 import { checkMockConfig, MockConfigError } from '../src/config/mock-config.ts';
 import { createMock } from '../src/msw.ts';
 import { startServer } from '../src/server.ts';
+import { VENDOR_CONFIG_SCHEMAS, VENDOR_MODULES } from '../src/vendors.ts';
 import { runCli } from './support/run-cli.ts';
 import { type SpawnedCli, spawnCli } from './support/spawn-cli.ts';
 

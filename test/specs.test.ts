@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { VENDOR_MODULES } from '../handlers/index.ts';
 import { createEngine } from '../src/engine/create-engine.ts';
 import { loadSpec } from '../src/spec/load-specs.ts';
 import { HTTP_METHODS, type OperationObject, type ResponseObject } from '../src/spec/openapi-types.ts';
 import { resolveReference } from '../src/spec/resolve-reference.ts';
 import { compileSchema } from '../src/validate/compile-schema.ts';
 import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../src/validate/create-ajv.ts';
+import { VENDOR_MODULES } from '../src/vendors.ts';
 
 const vendors = readdirSync(new URL('../openapi/', import.meta.url))
   .filter((file) => file.endsWith('.yaml'))
@@ -77,7 +77,7 @@ describe('start-up checks', () => {
     if (!omeda) throw new Error('omeda module missing');
     const { lookupDeployment: _, ...operations } = omeda.operations;
     expect(() => createEngine({ modules: [{ ...omeda, operations }] })).toThrow(
-      '[esp-cancel-mock] Failed to load openapi/omeda.yaml: operation lookupDeployment has no handler. Add it to handlers/omeda.ts.',
+      '[esp-cancel-mock] Failed to load openapi/omeda.yaml: operation lookupDeployment has no handler. Add it to handlers/omeda/module.ts.',
     );
   });
 
@@ -86,12 +86,12 @@ describe('start-up checks', () => {
     if (!omeda) throw new Error('omeda module missing');
     const operations = { ...omeda.operations, cancelEverything: () => ({ status: 200 }) };
     expect(() => createEngine({ modules: [{ ...omeda, operations }] })).toThrow(
-      /handlers\/omeda\.ts has a handler for cancelEverything, which openapi\/omeda\.yaml does not declare/,
+      /handlers\/omeda\/module\.ts has a handler for cancelEverything, which openapi\/omeda\.yaml does not declare/,
     );
   });
 
   it('fails with the known vendors when asked for an unknown one', async () => {
-    const { selectModules } = await import('../src/vendor/select-modules.ts');
+    const { selectModules } = await import('../src/vendors.ts');
     expect(() => selectModules(['mailchimp'])).toThrow(/Unknown vendor 'mailchimp'\. Use one or more of: momentum, omeda, sfmc, voltmx\./);
   });
 });

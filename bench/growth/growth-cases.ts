@@ -3,15 +3,15 @@
  * is linear in its size; PROTOCOL "work on user input is linear"): each decoder, the store's bulk
  * operations and the journal, each at a size the harness calibrates.
  */
-import { parseMailingIds } from '../../handlers/momentum-mailing-ids.ts';
-import { sfmcSoapCodec } from '../../handlers/sfmc-codec.ts';
+import { parseMailingIds } from '../../handlers/momentum/mailing-ids.ts';
+import { sfmcSoapCodec } from '../../handlers/sfmc/codec.ts';
 import { toJournalResponse } from '../../src/admin/journal-response.ts';
 import { formCodec } from '../../src/codec/form-codec.ts';
 import { jsonCodec } from '../../src/codec/json-codec.ts';
 import { textCodec } from '../../src/codec/text-codec.ts';
 import { createEngine, type MockEngine } from '../../src/engine/create-engine.ts';
 import { createRequestJournal, MAX_JOURNAL_CAPACITY, type NewJournalEntry } from '../../src/journal/request-journal.ts';
-import { selectModules } from '../../src/vendor/select-modules.ts';
+import { selectModules } from '../../src/vendors.ts';
 import type { GrowthCase } from './measure-growth.ts';
 
 const SOAP_ENVELOPE = (definitions: string) =>

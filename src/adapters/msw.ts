@@ -1,5 +1,5 @@
 import { HttpResponse, RequestHandler } from 'msw';
-import type { MockEngine } from '../engine/create-engine.ts';
+import type { EngineServing } from '../engine/create-engine.ts';
 import { createOriginMatcher, type OriginPolicy } from '../routing/origin-policy.ts';
 import { guardMswCopy } from './msw-copy-guard.ts';
 
@@ -15,7 +15,7 @@ import { guardMswCopy } from './msw-copy-guard.ts';
 class VendorRequestHandler extends RequestHandler {
   readonly #claims: (request: Request) => boolean;
 
-  constructor(engine: MockEngine, claims: (request: Request) => boolean) {
+  constructor(engine: EngineServing, claims: (request: Request) => boolean) {
     super({
       info: { header: `esp-cancel-mock (${engine.vendors.join(', ')})` },
       resolver: async ({ request }: { request: Request }) => {
@@ -37,7 +37,7 @@ class VendorRequestHandler extends RequestHandler {
 }
 
 /** The engine as MSW request handlers, guarded against being run by another copy of msw. */
-export function toMswHandlers(engine: MockEngine, origins: OriginPolicy): RequestHandler[] {
+export function toMswHandlers(engine: EngineServing, origins: OriginPolicy): RequestHandler[] {
   const matchers = new Map([...engine.servers].map(([vendor, servers]) => [vendor, createOriginMatcher(origins, servers)]));
   const claims = (request: Request): boolean => {
     const vendor = engine.owner(request);

@@ -6,7 +6,7 @@ import { formatDriftReport } from '../proxy/drift-report.ts';
 import { createHarFile, type HarFile } from '../proxy/har-file.ts';
 import { parseTargets } from '../proxy/proxy-targets.ts';
 import { startProxy } from '../proxy/start-proxy.ts';
-import { ALL_VENDORS } from '../vendor/select-modules.ts';
+import { ALL_VENDORS } from '../vendors.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 

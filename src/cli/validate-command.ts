@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readRecordedExchanges } from '../contract/recorded-exchanges.ts';
 import { type ExchangeVerdict, formatIssue, validateExchanges } from '../contract/validate-exchanges.ts';
 import { createEngine } from '../engine/create-engine.ts';
-import { ALL_VENDORS, selectModules } from '../vendor/select-modules.ts';
+import { ALL_VENDORS, selectModules } from '../vendors.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 

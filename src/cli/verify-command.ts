@@ -8,7 +8,7 @@ import { runProbes } from '../contract/run-probes.ts';
 import { formatIssue } from '../contract/validate-exchanges.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { loadSpec } from '../spec/load-specs.ts';
-import { ALL_VENDORS, selectModules } from '../vendor/select-modules.ts';
+import { ALL_VENDORS, selectModules } from '../vendors.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 

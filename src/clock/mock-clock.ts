@@ -1,3 +1,5 @@
+import { UsageError } from '../errors/usage-error.ts';
+
 /**
  * The mock's clock. Vendor rules that depend on time ("scheduled later", token expiry) read it, so a
  * test can pin it and a fixture never expires. Real time until `set` is called.
@@ -21,11 +23,11 @@ const RFC_3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]
  */
 export function toClockInstant(instant: Date | string): Date {
   if (typeof instant === 'string' && !RFC_3339.test(instant))
-    throw new RangeError(`not an RFC 3339 date-time (e.g. 2030-01-15T15:00:00Z): ${instant.slice(0, 60)}`);
+    throw new UsageError('bad-clock', `[esp-cancel-mock] not an RFC 3339 date-time (e.g. 2030-01-15T15:00:00Z): ${instant.slice(0, 60)}`);
   const date = new Date(instant);
   const year = date.getUTCFullYear();
   if (Number.isNaN(date.getTime()) || year < 0 || year > 9999)
-    throw new RangeError(`not a date-time within the years 0000–9999: ${String(instant).slice(0, 60)}`);
+    throw new UsageError('bad-clock', `[esp-cancel-mock] not a date-time within the years 0000–9999: ${String(instant).slice(0, 60)}`);
   return date;
 }
 

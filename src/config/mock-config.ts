@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { closest, distance } from 'fastest-levenshtein';
-import { VENDOR_CONFIG_SCHEMAS, type VendorConfigs } from '../../handlers/config-schemas.ts';
+import { VENDOR_CONFIG_SCHEMAS, type VendorConfigs } from '../vendors.ts';
 
 /**
  * Per-vendor settings, typed: a misspelt vendor or key, or a wrong type, is a compile error.

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { VENDOR_MODULES } from '../../handlers/index.ts';
 import { loadSpec } from '../spec/load-specs.ts';
+import { VENDOR_MODULES } from '../vendors.ts';
 import { deriveProbes } from './derive-probes.ts';
 
 const omeda = (overrides = {}) => deriveProbes(loadSpec('omeda'), [], overrides);

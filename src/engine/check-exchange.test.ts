@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { createEngine } from './create-engine.ts';
 
 const engine = createEngine({ modules: selectModules(['omeda', 'momentum']) });

@@ -5,7 +5,7 @@ import { matchRoute } from '../routing/match-route.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
-import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
+import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
 import { readRequest } from './read-request.ts';
 
@@ -44,7 +44,7 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
   const headers = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {
-    const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
+    const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
     return {
       vendor: vendor?.name ?? null,
       operationId: null,

@@ -47,15 +47,17 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     if (!module.operations[operationId]) {
       throw startupError(
         `Failed to load openapi/${spec.vendor}.yaml: operation ${operationId} has no handler.`,
-        `Add it to handlers/${spec.vendor}.ts.`,
+        `Add it to handlers/${spec.vendor}/module.ts.`,
+        'spec-mismatch',
       );
     }
   }
   for (const operationId of Object.keys(module.operations)) {
     if (!operationIds.has(operationId)) {
       throw startupError(
-        `handlers/${spec.vendor}.ts has a handler for ${operationId}, which openapi/${spec.vendor}.yaml does not declare.`,
+        `handlers/${spec.vendor}/module.ts has a handler for ${operationId}, which openapi/${spec.vendor}.yaml does not declare.`,
         'Remove the handler or add the operation to the spec.',
+        'spec-mismatch',
       );
     }
   }
@@ -75,7 +77,11 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     const seen = operations.get(route.operationId);
     if (seen) {
       if (seen.route.operation !== route.operation) {
-        throw startupError(`openapi/${spec.vendor}.yaml declares operationId ${route.operationId} twice.`, 'operationIds must be unique.');
+        throw startupError(
+          `openapi/${spec.vendor}.yaml declares operationId ${route.operationId} twice.`,
+          'operationIds must be unique.',
+          'spec-mismatch',
+        );
       }
       continue;
     }
@@ -91,4 +97,9 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     });
   }
   return vendor;
+}
+
+/** The vendor that owns a path by its `x-vendor-path-prefixes`, if any (an unknown path under it gets that vendor's 404). */
+export function findVendorByPathPrefix(vendors: readonly CompiledVendor[], pathname: string): CompiledVendor | undefined {
+  return vendors.find((vendor) => vendor.pathPrefixes.some((prefix) => pathname.startsWith(prefix)));
 }

@@ -1,67 +1,60 @@
-import { createMockClock, type MockClock } from '../clock/mock-clock.ts';
-import { startupError } from '../errors/startup-error.ts';
+import { createMockClock } from '../clock/mock-clock.ts';
 import { createFaultInjector } from '../faults/fault-injector.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
-import { toDocumentedResponse } from '../force/documented-response.ts';
-import { createForceQueue, type ForceTimes, type QueuedForce } from '../force/force-queue.ts';
-import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
+import { createForceQueue } from '../force/force-queue.ts';
+import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry } from '../journal/request-journal.ts';
 import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
-import { checkSnapshot, prepareRestore, restoreStore, snapshotStore } from '../store/vendor-store.ts';
+import { restoreStore } from '../store/vendor-store.ts';
 import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
-import { type CompiledVendor, compileVendor } from './compile-vendor.ts';
+import { type CompiledVendor, compileVendor, findVendorByPathPrefix } from './compile-vendor.ts';
+import { checkFaultPlan, createEngineControls, type EngineControls } from './engine-controls.ts';
 import type { EngineState } from './engine-state.ts';
 import { handleRequest } from './handle-request.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
-/** The whole store: vendor → collection → records. `GET /__admin/state` returns it; `PUT` takes it. */
-export type MockState = Record<string, Record<string, unknown[]>>;
+export { type EngineControls, type ForceOptions, type MockState, MockStateError } from './engine-controls.ts';
 
-export interface EngineOptions {
-  /** The vendor modules to serve (see `handlers/index.ts`). */
-  readonly modules: readonly VendorModule[];
+/**
+ * The options every way in shares: `createMock` and `startServer` extend this type, and pass it to the
+ * engine as it is (the engine takes the modules instead of the vendor names).
+ */
+export interface MockOptions {
+  /** Vendors to serve (default: all). */
+  readonly vendors?: readonly string[];
   /** Validate every response against the spec; a violation answers 500 `strict-violation`. */
   readonly strict?: boolean;
+  /** Per-vendor settings, merged over each module's `defaultConfig`, e.g. `{ omeda: { appIds: ['my-app'] } }`. */
+  readonly config?: Readonly<Record<string, unknown>>;
   /** Journal ring-buffer size (default 1000). */
   readonly journalCapacity?: number;
-  /** Per-vendor settings, merged over each module's `defaultConfig` (allow-lists and the like). */
-  readonly config?: Readonly<Record<string, unknown>>;
+  /** Injected latency and faults from the start (same declaration as the server's `--faults`). */
+  readonly faults?: FaultPlan;
+  /** Seed of the faults' random draws (default random; read it back from `faults().seed`). */
+  readonly seed?: number;
+  /** Request bodies over this answer 413 (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+}
+
+/** The engine's options: the shared ones, with the vendor modules instead of their names. */
+export interface EngineOptions extends Omit<MockOptions, 'vendors'> {
+  /** The vendor modules to serve (see `src/vendors.ts`). */
+  readonly modules: readonly VendorModule[];
   readonly specDirectory?: string;
   readonly onExchange?: (entry: JournalEntry) => void;
   /** Called after anything that may have changed the store (a handler ran, reset, state write). */
   readonly onStoreChange?: () => void;
-  /** Request bodies over this answer 413 (default 1 MiB). */
-  readonly maxBodyBytes?: number;
   /** Request targets longer than this answer 414 (default 8 KiB). */
   readonly maxUrlLength?: number;
-  /** Injected latency and faults from the start (see `src/faults/fault-plan.ts`). */
-  readonly faults?: FaultPlan;
-  /** Seed of the fault injector's random draws (default: a random one, readable as `faultSeed`). */
-  readonly seed?: number;
 }
 
-export interface ForceOptions {
-  /** How many requests it applies to (default 1), or `'always'` until reset. */
-  readonly times?: ForceTimes;
-  /** A named example of that status (`Prefer: example=`). */
-  readonly example?: string;
-}
-
-/** A refused state write: which records break which schema. Nothing was applied. */
-export class MockStateError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`[esp-cancel-mock] state refused: ${problems.join(' | ')}`);
-    this.name = 'MockStateError';
-  }
-}
-
-/** One mock: both adapters and the admin API drive it through this interface only. */
-export interface MockEngine {
+/** Serving: answering vendor requests, and which vendor a path belongs to. The adapters use this part. */
+export interface EngineServing {
   /** Answers one vendor request (the Fetch `Request` the adapter was handed). */
   handle(request: Request): Promise<Response>;
   /** The vendor whose route (or path prefix) the request's path falls under, if any. */
@@ -69,30 +62,26 @@ export interface MockEngine {
   readonly vendors: readonly string[];
   /** Each vendor's spec `servers`: the hosts an in-process mock intercepts. */
   readonly servers: ReadonlyMap<string, readonly ServerObject[]>;
-  readonly strict: boolean;
-  readonly journal: RequestJournal;
-  readonly clock: MockClock;
   /** Resolves once the default dataset is loaded. */
   readonly ready: Promise<void>;
-  /** Queues a documented outcome for an operation; throws if the status or example is not documented. */
-  force(operationId: string, status: number, options?: ForceOptions): void;
-  /** Queues several outcomes, all or none: one undocumented item refuses the whole list. */
-  forceMany(items: ReadonlyArray<ForceOptions & { readonly operationId: string; readonly status: number }>): readonly QueuedForce[];
-  forced(): readonly QueuedForce[];
-  clearForced(): void;
-  /** Replaces the injected latency and faults (checked against the specs first; throws on a bad plan). */
-  setFaults(plan: FaultPlan, seed?: number): void;
-  /** The fault plan in force and the seed of its random draws. */
-  faults(): { readonly plan: FaultPlan; readonly seed: number };
-  /** Back to the default dataset; queued forces and the journal are cleared, the clock follows real time. */
-  reset(): Promise<void>;
-  getState(): Promise<MockState>;
-  /** Replaces the records of the named vendors whole, after checking every record; throws `MockStateError`. */
-  setState(state: MockState): Promise<void>;
+}
+
+/** Contract checks: the engine's own validators applied to traffic it did not answer (`verify`, `validate`). */
+export interface EngineContractChecks {
   /** Which operation a wire request hits and which rules it breaks (no handler runs, no state changes). */
   checkRequest(request: WireRequest): RequestCheck;
   /** Which rules an answer of `vendor.operationId` breaks: status, headers, body decoded by the vendor's codec. */
   checkResponse(vendor: string, operationId: string, response: WireResponse): ValidationIssue[];
+}
+
+/**
+ * One mock, in three named parts: `serving` (the adapters), `controls` (the admin API, `Mock`, test
+ * targets) and `contract` (the contract checks). The members of all three are also on the engine itself.
+ */
+export interface MockEngine extends EngineServing, EngineControls, EngineContractChecks {
+  readonly serving: EngineServing;
+  readonly controls: EngineControls;
+  readonly contract: EngineContractChecks;
 }
 
 /**
@@ -102,7 +91,7 @@ export interface MockEngine {
  */
 export function createEngine(options: EngineOptions): MockEngine {
   const specDirectory = options.specDirectory ?? findSpecDirectory();
-  const specs = options.modules.map((module) => loadSpec(module.name, specDirectory));
+  const specs = options.modules.map((module) => loadSpec(module.name, module.specDirectory ?? specDirectory));
   const ajv = createAjvPair(
     collectExtensionKeywords(
       specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
@@ -141,63 +130,14 @@ export function createEngine(options: EngineOptions): MockEngine {
     });
   const ready = seed();
 
-  /** `omeda.cancelDeployment` or a bare `cancelDeployment` (the first vendor that has it). */
-  const findOperation = (qualifiedId: string) => {
-    const dot = qualifiedId.indexOf('.');
-    const vendorName = dot === -1 ? undefined : qualifiedId.slice(0, dot);
-    const operationId = dot === -1 ? qualifiedId : qualifiedId.slice(dot + 1);
-    for (const vendor of vendors) {
-      const operation = vendorName === undefined || vendor.name === vendorName ? vendor.operations.get(operationId) : undefined;
-      if (operation) return operation;
-    }
-    return undefined;
-  };
-
-  /** Checks a forced outcome against the spec before anything is queued. */
-  const prepareForce = (operationId: string, status: number, forceOptions: ForceOptions) => {
-    const operation = findOperation(operationId);
-    if (!operation) {
-      const known = vendors.flatMap((vendor) => [...vendor.operations.keys()].map((id) => `${vendor.name}.${id}`));
-      throw startupError(`force: unknown operation '${operationId}'.`, `Use one of: ${known.join(', ')}.`);
-    }
-    const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, status, forceOptions.example);
-    if (!documented.ok) throw startupError(`force: ${documented.message}.`, 'Force a documented status (see the spec).');
-    const times = forceOptions.times ?? 1;
-    if (times !== 'always' && (!Number.isInteger(times) || times < 1)) {
-      throw startupError(`force: times must be a whole number ≥ 1 or 'always', got ${String(times)}.`, 'Pass a count or "always".');
-    }
-    return {
-      operationId: `${operation.vendor.name}.${operation.operationId}`,
-      force: { status, ...(forceOptions.example ? { example: forceOptions.example } : {}) },
-      times,
-    };
-  };
-
-  /** Every key names an operation and every fixed status is documented for each operation it covers. */
-  const checkFaults = (plan: FaultPlan): void => {
-    for (const [key, rule] of Object.entries(plan)) {
-      const operations =
-        key === '*' ? vendors.flatMap((vendor) => [...vendor.operations.values()]) : [findOperation(key)].filter((op) => op !== undefined);
-      if (operations.length === 0) throw startupError(`faults: unknown operation '${key}'.`, 'Use vendor.operationId, operationId or *.');
-      if (typeof rule.status === 'number') {
-        for (const operation of operations) {
-          const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, rule.status, rule.example);
-          if (!documented.ok) throw startupError(`faults: ${key}: ${documented.message}.`, 'Use a documented status, or "error".');
-        }
-      }
-    }
-  };
   if (options.faults) {
-    checkFaults(options.faults);
+    checkFaultPlan(vendors, options.faults);
     state.faults.set(options.faults);
   }
-
-  return {
-    vendors: vendors.map((vendor) => vendor.name),
+  const controls = createEngineControls(state, { ajv, seed });
+  const serving: EngineServing = {
+    vendors: controls.vendors,
     servers: new Map(vendors.map((vendor) => [vendor.name, vendor.spec.document.servers ?? []])),
-    strict: state.strict,
-    journal: state.journal,
-    clock,
     ready,
     async handle(request) {
       await ready;
@@ -205,57 +145,12 @@ export function createEngine(options: EngineOptions): MockEngine {
     },
     owner(request) {
       const { pathname } = new URL(request.url);
-      const match = matchRoute(state.routes, request.method, pathname);
-      return match?.route.vendor ?? vendors.find((vendor) => vendor.pathPrefixes.some((prefix) => pathname.startsWith(prefix)))?.name;
-    },
-    force(operationId, status, forceOptions = {}) {
-      const item = prepareForce(operationId, status, forceOptions);
-      state.force.push(item.operationId, item.force, item.times);
-    },
-    forceMany(items) {
-      const prepared = items.map((item) => prepareForce(item.operationId, item.status, item));
-      const before = state.force.list().length;
-      for (const item of prepared) state.force.push(item.operationId, item.force, item.times);
-      return state.force.list().slice(before);
-    },
-    checkRequest: (request) => checkRequest(state, request),
-    checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
-    forced: () => state.force.list(),
-    clearForced: () => state.force.clear(),
-    setFaults(plan, seed) {
-      checkFaults(plan);
-      state.faults.set(plan, seed);
-    },
-    faults: () => ({ plan: state.faults.plan, seed: state.faults.seed }),
-    async reset() {
-      state.force.clear();
-      state.journal.clear();
-      clock.set(null);
-      await seed();
-      options.onStoreChange?.();
-    },
-    getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(vendor.store)]))),
-    setState(next) {
-      const problems: string[] = [];
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) problems.push('expected an object of vendors');
-      else {
-        for (const [name, snapshot] of Object.entries(next)) {
-          const vendor = state.vendorByName.get(name);
-          if (!vendor) problems.push(`${name}: not a vendor this mock serves (${vendors.map((v) => v.name).join(', ')})`);
-          else problems.push(...checkSnapshot(ajv, name, vendor.module.collections, snapshot));
-        }
-      }
-      if (problems.length > 0) return Promise.reject(new MockStateError(problems));
-      // Every vendor's collections are built first and swapped in together: all or nothing.
-      return state.serial.run(async () => {
-        const commits: Array<() => void> = [];
-        for (const [name, snapshot] of Object.entries(next)) {
-          const vendor = state.vendorByName.get(name) as CompiledVendor;
-          commits.push(await prepareRestore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot }));
-        }
-        for (const commit of commits) commit();
-        options.onStoreChange?.();
-      });
+      return matchRoute(state.routes, request.method, pathname)?.route.vendor ?? findVendorByPathPrefix(vendors, pathname)?.name;
     },
   };
+  const contract: EngineContractChecks = {
+    checkRequest: (request) => checkRequest(state, request),
+    checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
+  };
+  return { ...controls, ...serving, ...contract, serving, controls, contract };
 }

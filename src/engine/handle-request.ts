@@ -11,7 +11,7 @@ import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
-import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
+import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState } from './engine-state.ts';
 import { readRequest } from './read-request.ts';
 
@@ -45,7 +45,7 @@ export async function handleRequest(state: EngineState, request: Request): Promi
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
-    outcome = { vendor: null, operationId: null, encoded: encodeProblem(problem), forced: null, requestIssues: [], responseIssues: [] };
+    outcome = outcomeOf(null, null, encodeProblem(problem));
   }
   const recorded = state.journal.record({
     time: startedAt,
@@ -66,116 +66,115 @@ export async function handleRequest(state: EngineState, request: Request): Promi
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
 }
 
+/** Every outcome is built here, so what an outcome holds is said once. */
+function outcomeOf(
+  vendor: CompiledVendor | null,
+  operationId: string | null,
+  encoded: EncodedResponse,
+  more: Partial<Pick<Outcome, 'forced' | 'requestIssues' | 'responseIssues' | 'dropped'>> = {},
+): Outcome {
+  return {
+    vendor,
+    operationId,
+    encoded,
+    forced: more.forced ?? null,
+    requestIssues: more.requestIssues ?? [],
+    responseIssues: more.responseIssues ?? [],
+    ...(more.dropped ? { dropped: true } : {}),
+  };
+}
+
 /** The URL and body limits: the body text when both hold, or the 414/413 outcome. */
 async function checkLimits(state: EngineState, request: Request, url: URL): Promise<string | Outcome> {
-  const none = { vendor: null, operationId: null, forced: null, requestIssues: [], responseIssues: [] } as const;
   if (requestTargetLength(url) > state.limits.maxUrlLength) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
     const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
-    return { ...none, encoded: encodeProblem(createProblem('uri-too-long', detail)) };
+    return outcomeOf(null, null, encodeProblem(createProblem('uri-too-long', detail)));
   }
   if (request.method === 'GET' || request.method === 'HEAD') return '';
   const body = await readBoundedBody(request, state.limits.maxBodyBytes);
   if (body.ok) return body.text;
   const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
-  return { ...none, encoded: encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })) };
+  return outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })));
 }
 
-async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
-  const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
-  const none = { forced: null, requestIssues: [], responseIssues: [] } as const;
-  if (!match) {
-    const vendor = state.vendors.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
-    const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
-    if (!vendor?.module.unknownRoute) {
-      const closest = issue.params?.closestRoute as string | undefined;
-      const problem = createProblem(
-        'unknown-route',
-        `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}${closest ? `; did you mean ${closest}?` : ''}`,
-        closest ? { closestRoute: closest } : {},
-      );
-      return { vendor: null, operationId: null, encoded: encodeProblem(problem), ...none, requestIssues: [issue] };
-    }
-    const { request: decoded } = decodeRequest({
-      method: request.method,
-      url,
-      headers: request.headers,
-      rawBody,
-      path: {},
-      parameters: [],
-      requestBody: undefined,
-      codecs: vendor.codecs,
-    });
-    const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
-    return {
-      vendor,
-      operationId: null,
-      encoded: encodeResponse(vendor.spec.document, undefined, result, vendor.codecs),
-      ...none,
-      requestIssues: [issue],
-    };
+/** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route` (with the closest route). */
+function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string): Outcome {
+  const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
+  const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
+  if (!vendor?.module.unknownRoute) {
+    const closest = issue.params?.closestRoute as string | undefined;
+    const detail = `no operation of ${state.vendors.map((v) => v.name).join(', ')} matches ${request.method} ${url.pathname}${closest ? `; did you mean ${closest}?` : ''}`;
+    const problem = createProblem('unknown-route', detail, closest ? { closestRoute: closest } : {});
+    return outcomeOf(null, null, encodeProblem(problem), { requestIssues: [issue] });
   }
-
-  const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
-  const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
-  const context = createContext(state, vendor, operation.operationId, url);
-  const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, {
+  const { request: decoded } = decodeRequest({
     method: request.method,
     url,
     headers: request.headers,
     rawBody,
-    path: match.params,
+    path: {},
+    parameters: [],
+    requestBody: undefined,
+    codecs: vendor.codecs,
   });
+  const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
+  return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), { requestIssues: [issue] });
+}
+
+/** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
+async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
+  const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
+  if (!match) return answerUnmatched(state, request, url, rawBody);
+  const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
+  const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
+  const { operationId } = operation;
+  const context = createContext(state, vendor, operationId, url);
+  const read = { method: request.method, url, headers: request.headers, rawBody, path: match.params };
+  const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, read);
 
   const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
-  if (!prefer.ok) {
-    return {
-      vendor,
-      operationId: operation.operationId,
-      encoded: encodeProblem(createProblem('malformed-prefer', prefer.message)),
-      forced: null,
-      requestIssues,
-      responseIssues: [],
-    };
-  }
-  const fault = state.faults.decide(vendor.name, operation.operationId, operation.errorStatuses);
+  if (!prefer.ok)
+    return outcomeOf(vendor, operationId, encodeProblem(createProblem('malformed-prefer', prefer.message)), { requestIssues });
+  const fault = state.faults.decide(vendor.name, operationId, operation.errorStatuses);
   if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault.drop) {
-    const encoded = encodeProblem(createProblem('internal-mock-error', 'dropped'));
-    return { vendor, operationId: operation.operationId, encoded, forced: null, requestIssues, responseIssues: [], dropped: true };
+    return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), { requestIssues, dropped: true });
   }
-  let forced: Outcome['forced'] = null;
-  let answer: { readonly problem: MockProblem } | { readonly result: HandlerResult };
-  if (requestIssues.length > 0) {
-    answer = { result: vendor.module.invalidRequest(requestIssues, decoded, context) };
-  } else {
-    const queued = prefer.force ? undefined : state.force.take(`${vendor.name}.${operation.operationId}`);
-    const force = prefer.force ?? queued ?? fault.force;
-    if (force) {
-      forced = { ...force, by: prefer.force ? 'prefer' : queued ? 'queue' : 'fault' };
-      const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
-      answer = documented.ok
-        ? { result: documented.result }
-        : { problem: createProblem(documented.code, documented.message, { documented: documented.documented }) };
-    } else {
-      const before = countStoreChanges(vendor.store);
-      answer = { result: await state.serial.run(() => runHandler(vendor, operation, decoded, context)) };
-      // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
-      if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
-    }
-  }
-  if ('problem' in answer)
-    return {
-      vendor,
-      operationId: operation.operationId,
-      encoded: encodeProblem(answer.problem),
-      forced,
-      requestIssues,
-      responseIssues: [],
-    };
 
-  const { result } = answer;
+  let forced: Outcome['forced'] = null;
+  let result: HandlerResult;
+  const queued = requestIssues.length > 0 || prefer.force ? undefined : state.force.take(`${vendor.name}.${operationId}`);
+  const force = requestIssues.length > 0 ? undefined : (prefer.force ?? queued ?? fault.force);
+  if (requestIssues.length > 0) {
+    const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
+    result = invalid(requestIssues, decoded, context);
+  } else if (force) {
+    forced = { ...force, by: prefer.force ? 'prefer' : queued ? 'queue' : 'fault' };
+    const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
+    if (!documented.ok) {
+      const problem = createProblem(documented.code, documented.message, { documented: documented.documented });
+      return outcomeOf(vendor, operationId, encodeProblem(problem), { forced, requestIssues });
+    }
+    result = documented.result;
+  } else {
+    const before = countStoreChanges(vendor.store);
+    result = await state.serial.run(() => runHandler(vendor, operation, decoded, context));
+    // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
+    if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
+  }
+  return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
+}
+
+/** Encodes a vendor answer and checks it against the spec; in strict mode a violation is a mock problem. */
+function checkAnswer(
+  state: EngineState,
+  vendor: CompiledVendor,
+  operation: CompiledOperation,
+  result: HandlerResult,
+  more: Pick<Outcome, 'forced' | 'requestIssues'>,
+): Outcome {
   const encoded = encodeResponse(vendor.spec.document, operation.route.operation, result, vendor.codecs);
   const responseIssues = operation.response.validate({
     status: encoded.status,
@@ -189,12 +188,12 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
       `the ${encoded.status} answer of ${operation.operationId} breaks openapi/${vendor.name}.yaml`,
       { issues: responseIssues, response: { status: encoded.status, body: encoded.bodyText } },
     );
-    return { vendor, operationId: operation.operationId, encoded: encodeProblem(problem), forced, requestIssues, responseIssues };
+    return outcomeOf(vendor, operation.operationId, encodeProblem(problem), { ...more, responseIssues });
   }
-  return { vendor, operationId: operation.operationId, encoded, forced, requestIssues, responseIssues };
+  return outcomeOf(vendor, operation.operationId, encoded, { ...more, responseIssues });
 }
 
-/** The operation's documented 4xx/5xx statuses (what `status: "error"` faults draw from). */
+/** The operation's handler, run on the decoded request. */
 function runHandler(
   vendor: CompiledVendor,
   operation: CompiledOperation,

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/usage-error.ts';
 /**
  * One declaration of injected latency and faults, shared by the server (`--faults FILE`, `--latency`,
  * `--chaos`, `POST /__admin/faults`) and the in-process mock (`mock.faults(plan)`).
@@ -30,10 +31,11 @@ export interface FaultRule {
 export type FaultPlan = Readonly<Record<string, FaultRule>>;
 
 /** A fault plan that breaks its own shape: what and where, for the CLI and the admin API. */
-export class FaultPlanError extends Error {
+export class FaultPlanError extends UsageError {
+  override name = 'FaultPlanError';
+
   constructor(message: string) {
-    super(`[esp-cancel-mock] faults: ${message}`);
-    this.name = 'FaultPlanError';
+    super('bad-fault-plan', `[esp-cancel-mock] faults: ${message}`);
   }
 }
 

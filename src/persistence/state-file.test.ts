@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.ts';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { createStateSaver, loadStateFile, StateFileError } from './state-file.ts';
 
 const omedaEngine = () => createEngine({ modules: selectModules(['omeda']) });

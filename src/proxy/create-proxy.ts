@@ -4,7 +4,7 @@ import { createProblem, type MockProblem, type MockProblemCode } from '../errors
 import { createRequestJournal, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
 import { REQUEST_LIMITS, readBoundedBytes, requestTargetLength } from '../limits/request-limits.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { decodeContent } from './decode-content.ts';
 import { createDriftTally, type DriftReport } from './drift-report.ts';
 import type { HarFile } from './har-file.ts';

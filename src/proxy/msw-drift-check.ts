@@ -1,7 +1,7 @@
 import { bypass, type HttpHandler, http } from 'msw';
 import type { JournalEntry, RequestJournal } from '../journal/request-journal.ts';
 import { createOriginMatcher, type OriginPolicy } from '../routing/origin-policy.ts';
-import { selectModules } from '../vendor/select-modules.ts';
+import { selectModules } from '../vendors.ts';
 import { createProxy, type ExchangeVerdictLine } from './create-proxy.ts';
 import type { DriftReport } from './drift-report.ts';
 import { createFetchForwarder } from './forward-with-fetch.ts';

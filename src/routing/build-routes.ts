@@ -35,7 +35,11 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
     if (unsupported) operations.push(['*', unsupported]);
     for (const [method, operation] of operations) {
       if (!operation.operationId) {
-        throw startupError(`Failed to load openapi/${spec.vendor}.yaml: ${method} ${template} has no operationId.`, 'Add one.');
+        throw startupError(
+          `Failed to load openapi/${spec.vendor}.yaml: ${method} ${template} has no operationId.`,
+          'Add one.',
+          'spec-mismatch',
+        );
       }
       for (const basePath of basePaths) {
         for (const path of templates) {

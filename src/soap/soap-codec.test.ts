@@ -1,6 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { soapCodec } from './soap-codec.ts';
+import { sfmcSoapDialect } from '../../handlers/sfmc/dialect.ts';
+import { createSoapCodec } from './soap-codec.ts';
+
+const soapCodec = createSoapCodec(sfmcSoapDialect);
 
 const CONTEXT = { mediaType: 'text/xml', schema: undefined };
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sfmcSoapDialect } from '../../handlers/sfmc/dialect.ts';
 import { documentEnvelope, sdkEnvelope } from '../../test/support/sfmc-envelopes.ts';
-import { createSoapDecoder, decodeSoapEnvelope } from './soap-decoder.ts';
+import { createSoapDecoder } from './soap-decoder.ts';
+
+const decodeSoapEnvelope = createSoapDecoder({ alwaysArray: sfmcSoapDialect.alwaysArray });
 
 /** The vendor's sample, verbatim (stray `=` included), and sfmc-sdk 2.1.2's envelope byte for byte. */
 const DOCUMENT_ENVELOPE = documentEnvelope();

@@ -34,21 +34,18 @@ export interface SoapJsonObject {
 }
 
 export interface SoapDecoderOptions {
-  /** Local names always decoded as arrays, even when the element occurs once. */
-  readonly alwaysArray?: readonly string[];
+  /** Local names always decoded as arrays, even when the element occurs once (the dialect's). */
+  readonly alwaysArray: readonly string[];
   readonly limits?: XmlLimits;
 }
-
-/** SFMC's repeatable request/response items: `Definitions/Definition*`, `Results/Result*`. */
-export const DEFAULT_ALWAYS_ARRAY: readonly string[] = ['Definition', 'Result'];
 
 /**
  * Builds a decoder; it never throws. Failure reasons: those of {@link parseXmlTree}, plus
  * `not-soap-envelope` when the root, a Header or the Body is not in the SOAP 1.1 envelope namespace,
  * or the Body is missing or repeated.
  */
-export function createSoapDecoder(options: SoapDecoderOptions = {}): (text: string) => DecodeResult {
-  const alwaysArray = new Set(options.alwaysArray ?? DEFAULT_ALWAYS_ARRAY);
+export function createSoapDecoder(options: SoapDecoderOptions): (text: string) => DecodeResult {
+  const alwaysArray = new Set(options.alwaysArray);
   const limits = options.limits ?? DEFAULT_XML_LIMITS;
 
   const toJson = (element: XmlElement): SoapJson => {
@@ -109,6 +106,3 @@ function localPart(qualified: string): string {
 function notSoap(message: string): DecodeResult {
   return { ok: false, reason: 'not-soap-envelope', message };
 }
-
-/** The decoder {@link soapCodec} uses: default array names and limits. */
-export const decodeSoapEnvelope = createSoapDecoder();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSoapEnvelope, escapeXml } from './soap-encoder.ts';
+import { sfmcSoapDialect } from '../../handlers/sfmc/dialect.ts';
+import { encodeSoapEnvelope as encodeIn, escapeXml } from './soap-encoder.ts';
+
+/** The encoder in SFMC's dialect, the one these cases were written for. */
+const encodeSoapEnvelope = (value: unknown): string => encodeIn(value, sfmcSoapDialect);
 
 const ENVELOPE_START =
   '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd">';

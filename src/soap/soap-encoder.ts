@@ -1,8 +1,9 @@
 /**
- * Writes a response envelope the way Salesforce Marketing Cloud does: XML declaration, `soap:Envelope`
+ * Writes a response envelope the way ASP.NET SOAP services (SFMC's among them) do: XML declaration, `soap:Envelope`
  * declaring soap/xsi/xsd/wsa/wsse/wsu, `soap:Header` (wsa:*, wsse:Security/wsu:Timestamp), `soap:Body`.
  * The handler returns JSON (`{ Envelope: { Header?, Body } }`, the same local-name shape the decoder
- * produces); prefixes and namespaces come from element names via {@link placeElement}.
+ * produces); prefixes and namespaces come from element names via {@link placeElement} and the vendor's
+ * `SoapDialect`.
  *
  * Values: string/number/boolean → text; `""` or `{}` → `<X />`; `null` → `<X xsi:nil="true" />`;
  * array → the element repeated; object → child elements in key order, with `"@type"` → `xsi:type`,
@@ -14,7 +15,8 @@
  *
  * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (response envelope; real responses captured in https://github.com/DougMidgley/SFMC-SDK test/resources/soap.js) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
-import { ATTRIBUTE_PROPERTIES, ENVELOPE_PREFIXES, FAULT_CODE_PREFIXES, placeElement, type Zone } from './soap-namespace-table.ts';
+import type { SoapDialect } from './soap-dialect.ts';
+import { ATTRIBUTE_PROPERTIES, ENVELOPE_PREFIXES, placeElement, type Zone } from './soap-namespace-table.ts';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 const ENVELOPE_START = `<soap:Envelope ${Object.entries(ENVELOPE_PREFIXES)
@@ -39,8 +41,8 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c] ?? c).replace(NOT_XML_CHAR, '\uFFFD');
 }
 
-/** Serialises `{ Envelope: { Header?, Body } }` to SFMC's response XML. */
-export function encodeSoapEnvelope(value: unknown): string {
+/** Serialises `{ Envelope: { Header?, Body } }` to a response envelope in the vendor's dialect. */
+export function encodeSoapEnvelope(value: unknown, dialect: SoapDialect): string {
   const envelope = isRecord(value) ? value.Envelope : undefined;
   const body = isRecord(envelope) ? envelope.Body : undefined;
   if (!isRecord(envelope) || !isRecord(body)) {
@@ -51,26 +53,28 @@ export function encodeSoapEnvelope(value: unknown): string {
     if (!isRecord(envelope.Header)) {
       throw new TypeError('[esp-cancel-mock] SOAP Envelope.Header must be an object.');
     }
-    out.push('<soap:Header>', writeChildren(Object.entries(envelope.Header), 'header'), '</soap:Header>');
+    out.push('<soap:Header>', writeChildren(Object.entries(envelope.Header), 'header', dialect), '</soap:Header>');
   }
-  out.push('<soap:Body>', writeChildren(Object.entries(body), 'body'), '</soap:Body>', '</soap:Envelope>');
+  out.push('<soap:Body>', writeChildren(Object.entries(body), 'body', dialect), '</soap:Body>', '</soap:Envelope>');
   return out.join('');
 }
 
 // Children travel as entries, never through a fresh object, so a key named `__proto__` stays a key.
-function writeChildren(entries: readonly [string, unknown][], zone: Zone): string {
+function writeChildren(entries: readonly [string, unknown][], zone: Zone, dialect: SoapDialect): string {
   return entries
     .map(([name, value]) =>
-      Array.isArray(value) ? value.map((item) => writeElement(name, item, zone, true)).join('') : writeElement(name, value, zone),
+      Array.isArray(value)
+        ? value.map((item) => writeElement(name, item, zone, dialect, true)).join('')
+        : writeElement(name, value, zone, dialect),
     )
     .join('');
 }
 
-function writeElement(name: string, value: unknown, zone: Zone, inArray = false): string {
+function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDialect, inArray = false): string {
   if (value === undefined) return '';
   if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
   if (inArray && Array.isArray(value)) throw new TypeError(`[esp-cancel-mock] "${name}" holds nested arrays.`);
-  const placement = placeElement(name, zone);
+  const placement = placeElement(name, zone, dialect);
   let attributes = placement.defaultNamespace === undefined ? '' : ` xmlns="${placement.defaultNamespace}"`;
   let content = '';
   if (value === null) {
@@ -79,7 +83,7 @@ function writeElement(name: string, value: unknown, zone: Zone, inArray = false)
     content = escapeXml(String(value));
     const colon = name === 'faultcode' ? content.indexOf(':') : -1;
     const prefix = content.slice(0, Math.max(colon, 0));
-    const uri = colon > 0 ? FAULT_CODE_PREFIXES.get(prefix) : undefined;
+    const uri = colon > 0 ? dialect.faultCodePrefixes.get(prefix) : undefined;
     if (uri !== undefined) attributes += ` xmlns:${prefix}="${uri}"`;
   } else if (isRecord(value)) {
     const asAttributes = ATTRIBUTE_PROPERTIES.get(name);
@@ -91,7 +95,7 @@ function writeElement(name: string, value: unknown, zone: Zone, inArray = false)
       else if (key === '#text') content += escapeXml(String(item));
       else children.push([key, item]);
     }
-    content += writeChildren(children, placement.childZone);
+    content += writeChildren(children, placement.childZone, dialect);
   } else {
     throw new TypeError(`[esp-cancel-mock] "${name}" holds a ${typeof value}, which XML cannot carry.`);
   }

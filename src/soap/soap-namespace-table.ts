@@ -1,7 +1,10 @@
+import type { SoapDialect } from './soap-dialect.ts';
+
 /**
- * The namespaces of a Salesforce Marketing Cloud SOAP envelope, and which prefix or default namespace
- * each element the mock writes gets. The decoder matches namespaces by URI; the encoder places every
- * element by its local name with {@link placeElement}, so handlers return plain JSON and never a prefix.
+ * The namespaces of a SOAP 1.1 envelope with WS-Addressing and WS-Security headers, and which prefix or
+ * default namespace each element the mock writes gets; what a vendor adds comes from its `SoapDialect`.
+ * The decoder matches namespaces by URI; the encoder places every element by its local name with
+ * {@link placeElement}, so handlers return plain JSON and never a prefix.
  *
  * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (response envelope) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
@@ -9,12 +12,10 @@
 export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 export const WSSE_NAMESPACE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
-export const PARTNER_API_NAMESPACE = 'http://exacttarget.com/wsdl/partnerAPI';
-export const FAULT_NAMESPACE = 'urn:fault.partner.exacttarget.com';
 
 /**
- * Declared on `soap:Envelope`, in the order SFMC writes them. `soap` is the only envelope prefix we
- * ever emit: sfmc-sdk and fuel-soap read `soap:Envelope`/`soap:Body` literally.
+ * Declared on `soap:Envelope`, in the order ASP.NET services write them. `soap` is the only envelope
+ * prefix we ever emit: clients such as sfmc-sdk read `soap:Envelope`/`soap:Body` literally.
  */
 export const ENVELOPE_PREFIXES = {
   soap: SOAP_ENVELOPE_NAMESPACE,
@@ -48,12 +49,6 @@ const HEADER_PREFIXES: ReadonlyMap<string, 'wsa' | 'wsse' | 'wsu'> = new Map([
 /** JSON properties written as attributes rather than child elements, by element local name. */
 export const ATTRIBUTE_PROPERTIES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([['Timestamp', new Map([['Id', 'wsu:Id']])]]);
 
-/**
- * Prefixes a `faultcode` QName value may use that the envelope does not declare; the encoder declares
- * them on the `faultcode` element itself, as SFMC does (`xmlns:q0="…secext…">q0:Security`).
- */
-export const FAULT_CODE_PREFIXES: ReadonlyMap<string, string> = new Map([['q0', WSSE_NAMESPACE]]);
-
 /** Where an element sits, which decides how it and its children are named. */
 export type Zone = 'header' | 'body' | 'fault' | 'detail' | 'inherit';
 
@@ -67,11 +62,11 @@ export interface Placement {
 }
 
 /**
- * Names one element of the response. Body children carry the partnerAPI default namespace (so their
+ * Names one element of the response. Body children carry the dialect's default namespace (so their
  * descendants inherit it), except `Fault`, which is `soap:Fault` with SOAP 1.1's unqualified
- * `faultcode`/`faultstring`/`faultactor`/`detail`; an `apifault` in `detail` carries the fault namespace.
+ * `faultcode`/`faultstring`/`faultactor`/`detail`; the dialect's detail element carries its fault namespace.
  */
-export function placeElement(name: string, zone: Zone): Placement {
+export function placeElement(name: string, zone: Zone, dialect: SoapDialect): Placement {
   switch (zone) {
     case 'header': {
       const prefix = HEADER_PREFIXES.get(name);
@@ -80,12 +75,12 @@ export function placeElement(name: string, zone: Zone): Placement {
     case 'body':
       return name === 'Fault'
         ? { tag: 'soap:Fault', childZone: 'fault' }
-        : { tag: name, defaultNamespace: PARTNER_API_NAMESPACE, childZone: 'inherit' };
+        : { tag: name, defaultNamespace: dialect.bodyNamespace, childZone: 'inherit' };
     case 'fault':
       return { tag: name, childZone: name === 'detail' ? 'detail' : 'inherit' };
     case 'detail':
-      return name === 'apifault'
-        ? { tag: name, defaultNamespace: FAULT_NAMESPACE, childZone: 'inherit' }
+      return name === dialect.faultDetail?.element
+        ? { tag: name, defaultNamespace: dialect.faultDetail.namespace, childZone: 'inherit' }
         : { tag: name, childZone: 'inherit' };
     case 'inherit':
       return { tag: name, childZone: 'inherit' };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSoapEnvelope } from './soap-decoder.ts';
+import { sfmcSoapDialect } from '../../handlers/sfmc/dialect.ts';
+import { createSoapDecoder } from './soap-decoder.ts';
+
+const decodeSoapEnvelope = createSoapDecoder({ alwaysArray: sfmcSoapDialect.alwaysArray });
+
 import { parseXmlTree } from './xml-tree-parser.ts';
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>

@@ -22,7 +22,11 @@ export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'openapi'))) return dir;
     dir = dirname(dir);
   }
-  throw startupError(`Cannot find the openapi/ folder above ${from}.`, 'Reinstall esp-cancel-mock: the package ships openapi/*.yaml.');
+  throw startupError(
+    `Cannot find the openapi/ folder above ${from}.`,
+    'Reinstall esp-cancel-mock: the package ships openapi/*.yaml.',
+    'spec-mismatch',
+  );
 }
 
 /** The folder holding the OpenAPI documents. */
@@ -43,11 +47,15 @@ export function loadSpec(vendor: string, directory: string = findSpecDirectory()
     const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(file).mtimeMs;
     document = fresh ? JSON.parse(readFileSync(compiled, 'utf8')) : parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw startupError(`Failed to load openapi/${vendor}.yaml: ${(error as Error).message}`, 'Fix the YAML.');
+    throw startupError(`Failed to load openapi/${vendor}.yaml: ${(error as Error).message}`, 'Fix the YAML.', 'spec-mismatch');
   }
   const version = (document as Partial<OpenApiDocument> | null)?.openapi;
   if (typeof version !== 'string' || !version.startsWith('3.1')) {
-    throw startupError(`Failed to load openapi/${vendor}.yaml: expected openapi 3.1.x, got ${String(version)}.`, 'Use OpenAPI 3.1.');
+    throw startupError(
+      `Failed to load openapi/${vendor}.yaml: expected openapi 3.1.x, got ${String(version)}.`,
+      'Use OpenAPI 3.1.',
+      'spec-mismatch',
+    );
   }
   return { vendor, file, document: document as OpenApiDocument };
 }

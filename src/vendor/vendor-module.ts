@@ -17,7 +17,7 @@ export interface HandlerResult {
 }
 
 /** What a handler may use besides the request: its vendor's store, configuration and the clock. */
-export interface HandlerContext<C extends CollectionDeclarations, Config> {
+export interface HandlerContext<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown> {
   readonly vendor: string;
   readonly operationId: string;
   readonly store: VendorStore<C>;
@@ -29,26 +29,47 @@ export interface HandlerContext<C extends CollectionDeclarations, Config> {
   randomUUID(): string;
 }
 
-export type OperationHandler<C extends CollectionDeclarations, Config> = (
-  request: DecodedRequest,
-  context: HandlerContext<C, Config>,
-) => HandlerResult | Promise<HandlerResult>;
+/**
+ * One operation's handler. Declared through a method so that a vendor module typed by its own records
+ * and config is still a `VendorModule` (method parameters are checked bivariantly), with no cast.
+ */
+export type OperationHandler<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown> = {
+  handle(request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult | Promise<HandlerResult>;
+}['handle'];
+
+/** The vendor's answer to a request that breaks its spec (missing field, bad JSON, wrong type…). */
+export type InvalidRequestHandler<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown> = {
+  handle(issues: readonly ValidationIssue[], request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
+}['handle'];
+
+/**
+ * A handler for every operation of the vendor's generated `operations` type (a missing one is a
+ * compile error), plus the operations the generated types cannot see (`x-unsupported-methods`), which
+ * start-up checks against the spec.
+ */
+export type OperationHandlers<Ops, C extends CollectionDeclarations, Config> = {
+  readonly [K in keyof Ops]: OperationHandler<C, Config>;
+} & Readonly<Record<string, OperationHandler<C, Config>>>;
 
 /**
  * Everything the engine needs of one vendor: which spec, which records, the default dataset, the
  * handler of every operationId, and how the vendor words a bad request. No HTTP framework, no wire
  * format: the engine decodes and encodes.
  */
-export interface VendorModule<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown> {
+export interface VendorModule<C extends CollectionDeclarations = CollectionDeclarations, Config = unknown, Ops = unknown> {
   /** The spec file name without extension, and the vendor's key everywhere (`omeda`). */
   readonly name: string;
+  /** Where `<name>.yaml` is, for a vendor whose spec is not in this package's `openapi/` folder. */
+  readonly specDirectory?: string;
   readonly collections: C;
   /** The default dataset: `POST /__admin/reset` restores exactly this. */
   seed(clock: MockClock): StoreSnapshot<C>;
   readonly defaultConfig: Config;
-  readonly operations: Readonly<Record<string, OperationHandler<C, Config>>>;
-  /** The vendor's answer to a request that breaks its spec (missing field, bad JSON, wrong type…). */
+  readonly operations: OperationHandlers<Ops, C, Config>;
+  /** The vendor's answer to a request that breaks its spec, for operations without their own below. */
   invalidRequest(issues: readonly ValidationIssue[], request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
+  /** Per-operation answers to a request that breaks the spec, where an operation words it its own way. */
+  readonly invalidRequests?: Readonly<Record<string, InvalidRequestHandler<C, Config>>>;
   /** The vendor's answer to an unknown path under one of its `x-vendor-path-prefixes`. */
   unknownRoute?(request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
   /** Body codecs for media types the engine does not read itself (SOAP XML). */
@@ -60,7 +81,13 @@ export interface VendorModule<C extends CollectionDeclarations = CollectionDecla
   normalize?(request: DecodedRequest): DecodedRequest;
 }
 
-/** Identity helper that keeps a vendor module's collection and config types. */
-export function defineVendor<C extends CollectionDeclarations, Config>(module: VendorModule<C, Config>): VendorModule<C, Config> {
-  return module;
+/**
+ * Declares a vendor module typed by the vendor's generated `operations` (so a missing handler is a
+ * compile error), its records and its config. Curried because TypeScript cannot infer some type
+ * arguments and take others: `defineVendor<operations>()({ name: 'omeda', … })`.
+ *
+ * @see ../../docs/adding-a-vendor.md
+ */
+export function defineVendor<Ops>() {
+  return <C extends CollectionDeclarations, Config>(module: VendorModule<C, Config, Ops>): VendorModule<C, Config, Ops> => module;
 }

@@ -4,7 +4,7 @@ import type { JournalEntry } from '../../src/index.ts';
 import { createDriftCheck, type DriftCheck } from '../../src/msw.ts';
 import type { DriftReport } from '../../src/proxy/drift-report.ts';
 import { type RunningProxy, startProxy } from '../../src/proxy/start-proxy.ts';
-import { ALL_VENDORS } from '../../src/vendor/select-modules.ts';
+import { ALL_VENDORS } from '../../src/vendors.ts';
 
 /** The validating proxy reached one way or the other; the drift suites are written once against this. */
 export interface ProxyUnderTest {

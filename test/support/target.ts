@@ -1,8 +1,13 @@
-import type { ForceOptions, JournalEntry, MockState } from '../../src/index.ts';
-import type { OperationId } from '../../src/vendor/operation-ids.ts';
+import type { EngineControls, ForceOptions, JournalEntry, OperationId } from '../../src/index.ts';
+
+/** A control of the engine as a target offers it: the same parameters, always asynchronous (over HTTP it is). */
+type AsyncControl<K extends keyof EngineControls> = EngineControls[K] extends (...args: infer A) => infer R
+  ? (...args: A) => Promise<Awaited<R>>
+  : never;
 
 /**
- * One way of reaching the mock. Every behaviour suite (`test/<vendor>.cases.ts`) is written once
+ * One way of reaching the mock: its vendor URLs and the engine's controls (`EngineControls`), over
+ * HTTP or in-process. Every behaviour suite (`test/<vendor>.cases.ts`) is written once
  * against this interface and run twice: over real HTTP against the Hono server, and through MSW.
  */
 export interface Target {
@@ -13,12 +18,14 @@ export interface Target {
   url(host: VendorHost, path: string): string;
   /** The origin `url(host, …)` uses (for bodies that echo it, like Omeda's lookup `Url`). */
   origin(host: VendorHost): string;
-  reset(): Promise<void>;
+  readonly reset: AsyncControl<'reset'>;
+  /** `controls.force`, with the operation typed as `vendor.operationId`. */
   force(operationId: OperationId, status: number, options?: ForceOptions): Promise<void>;
+  /** The journal's entries (`controls.journal.entries()`). */
   journal(): Promise<readonly JournalEntry[]>;
-  /** Pins the mock's clock (`null`: real time again). */
+  /** Pins the mock's clock (`null`: real time again), as `controls.clock.set`. */
   setClock(instant: string | null): Promise<void>;
-  getState(): Promise<MockState>;
+  readonly getState: AsyncControl<'getState'>;
   /** Resolves `true` when the state was taken, `false` when it was refused. */
   setState(state: unknown): Promise<boolean>;
 }

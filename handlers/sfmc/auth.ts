@@ -1,0 +1,72 @@
+import type { components } from '../../src/generated/sfmc.d.ts';
+import { type ConfigSchema, type HandlerResult, listOrNull, pair, settings, storeIssuedToken } from '../kit/index.ts';
+import { sfmcFault, sfmcFaults } from './errors.ts';
+import type { SfmcContext } from './module.ts';
+
+type RequestHeader = components['schemas']['RequestHeader'];
+
+/**
+ * SFMC settings.
+ *
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/authenticate-soap-api.htm
+ */
+export interface SfmcConfig {
+  /** WS-Security UsernameToken credentials accepted; the default is the document's `XXX`/`XXX`. */
+  readonly users: readonly { readonly username: string; readonly password: string }[];
+  /** OAuth clients accepted by `/v2/token`; `null` accepts any non-empty id and secret (the default). */
+  readonly clients: readonly { readonly clientId: string; readonly clientSecret: string }[] | null;
+  /** `expires_in` of issued tokens, in seconds, judged against the mock clock (default 1079, SFMC's fixture). */
+  readonly tokenLifetimeSeconds: number;
+}
+
+/** The run-time check of `SfmcConfig` (`--config`, `createMock({ config })`). */
+export const sfmcConfigSchema: ConfigSchema = settings({
+  users: { type: 'array', items: pair('username', 'password') },
+  clients: listOrNull(pair('clientId', 'clientSecret')),
+  tokenLifetimeSeconds: { type: 'integer', minimum: 1 },
+});
+
+/**
+ * The `fueloauth` token or the WS-Security UsernameToken: a fault when neither is good.
+ *
+ * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/authenticate-soap-api.htm
+ */
+export function authenticate(header: RequestHeader | undefined, context: SfmcContext): HandlerResult | undefined {
+  // The header may be unvalidated here (a request that broke the spec), so every value is checked.
+  const token = typeof header?.fueloauth === 'string' ? header.fueloauth.trim() : '';
+  if (token) {
+    const issued = context.store.tokens.findByKey(token);
+    if (!issued) return sfmcFault(sfmcFaults.loginFailed(), context);
+    if (Date.parse(issued.expires_at) <= context.clock.now().getTime()) return sfmcFault(sfmcFaults.tokenExpired(), context);
+    return undefined;
+  }
+  const usernameToken = header?.Security?.UsernameToken;
+  const accepted = context.config.users.some(
+    (user) => user.username === usernameToken?.Username && user.password === usernameToken?.Password,
+  );
+  return accepted ? undefined : sfmcFault(sfmcFaults.loginFailed(), context);
+}
+
+/**
+ * Whether the client may have a token: a configured pair, or any non-empty pair when none is configured.
+ *
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/access-token-s2s
+ */
+export function isKnownClient(clientId: string, secret: string, context: SfmcContext): boolean {
+  const { clients } = context.config;
+  if (clients === null) return clientId !== '' && secret !== '';
+  return clients.some((client) => client.clientId === clientId && client.clientSecret === secret);
+}
+
+/**
+ * Stores a fresh token for the client, valid for the configured lifetime on the mock clock.
+ *
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/access-token-s2s
+ */
+export async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
+  const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
+  const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
+  // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
+  await storeIssuedToken(context.store.tokens, { access_token, client_id: clientId, expires_at: expiresAt });
+  return access_token;
+}

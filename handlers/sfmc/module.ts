@@ -1,0 +1,283 @@
+import type { components, operations } from '../../src/generated/sfmc.d.ts';
+import {
+  type DecodedRequest,
+  defineVendor,
+  type HandlerContext,
+  type HandlerResult,
+  recordsOf,
+  type ValidationIssue,
+} from '../kit/index.ts';
+import { authenticate, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
+import { sfmcSoapCodec } from './codec.ts';
+import { createSfmcDataset } from './dataset.ts';
+import { responseHeader, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcRetrieveErrors, sfmcTokenErrors } from './errors.ts';
+import { retrieveSends, toPropertyList } from './retrieve.ts';
+import { toEtFrameworkWsdl } from './wsdl.ts';
+
+type Schemas = components['schemas'];
+type Send = Schemas['Send'];
+type PerformResult = Schemas['PerformResult'];
+type RequestHeader = Schemas['RequestHeader'];
+type PerformRequestEnvelope = Schemas['PerformRequestEnvelope'];
+type ApiObject = Schemas['APIObject'];
+type TokenRequest = Schemas['TokenRequest'];
+type LegacyTokenRequest = Schemas['LegacyTokenRequest'];
+
+const collections = {
+  sends: recordsOf<Send>('Send', (s) => String(s.ID)),
+  tokens: recordsOf<Schemas['AccessToken']>('AccessToken', (t) => t.access_token),
+};
+/** What every SFMC handler gets: the Sends and tokens, the settings, the clock. */
+export type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
+
+export type { SfmcConfig } from './auth.ts';
+
+const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
+const DEFAULT_SCOPE = 'email_read email_write email_send';
+/**
+ * The SOAPAction, unquoted; without one (absent or `""`), the WS-Addressing Action header element;
+ * `''` when neither names an action.
+ */
+function soapActionOf(request: DecodedRequest, header: RequestHeader | undefined): string {
+  const unquote = (raw: string) =>
+    raw
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
+  const http = unquote(request.headers.soapaction ?? '');
+  return http || unquote(typeof header?.Action === 'string' ? header.Action : '');
+}
+
+/** The fault for a SOAPAction other than the operation's own: missing, or not recognized. */
+function actionFault(action: string, context: SfmcContext): HandlerResult {
+  return sfmcFault(action === '' ? sfmcFaults.soapActionMissing() : sfmcFaults.soapActionNotRecognized(action), context);
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Retrieve, from an envelope that may not have passed validation (a Retrieve named only by the
+ * WS-Addressing Action reaches the Perform route): credentials, then the RetrieveRequest, then the
+ * Sends, or SFMC's in-band `OverallStatus` error.
+ */
+function retrieveAnswer(envelope: unknown, context: SfmcContext): HandlerResult {
+  const parts = isRecord(envelope) ? envelope : {};
+  const header = isRecord(parts.Header) ? (parts.Header as RequestHeader) : undefined;
+  const denied = authenticate(header, context);
+  if (denied) return denied;
+  const message = isRecord(parts.Body) ? parts.Body.RetrieveRequestMsg : undefined;
+  const retrieveRequest = isRecord(message) ? message.RetrieveRequest : undefined;
+  if (!isRecord(retrieveRequest))
+    return sfmcFault(sfmcFaults.unreadableRequest('The Body holds no RetrieveRequestMsg with a RetrieveRequest.'), context);
+  const objectType = typeof retrieveRequest.ObjectType === 'string' ? retrieveRequest.ObjectType.trim() : '';
+  const outcome =
+    objectType === 'Send'
+      ? retrieveSends(
+          toPropertyList(retrieveRequest.Properties),
+          isRecord(retrieveRequest.Filter) ? retrieveRequest.Filter : undefined,
+          context.store.sends,
+        )
+      : ({ ok: false, overallStatus: sfmcRetrieveErrors.unknownObjectType(objectType) } as const);
+  const relatesTo = typeof header?.MessageID === 'string' ? header.MessageID : undefined;
+  return {
+    status: 200,
+    body: {
+      Envelope: {
+        Header: responseHeader('RetrieveResponse', context.clock.now(), context.randomUUID, relatesTo),
+        Body: {
+          RetrieveResponseMsg: {
+            OverallStatus: outcome.ok ? 'OK' : outcome.overallStatus,
+            RequestID: context.randomUUID(),
+            ...(outcome.ok && outcome.results.length > 0 ? { Results: outcome.results } : {}),
+          },
+        },
+      },
+    },
+  };
+}
+
+/** One Result for one Definition: a cancel of a scheduled Send, or the error SFMC-like words. */
+async function performOne(action: string, definition: ApiObject, context: SfmcContext): Promise<PerformResult> {
+  const type = definition['@type'] ?? 'APIObject';
+  const rawId = definition.ID?.trim() ?? '';
+  const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : undefined;
+  const object = { '@type': type, PartnerKey: null, ...(rawId === '' ? {} : { ID: id ?? rawId }), ObjectID: null };
+  const error = (made: { ErrorCode: number; StatusMessage: string }): PerformResult => ({
+    StatusCode: 'Error',
+    StatusMessage: made.StatusMessage,
+    ErrorCode: made.ErrorCode,
+    Object: object,
+    Task: '',
+  });
+  // SFMC matches actions case-insensitively (sfmc-sdk performs 'Start' against captured answers).
+  if (action.toLowerCase() !== 'cancel' || type !== 'Send') return error(sfmcResultErrors.cannotPerform(action || '(none)', type));
+  if (rawId === '') return error(sfmcResultErrors.missingId());
+  const send = id === undefined ? undefined : context.store.sends.findByKey(String(id));
+  if (!send) return error(sfmcResultErrors.sendNotFound(rawId));
+  if (send.Status === 'Canceled') return error(sfmcResultErrors.alreadyCanceled(send.ID));
+  if (send.Status === 'Complete') return error(sfmcResultErrors.alreadyComplete(send.ID));
+  if (send.Status === 'Sending') return error(sfmcResultErrors.sending(send.ID));
+  const canceledAt = context.clock.now().toISOString();
+  await context.store.sends.update(send, {
+    data(draft) {
+      draft.Status = 'Canceled';
+      draft.CanceledDate = canceledAt;
+    },
+  });
+  // SFMC writes a Task on every Result (the WSDL requires it); a cancel starts no task, so it is empty.
+  return { StatusCode: 'OK', StatusMessage: 'Send perform called successfully', Object: object, Task: '' };
+}
+
+/** `OK` when all Results are OK, `Error` when none is, `Has Errors` when mixed. */
+function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors' | 'Error' {
+  const failed = results.filter((result) => result.StatusCode !== 'OK').length;
+  if (failed === 0) return 'OK';
+  return failed === results.length ? 'Error' : 'Has Errors';
+}
+
+/** The instance URLs a token names: the tenant's own hosts when asked at a tenant auth host, else the mock. */
+function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_instance_url: string } {
+  const tenant = TENANT_AUTH_HOST.exec(new URL(origin).host)?.[1];
+  if (tenant === undefined) return { soap_instance_url: `${origin}/`, rest_instance_url: `${origin}/` };
+  return {
+    soap_instance_url: `https://${tenant}.soap.marketingcloudapis.com/`,
+    rest_instance_url: `https://${tenant}.rest.marketingcloudapis.com/`,
+  };
+}
+
+/** The fault for XML that cannot be read (not well formed, a DTD, too deep or large) or is not text/xml. */
+function unreadableFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult | undefined {
+  const parse = issues.find((issue) => issue.keyword === 'parse');
+  if (parse) {
+    const made = parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message);
+    return sfmcFault(made, context);
+  }
+  if (issues.some((issue) => issue.keyword === 'mediaType')) return sfmcFault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
+  return undefined;
+}
+
+/** The fault for a request that broke the spec, in the order ASMX checks: SOAPAction, XML, credentials, shape. */
+function performRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
+  const envelope = isRecord(request.body) ? request.body.Envelope : undefined;
+  const header = isRecord(envelope) && isRecord(envelope.Header) ? (envelope.Header as RequestHeader) : undefined;
+  if (issues.some((issue) => issue.location === 'header')) return actionFault(soapActionOf(request, undefined), context);
+  const unreadable = unreadableFault(issues, request, context);
+  if (unreadable) return unreadable;
+  const action = soapActionOf(request, header);
+  if (action === 'Retrieve') return retrieveAnswer(envelope, context);
+  if (action !== 'Perform') return actionFault(action, context);
+  return authenticate(header, context) ?? sfmcFault(sfmcFaults.unreadableRequest('The Body holds no PerformRequestMsg.'), context);
+}
+
+/** A Retrieve that broke the spec: unreadable XML first, then what {@link retrieveAnswer} finds. */
+function retrieveRequestFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult {
+  return unreadableFault(issues, request, context) ?? retrieveAnswer(isRecord(request.body) ? request.body.Envelope : undefined, context);
+}
+
+/**
+ * Salesforce Marketing Cloud's SOAP `Perform` (Action `cancel` on `Send`), its OAuth 2 token endpoint
+ * and its WSDL, statefully: a scheduled Send becomes `Canceled` once; tokens are valid in the mock
+ * that issued them until they expire on the mock clock. No XML here: the engine decodes and encodes.
+ *
+ * @see ../../openapi/sfmc.yaml
+ * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/canceling_a_scheduled_send.html
+ */
+export const sfmc = defineVendor<operations>()({
+  name: 'sfmc',
+  collections,
+  seed: () => createSfmcDataset(),
+  defaultConfig: { users: [{ username: 'XXX', password: 'XXX' }], clients: null, tokenLifetimeSeconds: 1079 } as SfmcConfig,
+  codecs: [sfmcSoapCodec],
+
+  operations: {
+    async perform(request, context) {
+      // Validated against PerformRequestEnvelope before the handler runs.
+      const { Envelope } = request.body as PerformRequestEnvelope;
+      const action = soapActionOf(request, Envelope.Header);
+      if (action !== 'Perform') return actionFault(action, context);
+      const denied = authenticate(Envelope.Header, context);
+      if (denied) return denied;
+      const message = Envelope.Body.PerformRequestMsg;
+      const results: PerformResult[] = [];
+      const definitions = typeof message.Definitions === 'object' ? (message.Definitions.Definition ?? []) : [];
+      for (const definition of definitions) {
+        results.push(await performOne(message.Action?.trim() ?? '', definition, context));
+      }
+      const relatesTo = Envelope.Header?.MessageID ?? undefined;
+      return {
+        status: 200,
+        body: {
+          Envelope: {
+            Header: responseHeader('PerformResponse', context.clock.now(), context.randomUUID, relatesTo),
+            Body: {
+              PerformResponseMsg: {
+                ...(results.length > 0 ? { Results: { Result: results } } : {}),
+                OverallStatus: results.length === 0 ? 'Error' : overallStatusOf(results),
+                OverallStatusMessage: results.length === 0 ? 'No Definitions were supplied.' : '',
+                RequestID: context.randomUUID(),
+              },
+            },
+          },
+        },
+      };
+    },
+
+    retrieve(request, context) {
+      return retrieveAnswer(isRecord(request.body) ? request.body.Envelope : undefined, context);
+    },
+
+    getServiceWsdl(request, context) {
+      const asked = Object.keys(request.query).some((name) => name.toLowerCase() === 'wsdl');
+      if (asked) return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+      return { status: 200, mediaType: 'text/html', body: 'PartnerAPI web service. Add ?wsdl for its description.' };
+    },
+
+    getEtFrameworkWsdl(_request, context) {
+      return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+    },
+
+    async requestToken(request, context) {
+      const body = request.body as TokenRequest;
+      if (body.grant_type !== 'client_credentials') return sfmcTokenErrors.unsupportedGrantType();
+      const clientId = body.client_id ?? '';
+      if (!isKnownClient(clientId, body.client_secret ?? '', context)) return sfmcTokenErrors.invalidClient();
+      return {
+        status: 200,
+        body: {
+          access_token: await issueToken(clientId, context),
+          token_type: 'Bearer',
+          expires_in: context.config.tokenLifetimeSeconds,
+          scope: body.scope ?? DEFAULT_SCOPE,
+          ...instanceUrlsOf(context.origin),
+        },
+      };
+    },
+
+    async requestLegacyToken(request, context) {
+      const body = request.body as LegacyTokenRequest;
+      const clientId = body.clientId ?? '';
+      if (!isKnownClient(clientId, body.clientSecret ?? '', context)) return sfmcTokenErrors.notAuthorized();
+      return { status: 200, body: { accessToken: await issueToken(clientId, context), expiresIn: context.config.tokenLifetimeSeconds } };
+    },
+  },
+
+  invalidRequests: {
+    perform: performRequestFault,
+    retrieve: retrieveRequestFault,
+    requestToken(issues, request) {
+      const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
+      const bodyIsObject = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body);
+      if (!bodyIsObject || issues.some((issue) => issue.keyword === 'parse' || issue.keyword === 'mediaType'))
+        return sfmcTokenErrors.invalidRequest();
+      return grantType === 'client_credentials' ? sfmcTokenErrors.invalidClient() : sfmcTokenErrors.unsupportedGrantType();
+    },
+    requestLegacyToken: () => sfmcTokenErrors.notAuthorized(),
+  },
+
+  /** The WSDL requests: whatever their query, the WSDL. */
+  invalidRequest(_issues, _request, context) {
+    return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+  },
+});
