@@ -73,7 +73,7 @@ export async function handleAdminRequest(
         throw new UsageError('bad-admin-query', answer.error);
       }
       case `GET ${ADMIN_PREFIX}/requests/stream`:
-        return toJournalStreamResponse(engine.journal, request);
+        return toJournalStreamResponse(controls.journal, request);
       case `DELETE ${ADMIN_PREFIX}/requests`:
         controls.journal.clear();
         return new Response(null, { status: 204 });

@@ -16,9 +16,11 @@ export function chromiumMissing(): string | undefined {
   if (existsSync(CHROMIUM_PATH)) return undefined;
   const reason = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
   if (process.env.CI) throw new Error(`browser tests cannot run in CI: ${reason}`);
-  console.warn(`[browser tests skipped] ${reason}`);
+  if (!warned) console.warn(`[browser tests skipped] ${reason}`);
+  warned = true;
   return reason;
 }
+let warned = false;
 
 /**
  * Headless Chromium with a fresh temporary profile and no background traffic: this machine (and an
