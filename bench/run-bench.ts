@@ -4,7 +4,9 @@
  * path beside a plain MSW handler; and start-up time. Ratios, not absolute numbers, are what to compare:
  * these machines are noisy. Options: `--duration 10` (seconds), `--connections 50`, `--only omeda,sfmc`,
  * `--strict` (also validate every response), `--records 1000`, `--rounds 3` (mock and baseline runs
- * alternate, and the medians are reported, so a noisy neighbour hits both alike).
+ * alternate, and the medians are reported, so a noisy neighbour hits both alike). Sessions: creation
+ * cost, a request with and without a session, and memory over thousands of sessions
+ * (`bench/sessions.ts`); `--sessions-only` runs just that part, `--sessions 10000` sets how many.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { createMock } from '../src/msw.ts';
 import type { BenchScenario } from './scenario.ts';
+import { benchFirstRequest, benchSessionCreation, benchSessionMemory } from './sessions.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     records: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '3' },
+    'sessions-only': { type: 'boolean', default: false },
+    sessions: { type: 'string', default: '10000' },
   },
 });
 const duration = Number(values.duration);
@@ -212,7 +217,77 @@ async function benchMsw() {
   return { mockMicrosPerRequest: mockMicros, plainMswMicrosPerRequest: plainMicros, ratio: mockMicros / plainMicros };
 }
 
+/** The omeda scenario with and without a session prefix, alternating; then first-request and memory. */
+async function benchSessions() {
+  const creation = await benchSessionCreation();
+  const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
+  const inSession: BenchScenario = {
+    ...scenario,
+    name: `${scenario.name} in a session`,
+    request: (index) => {
+      const built = scenario.request(index);
+      return { ...built, path: `/__session/bench${built.path}` };
+    },
+  };
+  const mock = await startMock();
+  let perRequest: { without: Load; with: Load; ratio: number };
+  let first: Awaited<ReturnType<typeof benchFirstRequest>>;
+  try {
+    for (const base of [mock.url, `${mock.url}/__session/bench`]) {
+      const put = await fetch(`${base}/__admin/state`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(scenario.state(records)),
+      });
+      if (!put.ok) throw new Error(`PUT ${base}/__admin/state: ${put.status} ${await put.text()}`);
+    }
+    const withoutCounter = { next: 0 };
+    const withCounter = { next: 0 };
+    const without: Load[] = [];
+    const withSession: Load[] = [];
+    for (let round = 0; round < rounds; round++) {
+      without.push(await load(mock.url, scenario, withoutCounter));
+      withSession.push(await load(mock.url, inSession, withCounter));
+    }
+    const ratios = withSession.map((loaded, index) => loaded.rps / (without[index]?.rps ?? Number.NaN));
+    perRequest = { without: medianLoad(without), with: medianLoad(withSession), ratio: median(ratios) };
+    first = await benchFirstRequest(mock.url);
+  } finally {
+    await stop(mock);
+  }
+  const fresh = await startMock();
+  try {
+    const memory = await benchSessionMemory(fresh.url, fresh.child.pid as number, Number(values.sessions));
+    return { creation, perRequest, first, memory };
+  } finally {
+    await stop(fresh);
+  }
+}
+
+function printSessions(sessions: Awaited<ReturnType<typeof benchSessions>>): void {
+  const { creation, perRequest, first, memory } = sessions;
+  console.log(
+    `\nsessions: creating one (engine + default dataset, in-process): median ${creation.medianMs.toFixed(2)} ms, p95 ${creation.p95Ms.toFixed(2)} ms over ${creation.count}`,
+  );
+  console.log(
+    `sessions: first request of a new session ${first.firstMs.toFixed(2)} ms, next request ${first.nextMs.toFixed(2)} ms (HTTP, sequential medians)`,
+  );
+  console.log(
+    `sessions: omeda cancel without a session ${perRequest.without.rps.toFixed(0)} req/s (p50 ${perRequest.without.p50} ms), in a session ${perRequest.with.rps.toFixed(0)} req/s (p50 ${perRequest.with.p50} ms), ratio ${perRequest.ratio.toFixed(2)}`,
+  );
+  console.log(
+    `sessions: ${memory.samples.at(-1)?.sessions} created (bound ${memory.maxSessions}, ${memory.live} live at the end, ${memory.failures} failed): RSS ${memory.samples.map((sample) => `${sample.sessions}→${sample.rssMiB} MiB`).join(', ')}`,
+  );
+}
+
 const format = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
+if (values['sessions-only']) {
+  const sessions = await benchSessions();
+  printSessions(sessions);
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench', 'sessions.json'), `${JSON.stringify({ date: new Date().toISOString(), ...sessions }, null, 2)}\n`);
+  process.exit(0);
+}
 console.log(
   `esp-cancel-mock bench — ${connections} connections, ${rounds} alternating rounds of ${duration}s (mock, then bare; medians) after ${warmup}s warm-up, ${records} records, strict ${values.strict ? 'on' : 'off'}, node ${process.version}\n`,
 );
@@ -234,9 +309,11 @@ const msw = await benchMsw();
 console.log(
   `\nMSW, per request (omeda cancel, sequential): mock ${msw.mockMicrosPerRequest.toFixed(0)} µs, plain static MSW handler ${msw.plainMswMicrosPerRequest.toFixed(0)} µs, ratio ${msw.ratio.toFixed(2)}`,
 );
+const sessions = await benchSessions();
+printSessions(sessions);
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), connections, duration, records, strict: values.strict, startup, servers, msw }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), connections, duration, records, strict: values.strict, startup, servers, msw, sessions }, null, 2)}\n`,
 );
 console.log('\nwritten to .bench/results.json');

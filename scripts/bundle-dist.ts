@@ -1,5 +1,5 @@
 /**
- * Bundles the package's entry points (run by `npm run build`): `.`, `./msw`, `./server` and the CLI
+ * Bundles the package's entry points (run by `npm run build`): `.`, `./msw`, `./server`, `./vitest` and the CLI
  * become `dist/<entry>.mjs`, with the code they share split into `dist/chunks/` — one copy of each
  * module, no source maps; and the dashboard's browser code into `dist/ui/`. Every package import stays external, so a consumer's npm deduplicates hono,
  * ajv, msw… against its own copies. Declarations come from `tsc -p tsconfig.build.json`.
@@ -19,13 +19,14 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const external = ['node:*', ...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)].flatMap((name) =>
   name.startsWith('node:') ? [name] : [name, `${name}/*`],
 );
-for (const stale of ['index.mjs', 'msw.mjs', 'server.mjs', 'esp-cancel-mock.mjs', 'chunks', 'ui'])
+for (const stale of ['index.mjs', 'msw.mjs', 'server.mjs', 'vitest.mjs', 'esp-cancel-mock.mjs', 'chunks', 'ui'])
   rmSync(join(root, 'dist', stale), { recursive: true, force: true });
 await build({
   entryPoints: [
     { in: join(root, 'src', 'index.ts'), out: 'index' },
     { in: join(root, 'src', 'msw.ts'), out: 'msw' },
     { in: join(root, 'src', 'server.ts'), out: 'server' },
+    { in: join(root, 'src', 'vitest.ts'), out: 'vitest' },
     { in: join(root, 'src', 'cli.ts'), out: 'esp-cancel-mock' },
   ],
   outdir: join(root, 'dist'),

@@ -4,12 +4,14 @@ import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
 import { trackEventStreams } from './admin/event-stream-connections.ts';
 import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
-import { createEngine, type MockEngine, type MockOptions } from './engine/create-engine.ts';
+import { createEngine, type MockEngine, type MockOptions, type MockState } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
 import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
+import { createSessionDispatch } from './session/session-dispatch.ts';
+import type { SessionInfo, SessionRegistry } from './session/session-registry.ts';
 import { selectModules } from './vendors.ts';
 
 /** `startServer`'s options: the shared `MockOptions` (strict mode defaults to off), plus the server's own. */
@@ -20,19 +22,30 @@ export interface StartServerOptions extends MockOptions {
   readonly host?: string;
   /** Per-vendor settings, typed and checked at start (`MockConfigError` naming the path). */
   readonly config?: MockConfig;
-  readonly onExchange?: (entry: JournalEntry) => void;
+  /** Called after each exchange is journaled; `session` is the named session's id (none: the default). */
+  readonly onExchange?: (entry: JournalEntry, session?: string) => void;
   /** Every admin request must send `Authorization: Bearer <adminToken>`. Required off loopback. */
   readonly adminToken?: string;
   readonly timeouts?: ServerTimeouts;
-  /** Load the store from this JSON file at start and save it there (atomically) after changes. */
+  /**
+   * Load the store from this JSON file at start and save it there (atomically) after changes. Only
+   * the default session is saved; named sessions start from what was loaded and are never written.
+   */
   readonly stateFile?: string;
+  /** Live sessions kept before the least recently used is dropped (default `DEFAULT_MAX_SESSIONS`, 256). */
+  readonly maxSessions?: number;
+  /** Told about each session dropped at the bound (default: one log line saying which). */
+  readonly onSessionEvicted?: (session: SessionInfo, maxSessions: number) => void;
 }
 
 export interface RunningServer {
   /** `http://127.0.0.1:4010` — the base URL every vendor path hangs off. */
   readonly url: string;
   readonly port: number;
+  /** The default session's engine (requests without a session). */
   readonly engine: MockEngine;
+  /** The named sessions (`/__session/<id>`, `x-mock-session: <id>`). */
+  readonly sessions: SessionRegistry;
   /** Stops accepting connections and resolves once in-flight requests are answered (and state saved). */
   close(): Promise<void>;
 }
@@ -57,10 +70,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
     ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
   });
-  const app = createHonoApp(engine, options.adminToken ? { adminToken: options.adminToken } : {});
+  // What sessions start from: the default dataset, or what --state-file loaded (taken once, at start).
+  let startingState: MockState | undefined;
+  const { onExchange } = options;
+  const dispatch = createSessionDispatch(engine, {
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(options.maxSessions === undefined ? {} : { maxSessions: options.maxSessions }),
+    startingState: () => startingState,
+    onEvict: options.onSessionEvicted ?? logEviction,
+    ...(onExchange ? { onSessionExchange: onExchange } : {}),
+  });
+  const app = createHonoApp(engine, {}, dispatch);
   await engine.ready;
   if (options.stateFile) {
-    await loadStateFile(engine, options.stateFile);
+    if (await loadStateFile(engine, options.stateFile)) startingState = await engine.getState();
     saver = createStateSaver(engine, options.stateFile);
     saver.schedule();
   }
@@ -79,6 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost}:${port}`,
     port,
     engine,
+    sessions: dispatch.sessions,
     close: () =>
       new Promise<void>((resolve, reject) => {
         // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
@@ -99,4 +123,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       }).then(() => saver?.flush()),
   };
+}
+
+function logEviction(session: SessionInfo, maxSessions: number): void {
+  console.log(
+    `[esp-cancel-mock] session ${session.id} dropped: the least recently used of ${maxSessions} (--max-sessions); last used ${session.lastUsed}, ${session.requests} requests`,
+  );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { setupServer } from 'msw/node';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { createEngine } from '../src/engine/create-engine.ts';
 import { createHonoApp } from '../src/server.ts';
 import { VENDOR_MODULES } from '../src/vendors.ts';
 import type { components, operations } from './fixtures/adding-a-vendor/generated/acme.d.ts';
+import { acmeConfigSchema } from './fixtures/adding-a-vendor/handlers/acme/auth.ts';
 import { acme } from './fixtures/adding-a-vendor/handlers/acme/module.ts';
 
 /**
@@ -120,4 +122,13 @@ it('does not compile a vendor module that misses a handler of its generated oper
     });
   // The check is tsc's (npm run lint): an unused @ts-expect-error fails it.
   expect(typeof incomplete).toBe('function');
+});
+
+it("checks the new vendor's settings with the schema the recipe declares beside its config type", () => {
+  const check = new Ajv2020({ strict: true }).compile(acmeConfigSchema);
+  expect(check({ apiKeys: ['key-1'] })).toBe(true);
+  expect(check({ apiKeys: null })).toBe(true);
+  expect(Object.keys(acmeConfigSchema.properties ?? {})).toEqual(Object.keys(acme.defaultConfig as object));
+  expect(check({ apiKey: ['key-1'] })).toBe(false);
+  expect(check({ apiKeys: [''] })).toBe(false);
 });

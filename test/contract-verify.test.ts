@@ -139,6 +139,10 @@ it('leaves the dataset and journal of the mock as they were, so the tests of the
   const { code, stdout } = await runCli(['verify', '--base-url', mock.url]);
   expect(code).toBe(0);
   expect(stdout).toContain('target: esp-cancel-mock');
+  // The server has sessions: the probes ran in their own, and none is left behind.
+  expect(stdout).toMatch(/probes run in fresh sessions \(verify-/);
+  const sessions = (await (await fetch(`${mock.url}/__admin/sessions`)).json()) as { sessions: unknown[] };
+  expect(sessions.sessions).toEqual([]);
   expect(await (await fetch(`${mock.url}/__admin/state`)).text()).toBe(before);
   const journal = (await (await fetch(`${mock.url}/__admin/requests`)).json()) as { requests: unknown[] };
   expect(journal.requests).toEqual([]);

@@ -1,4 +1,6 @@
+import DigestClient from 'digest-fetch';
 import { describe, expect, it } from 'vitest';
+import { digestAuthorization, readChallenge } from './support/digest-client.ts';
 import type { Target } from './support/target.ts';
 
 const CANCEL = '/v3.5/mailing/cancel';
@@ -75,22 +77,18 @@ export function defineMomentumCases(target: Target): void {
       expect(await statesOf(target)).toEqual({ ...SEEDED, 124: 8 });
     });
 
-    // Not through the validating proxy: it still overflows its stack on this input (a known proxy issue).
-    it.skipIf(target.throughProxy === true)(
-      'answers a mid nested 5,000 arrays deep with 400 INVALID_REQUEST, not a stack overflow',
-      async () => {
-        const body = `{"orgid":2,"mid":${'['.repeat(5_000)}123${']'.repeat(5_000)}}`;
-        const { status, json } = await send(target, CANCEL, { headers: JSON_AUTH, body });
-        expect(status).toBe(200);
-        expect(json).toBe(0);
-        const deepEmpty = await send(target, CANCEL, {
-          headers: JSON_AUTH,
-          body: `{"orgid":2,"mid":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
-        });
-        expect(deepEmpty.status).toBe(400);
-        expect(deepEmpty.json).toMatchObject({ name: 'INVALID_REQUEST' });
-      },
-    );
+    it('answers a mid nested 5,000 arrays deep with 400 INVALID_REQUEST, not a stack overflow', async () => {
+      const body = `{"orgid":2,"mid":${'['.repeat(5_000)}123${']'.repeat(5_000)}}`;
+      const { status, json } = await send(target, CANCEL, { headers: JSON_AUTH, body });
+      expect(status).toBe(200);
+      expect(json).toBe(0);
+      const deepEmpty = await send(target, CANCEL, {
+        headers: JSON_AUTH,
+        body: `{"orgid":2,"mid":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
+      });
+      expect(deepEmpty.status).toBe(400);
+      expect(deepEmpty.json).toMatchObject({ name: 'INVALID_REQUEST' });
+    });
 
     it('reads a JSON array of mids as a comma list', async () => {
       const { status } = await send(target, CANCEL, { headers: JSON_AUTH, body: '{"orgid":2,"mid":[123,124]}' });
@@ -263,13 +261,110 @@ export function defineMomentumCases(target: Target): void {
     it.each([
       ['no Authorization header', {}],
       ['Bearer credentials', { authorization: 'Bearer abc' }],
-      ['Digest credentials', { authorization: 'Digest username="u", realm="messagesystems.com"' }],
+      ['Digest credentials without a nonce or response', { authorization: 'Digest username="u", realm="messagesystems.com"' }],
       ['Basic without a colon', { authorization: `Basic ${Buffer.from('nocolon').toString('base64')}` }],
       ['Basic with garbage', { authorization: 'Basic !!!' }],
-    ])('answers %s with 401 and a Basic challenge, cancelling nothing', async (_, headers) => {
+    ])('answers %s with 401 and the Basic and Digest challenges, cancelling nothing', async (_, headers) => {
       const { status, json, headers: answer } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers });
       expect([status, json]).toEqual([401, { message: 'Unauthorized', name: 'UNAUTHORIZED' }]);
-      expect(answer.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+      expect(readChallenge(answer.get('www-authenticate')).stale).toBe(false);
+      expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    /** A 401's challenge, drawn with a request that has no credentials. */
+    const challenge = async (path = `${CANCEL}?orgid=2&mid=123`) => {
+      const { status, headers } = await send(target, path, { headers: {} });
+      expect(status).toBe(401);
+      return readChallenge(headers.get('www-authenticate'));
+    };
+    const digest = (
+      uri: string,
+      answer: Partial<Parameters<typeof digestAuthorization>[0]> & Pick<Parameters<typeof digestAuthorization>[0], 'challenge' | 'nc'>,
+    ) => ({
+      authorization: digestAuthorization({ username: 'integration', password: 'secret', method: 'PUT', uri, ...answer }),
+    });
+
+    it('lets a real Digest client (digest-fetch) cancel after the 401, and reuse its nonce with the next count', async () => {
+      const client = new DigestClient('integration', 'secret');
+      const first = await client.fetch(target.url('momentum', `${CANCEL}?orgid=2&mid=123`), { method: 'PUT' });
+      expect([first.status, await first.text()]).toEqual([200, '0']);
+      const second = await client.fetch(target.url('momentum', `${CANCEL}?orgid=2&mid=124`), { method: 'PUT' });
+      expect([second.status, await second.text()]).toEqual([200, '0']);
+      const states = await statesOf(target);
+      expect([states[123], states[124]]).toEqual([8, 8]);
+    });
+
+    it('gives every 401 a fresh Digest nonce and opaque', async () => {
+      const [first, second] = [await challenge(), await challenge()];
+      expect(second.nonce).not.toBe(first.nonce);
+      expect(second.opaque).not.toBe(first.opaque);
+    });
+
+    it('cancels with HTTP Digest (RFC 7616, MD5, qop=auth) computed from the challenge, as curl --digest does', async () => {
+      const uri = `${CANCEL}?orgid=2&mid=123`;
+      const { status, text } = await send(target, uri, { headers: digest(uri, { challenge: await challenge(), nc: 1 }) });
+      expect([status, text]).toEqual([200, '0']);
+      expect((await statesOf(target))[123]).toBe(8);
+    });
+
+    it('cancels with Digest qop=auth-int, the JSON body hashed into the response', async () => {
+      const body = '{"orgid":2,"mid":124}';
+      const headers = {
+        'content-type': 'application/json',
+        ...digest(CANCEL, { challenge: await challenge(CANCEL), nc: 1, qop: 'auth-int', body }),
+      };
+      expect((await send(target, CANCEL, { headers, body })).status).toBe(200);
+      expect((await statesOf(target))[124]).toBe(8);
+    });
+
+    it('refuses a replayed nonce count with 401 and a fresh nonce, and takes the next count', async () => {
+      const given = await challenge();
+      const uri = `${CANCEL}?orgid=2&mid=123`;
+      expect((await send(target, uri, { headers: digest(uri, { challenge: given, nc: 1 }) })).status).toBe(200);
+      const replayed = await send(target, uri, { headers: digest(uri, { challenge: given, nc: 1 }) });
+      expect(replayed.status).toBe(401);
+      const fresh = readChallenge(replayed.headers.get('www-authenticate'));
+      expect([fresh.stale, fresh.nonce === given.nonce]).toEqual([false, false]);
+      expect((await send(target, uri, { headers: digest(uri, { challenge: given, nc: 2 }) })).status).toBe(200);
+    });
+
+    it('answers a right digest on a nonce older than 300 s of the mock clock with 401 stale=true; the fresh nonce works', async () => {
+      await target.setClock('2030-01-01T00:00:00Z');
+      const given = await challenge();
+      const uri = `${CANCEL}?orgid=2&mid=123`;
+      await target.setClock('2030-01-01T00:04:59Z');
+      expect((await send(target, uri, { headers: digest(uri, { challenge: given, nc: 1 }) })).status).toBe(200);
+      await target.setClock('2030-01-01T00:05:00Z');
+      const late = await send(target, uri, { headers: digest(uri, { challenge: given, nc: 2 }) });
+      expect(late.status).toBe(401);
+      const renewed = readChallenge(late.headers.get('www-authenticate'));
+      expect(renewed.stale).toBe(true);
+      const retried = await send(target, uri, { headers: digest(uri, { challenge: renewed, nc: 1 }) });
+      await target.setClock(null);
+      expect(retried.status).toBe(200);
+    });
+
+    it.each([
+      [
+        'a nonce the mock did not issue',
+        (given: { nonce: string; opaque: string }) => ({ challenge: { ...given, nonce: 'f'.repeat(32), stale: false }, nc: 1 }),
+        undefined,
+      ],
+      [
+        'a changed opaque',
+        (given: { nonce: string; opaque: string }) => ({ challenge: { ...given, opaque: '0'.repeat(32), stale: false }, nc: 1 }),
+        undefined,
+      ],
+      [
+        'a uri other than the request target',
+        (given: { nonce: string; opaque: string }) => ({ challenge: { ...given, stale: false }, nc: 1 }),
+        '/v3.5/mailing/cancel?orgid=2&mid=124',
+      ],
+    ])('refuses Digest credentials with %s with 401, cancelling nothing', async (_, answer, signedUri) => {
+      const uri = `${CANCEL}?orgid=2&mid=123`;
+      const given = await challenge();
+      const { status } = await send(target, uri, { headers: digest(signedUri ?? uri, answer(given)) });
+      expect(status).toBe(401);
       expect(await statesOf(target)).toEqual(SEEDED);
     });
 
@@ -312,6 +407,30 @@ export function defineMomentumCases(target: Target): void {
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     });
 
+    it('reads a form body in the UTF-16 its Content-Type names, and answers a charset it cannot decode with 415', async () => {
+      const form = Buffer.from('\uFEFForgid=2&mid=123', 'utf16le');
+      const response = await fetch(target.url('momentum', CANCEL), {
+        method: 'PUT',
+        headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded; charset=utf-16' },
+        body: new Uint8Array(form),
+      });
+      expect([response.status, await response.text()]).toEqual([200, '0']);
+      expect((await statesOf(target))[123]).toBe(8);
+      const { status, json } = await send(target, CANCEL, {
+        headers: { ...AUTH, 'content-type': 'application/json; charset=x-klingon' },
+        body: '{"orgid":2,"mid":124}',
+      });
+      expect([status, json]).toEqual([
+        415,
+        {
+          message:
+            "Unsupported Media Type 'application/json; charset=x-klingon': send application/json or application/x-www-form-urlencoded.",
+          name: 'UNSUPPORTED_MEDIA_TYPE',
+        },
+      ]);
+      expect((await statesOf(target))[124]).toBe(2);
+    });
+
     it('answers an unknown path under /v3.5/ with 404 in the Momentum shape', async () => {
       const { status, json } = await send(target, '/v3.5/mailing/cancl?orgid=2&mid=123');
       expect([status, json]).toEqual([404, { message: 'URL Not Found: /v3.5/mailing/cancl', name: 'URL_NOT_FOUND' }]);
@@ -330,10 +449,10 @@ export function defineMomentumCases(target: Target): void {
       expect(await statesOf(target)).toEqual(SEEDED);
     });
 
-    it('answers a forced 401 with the documented Basic challenge header', async () => {
+    it('answers a forced 401 with the documented Basic and Digest challenges', async () => {
       const { status, headers } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers: { ...AUTH, prefer: 'code=401' } });
       expect(status).toBe(401);
-      expect(headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+      expect(readChallenge(headers.get('www-authenticate')).stale).toBe(false);
     });
 
     it('leaves Momentum query parameters alone: a code query parameter is not a forcing request', async () => {
@@ -431,10 +550,10 @@ export function defineMomentumCases(target: Target): void {
       expect(answer.json).toEqual(body);
     });
 
-    it('answers a read without credentials with 401 and the Basic challenge', async () => {
+    it('answers a read without credentials with 401 and the Basic and Digest challenges', async () => {
       const answer = await send(target, '/v1.0/mailing?orgid=2&mid=123', { method: 'GET', headers: {} });
       expect(answer.status).toBe(401);
-      expect(answer.headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+      expect(readChallenge(answer.headers.get('www-authenticate')).stale).toBe(false);
     });
 
     it('reads mailings as XML, an array as isarray items, and as CSV rows', async () => {

@@ -1,6 +1,8 @@
+import DigestClient from 'digest-fetch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMock } from '../src/msw.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
+import { digestAuthorization, readChallenge } from './support/digest-client.ts';
 
 const config = { momentum: { credentials: [{ username: 'integration', password: 'secret' }] } };
 const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
@@ -27,11 +29,30 @@ it.each(transports)('accepts listed credentials over %s', async (_, send) => {
   expect([response.status, await response.text()]).toEqual([200, '0']);
 });
 
-it.each(transports)('answers unlisted credentials over %s with 401 and the Basic challenge', async (_, send) => {
+it.each(transports)('answers unlisted credentials over %s with 401 and the Basic and Digest challenges', async (_, send) => {
   for (const pair of ['integration:wrong', 'someone:secret']) {
     const response = await send(basic(pair));
     expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe('Basic realm="messagesystems.com"');
+    expect(readChallenge(response.headers.get('www-authenticate')).stale).toBe(false);
     expect(await response.json()).toEqual({ message: 'Unauthorized', name: 'UNAUTHORIZED' });
   }
+});
+
+it.each(transports)('accepts a Digest response only when it is computed from a listed password, over %s', async (_, send) => {
+  for (const [username, password, status] of [
+    ['integration', 'wrong', 401],
+    ['someone', 'secret', 401],
+    ['integration', 'secret', 200],
+  ] as const) {
+    const challenge = readChallenge((await send({})).headers.get('www-authenticate'));
+    const authorization = digestAuthorization({ username, password, method: 'PUT', uri: PATH, challenge, nc: 1 });
+    expect((await send({ authorization })).status).toBe(status);
+  }
+});
+
+it('lets a real Digest client (digest-fetch) in with a listed password and keeps it out with another', async () => {
+  const url = `${server.url}${PATH}`;
+  expect((await new DigestClient('integration', 'wrong').fetch(url, { method: 'PUT' })).status).toBe(401);
+  const response = await new DigestClient('integration', 'secret').fetch(url, { method: 'PUT' });
+  expect([response.status, await response.text()]).toEqual([200, '0']);
 });

@@ -37,6 +37,14 @@ describe('package entry points', () => {
     expect(server).not.toContain('msw');
   });
 
+  it('./vitest loads vitest but neither msw nor the Node server (the global setup imports the server on demand)', () => {
+    const helper = packagesLoadedBy('vitest.mjs');
+    expect(helper).toContain('vitest');
+    expect(helper).not.toContain('msw');
+    expect(helper).not.toContain('@hono/node-server');
+    expect(helper).not.toContain('hono');
+  });
+
   it('. loads neither msw nor the Node server', () => {
     const main = packagesLoadedBy('index.mjs');
     expect(main).not.toContain('msw');

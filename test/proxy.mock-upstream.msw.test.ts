@@ -35,7 +35,6 @@ const base = (): string => {
 };
 const target: Target = {
   transport: 'server',
-  throughProxy: true,
   url: (_host, path) => `${base()}${path}`,
   origin: () => base(),
   ...adminControls(base),

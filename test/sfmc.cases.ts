@@ -10,6 +10,7 @@ import {
   XXE_ENVELOPE,
 } from './support/sfmc-envelopes.ts';
 import type { Target } from './support/target.ts';
+import { toUtf16 } from './support/utf16.ts';
 
 const XML = { 'content-type': 'text/xml', soapaction: 'Perform' };
 // Parsed as sfmc-sdk parses: prefixes kept, so `soap:Envelope` must be spelled exactly that way.
@@ -27,7 +28,7 @@ interface Result {
   Object: { ID?: string; '@xsi:type': string };
 }
 
-async function post(target: Target, body: string, headers: Record<string, string> = XML, path = '/Service.asmx') {
+async function post(target: Target, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = XML, path = '/Service.asmx') {
   const response = await fetch(target.url('sfmc', path), { method: 'POST', headers, body });
   const text = await response.text();
   const envelope = parser.parse(text)['soap:Envelope'];
@@ -66,6 +67,9 @@ async function token(
 async function accessToken(target: Target): Promise<string> {
   return (await token(target)).body.access_token as string;
 }
+
+/** The document's envelope with an XML declaration naming UTF-16, as a .NET client writes one. */
+const utf16Envelope = () => documentEnvelope().replace('encoding="UTF-8"', 'encoding="UTF-16"');
 
 /** SFMC SOAP Perform cancel Send, the token endpoint and the WSDL, through any transport. */
 export function defineSfmcCases(target: Target): void {
@@ -355,11 +359,6 @@ export function defineSfmcCases(target: Target): void {
       ['a billion-laughs payload', BILLION_LAUGHS, 'For security reasons DTD is prohibited in this XML document.'],
       ['too deeply nested XML', TOO_DEEP, 'Server was unable to read request.'],
       [
-        'a SOAP 1.2 envelope',
-        '<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body/></Envelope>',
-        'Server was unable to read request.',
-      ],
-      [
         'an envelope without PerformRequestMsg',
         usernameEnvelope([]).replace(/PerformRequestMsg/g, 'RetrieveRequestMsg'),
         'no PerformRequestMsg',
@@ -372,6 +371,62 @@ export function defineSfmcCases(target: Target): void {
       expect(answer.fault?.faultcode).toBe('soap:Client');
       expect(answer.fault?.faultstring).toContain(words);
       expect(answer.text).not.toContain('root:');
+    });
+
+    it.each([
+      ['UTF-16LE with a byte order mark', toUtf16(utf16Envelope(), 'le', true), XML],
+      ['UTF-16BE with a byte order mark', toUtf16(utf16Envelope(), 'be', true), XML],
+      ['UTF-16LE without a byte order mark, its XML declaration naming UTF-16', toUtf16(utf16Envelope(), 'le', false), XML],
+      [
+        'UTF-16 named by the Content-Type charset',
+        toUtf16(utf16Envelope(), 'le', false),
+        { ...XML, 'content-type': 'text/xml; charset=utf-16' },
+      ],
+    ])("cancels Send 29605 with the document's envelope sent in %s", async (_, body, headers) => {
+      const answer = await post(target, body, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.overall).toBe('OK');
+      expect(answer.results[0]).toMatchObject({ StatusCode: 'OK', Object: { ID: '29605' } });
+    });
+
+    it.each([
+      ['an XML declaration naming UTF-16 on bytes that are not UTF-16', utf16Envelope(), XML, 'has no byte order mark and is not UTF-16'],
+      [
+        'a charset it cannot decode',
+        documentEnvelope(),
+        { ...XML, 'content-type': 'text/xml; charset=x-klingon' },
+        'charset "x-klingon", which is not a supported character encoding',
+      ],
+    ])('answers %s with the unreadable-request soap:Client fault', async (_, body, headers, words) => {
+      const answer = await post(target, body, headers);
+      expect(answer.status).toBe(500);
+      expect(faultCodeOf(answer.fault)).toBe('soap:Client');
+      expect(answer.fault?.faultstring).toContain('Server was unable to read request.');
+      expect(answer.fault?.faultstring).toContain(words);
+    });
+
+    it.each([
+      ['as text/xml with SOAPAction Perform', XML, 'Envelope namespace http://www.w3.org/2003/05/soap-envelope was unexpected'],
+      [
+        'as application/soap+xml with its action parameter',
+        { 'content-type': 'application/soap+xml; charset=utf-8; action="Perform"' },
+        'Content-Type application/soap+xml was unexpected',
+      ],
+    ])("answers a SOAP 1.2 envelope sent %s with SOAP 1.1's VersionMismatch fault and cancels nothing", async (_, headers, words) => {
+      const soap12 = usernameEnvelope(['29605']).replaceAll(
+        'http://schemas.xmlsoap.org/soap/envelope/',
+        'http://www.w3.org/2003/05/soap-envelope',
+      );
+      expect(soap12).toContain('http://www.w3.org/2003/05/soap-envelope');
+      const answer = await post(target, soap12, headers);
+      expect(answer.status).toBe(500);
+      expect(answer.contentType).toBe('text/xml; charset=utf-8');
+      expect(answer.text).toContain('<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"');
+      expect(faultCodeOf(answer.fault)).toBe('soap:VersionMismatch');
+      expect(answer.fault?.faultstring).toMatch(/^Possible SOAP version mismatch: /);
+      expect(answer.fault?.faultstring).toContain(words);
+      expect(answer.text).not.toContain('Upgrade');
+      expect((await post(target, usernameEnvelope(['29605']))).overall).toBe('OK');
     });
 
     it('answers a body sent as form data with a soap:Client fault about the content type', async () => {

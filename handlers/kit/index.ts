@@ -1,7 +1,7 @@
 /**
  * Everything vendor code may use, in one place: the engine's contract for a vendor (types, `defineVendor`,
  * `recordsOf`), helpers for reading validation issues, the SOAP codec, and the helpers that vendors
- * share (HTTP Basic credentials, the issued-token cap). A vendor folder imports from here, from its
+ * share (HTTP Basic and Digest credentials, the issued-token and nonce caps). A vendor folder imports from here, from its
  * own files and from its generated types (`src/generated/<vendor>.d.ts`), nothing else; a test checks it.
  *
  * @see ../../docs/adding-a-vendor.md
@@ -23,4 +23,12 @@ export {
 } from '../../src/vendor/vendor-module.ts';
 export { type BasicCredentials, parseBasicCredentials } from './basic-credentials.ts';
 export { type ConfigSchema, listOrNull, pair, settings } from './config-schema.ts';
+export {
+  computeDigestResponse,
+  type DigestCredentials,
+  type DigestResponseInput,
+  isSameDigest,
+  parseDigestCredentials,
+} from './digest-credentials.ts';
+export { type IssuedNonce, issueNonce, MAX_DIGEST_NONCES, type NonceStore, nonceStoreOf } from './digest-nonces.ts';
 export { MAX_ISSUED_TOKENS, storeIssuedToken, type TokenCollection } from './issued-tokens.ts';

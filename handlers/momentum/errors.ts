@@ -67,18 +67,16 @@ function invalid(message: string): MomentumError {
 }
 
 /**
- * The Basic challenge sent with every 401 (realm of the book's Digest example).
- *
- * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, rest.authentication.php)
- */
-export const BASIC_CHALLENGE = 'Basic realm="messagesystems.com"';
-
-/**
- * An error as a handler result, in the output format the request asked for; a 401 carries the challenge.
+ * An error as a handler result, in the output format the request asked for, with the headers given
+ * (a 401 carries the challenges, see auth.ts).
  *
  * @see ../../openapi/momentum.yaml (components.responses)
  */
-export function momentumError(status: 400 | 401 | 404 | 415 | 500, error: MomentumError, format: MomentumFormat): HandlerResult {
-  const headers = status === 401 ? { 'www-authenticate': BASIC_CHALLENGE } : undefined;
+export function momentumError(
+  status: 400 | 401 | 404 | 415 | 500,
+  error: MomentumError,
+  format: MomentumFormat,
+  headers?: Readonly<Record<string, string>>,
+): HandlerResult {
   return { status, body: error, mediaType: toMediaTypeOf(format), ...(headers ? { headers } : {}) };
 }

@@ -59,6 +59,9 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
   if (body) {
     if (body.keyword === 'mediaType' || body.params?.reason === 'unsupported-media-type')
       return { status: 415, error: momentumErrors.unsupportedMediaType(request.mediaType || '(none)') };
+    // A charset the mock cannot decode is an unsupported media type too (RFC 9110 §15.5.16): the book's 415.
+    if (body.params?.reason === 'unsupported-charset')
+      return { status: 415, error: momentumErrors.unsupportedMediaType(request.headers['content-type'] ?? request.mediaType) };
     if (body.keyword === 'parse') return { status: 400, error: momentumErrors.malformedJson(body.message) };
     return { status: 400, error: momentumErrors.notAnObject() };
   }
@@ -83,7 +86,7 @@ function toInputError(issues: readonly ValidationIssue[], request: DecodedReques
  * @see https://support.messagesystems.com/docs/ (REST API for Message Central 3.x, Mailing_Cancelv35)
  */
 async function cancelMailing(request: DecodedRequest, context: MomentumContext): Promise<HandlerResult> {
-  const denied = checkCredentials(request, context.config.credentials);
+  const denied = checkCredentials(request, context);
   if (denied) return denied;
   const format = toFormat(request.url, request.query);
   const parsed = parseMailingIds(String(request.query.mid));
@@ -113,7 +116,7 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
 
 /** Any method but PUT and POST: the book's 415 for an unsupported method, after the credentials. */
 function rejectCancelMethod(request: DecodedRequest, context: MomentumContext): HandlerResult {
-  return checkCredentials(request, context.config.credentials) ?? unsupportedMethod(request);
+  return checkCredentials(request, context) ?? unsupportedMethod(request);
 }
 
 /** The where parameters as conditions: `whereColName`/`whereColValue`, then `extraWhereClause`; none → every mailing. */
@@ -134,7 +137,7 @@ function toWhere(query: DecodedRequest['query']): WhereResult {
  * @see ../../openapi/momentum.yaml (getMailing, and the info description's "Reading a mailing back")
  */
 function getMailing(request: DecodedRequest, context: MomentumContext): HandlerResult {
-  const denied = checkCredentials(request, context.config.credentials);
+  const denied = checkCredentials(request, context);
   if (denied) return denied;
   const format = toFormat(request.url, request.query);
   const mid = request.query.mid === undefined ? undefined : String(request.query.mid);
@@ -197,7 +200,7 @@ export const momentum = defineVendor<operations>()({
   },
 
   invalidRequest(issues, request, context) {
-    const denied = checkCredentials(request, context.config.credentials);
+    const denied = checkCredentials(request, context);
     if (denied) return denied;
     const format = toFormat(request.url, request.query);
     const { status, error } = toInputError(issues, request);

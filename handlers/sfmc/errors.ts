@@ -33,6 +33,23 @@ export const sfmcFaults = {
     faultstring:
       'Server was unable to read request. ---> There is an error in XML document. ---> For security reasons DTD is prohibited in this XML document.',
   }),
+  /**
+   * A SOAP 1.2 (or unqualified) Envelope: SOAP 1.1's VersionMismatch fault, as an ASMX service that
+   * speaks SOAP 1.1 only answers one (.NET's words). No SOAP 1.2 `Upgrade` header: that block is how a
+   * SOAP 1.2 node advertises 1.2, which SFMC does not speak (see openapi/sfmc.yaml).
+   *
+   * @see https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383510
+   * @see https://www.w3.org/TR/soap12-part1/#vercomp
+   */
+  versionMismatch: (namespace: string) => ({
+    faultcode: 'soap:VersionMismatch',
+    faultstring: `Possible SOAP version mismatch: Envelope namespace ${namespace || '(none)'} was unexpected. Expecting http://schemas.xmlsoap.org/soap/envelope/.`,
+  }),
+  /** SOAP 1.2's media type (RFC 3902) on a SOAP 1.1 endpoint: the same VersionMismatch fault (mock's words). */
+  soap12ContentType: (mediaType: string) => ({
+    faultcode: 'soap:VersionMismatch',
+    faultstring: `Possible SOAP version mismatch: Content-Type ${mediaType} was unexpected. Expecting text/xml.`,
+  }),
   unsupportedMediaType: (mediaType: string) => ({
     faultcode: 'soap:Client',
     faultstring: `Server was unable to process request. ---> The content type '${mediaType || '(none)'}' is not text/xml.`,

@@ -10,7 +10,7 @@ import {
 import { authenticate, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
 import { sfmcSoapCodec } from './codec.ts';
 import { createSfmcDataset } from './dataset.ts';
-import { responseHeader, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcRetrieveErrors, sfmcTokenErrors } from './errors.ts';
+import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcRetrieveErrors, sfmcTokenErrors } from './errors.ts';
 import { retrieveSends, toPropertyList } from './retrieve.ts';
 import { toEtFrameworkWsdl } from './wsdl.ts';
 
@@ -147,14 +147,26 @@ function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_insta
   };
 }
 
-/** The fault for XML that cannot be read (not well formed, a DTD, too deep or large) or is not text/xml. */
+/** The fault for a body the SOAP codec refused: another SOAP version, a DTD, or XML it cannot read. */
+function parseFault(parse: ValidationIssue): SfmcFault {
+  if (parse.params?.reason === 'envelope-version-mismatch') return sfmcFaults.versionMismatch(String(parse.params.namespace ?? ''));
+  return parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message);
+}
+
+/**
+ * The fault for XML that cannot be read (not well formed, a DTD, too deep or large), another SOAP
+ * version (SOAP 1.2's envelope or media type), or a body that is not text/xml.
+ */
 function unreadableFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult | undefined {
   const parse = issues.find((issue) => issue.keyword === 'parse');
-  if (parse) {
-    const made = parse.params?.reason === 'xml-doctype' ? sfmcFaults.dtdProhibited() : sfmcFaults.unreadableRequest(parse.message);
-    return sfmcFault(made, context);
+  if (parse) return sfmcFault(parseFault(parse), context);
+  if (issues.some((issue) => issue.keyword === 'mediaType')) {
+    const soap12 = request.mediaType === 'application/soap+xml';
+    return sfmcFault(
+      soap12 ? sfmcFaults.soap12ContentType(request.mediaType) : sfmcFaults.unsupportedMediaType(request.mediaType),
+      context,
+    );
   }
-  if (issues.some((issue) => issue.keyword === 'mediaType')) return sfmcFault(sfmcFaults.unsupportedMediaType(request.mediaType), context);
   return undefined;
 }
 

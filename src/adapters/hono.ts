@@ -1,26 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
-import { ADMIN_PREFIX, handleAdminRequest } from '../admin/admin-api.ts';
 import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
+import { createSessionDispatch, type SessionDispatch, type SessionDispatchOptions } from '../session/session-dispatch.ts';
 
-export interface HonoAppOptions {
-  /** Required as `Authorization: Bearer <token>` on every admin request when set. */
-  readonly adminToken?: string;
-}
+export interface HonoAppOptions extends SessionDispatchOptions {}
 
 /**
- * The engine as a Hono app: the admin API under `/__admin`, every other request to the engine. Hono
- * hands over a Fetch `Request` and takes a `Response`; the one translation is the engine's drop marker
- * (`Response.error()`), which becomes a destroyed socket.
+ * The engine as a Hono app: every request but the dashboard's pages goes to the session layer (admin
+ * API, sessions, vendor paths). Hono hands over a Fetch `Request` and takes a `Response`; the one translation is the
+ * engine's drop marker (`Response.error()`), which becomes a destroyed socket.
  */
-export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
+export function createHonoApp(
+  engine: MockEngine,
+  options: HonoAppOptions = {},
+  dispatch: SessionDispatch = createSessionDispatch(engine, options),
+): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
   // The dashboard's pages (open: they hold no data) and a browser's `GET /`; anything else falls through.
   app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
-  app.all(ADMIN_PREFIX, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
-  app.all(`${ADMIN_PREFIX}/*`, (c) => handleAdminRequest(engine, c.req.raw, options.adminToken));
   app.all('*', async (c) => {
     const incoming = c.env?.incoming?.headers;
     // HTTP/1.1 framing made explicit: no length and no chunking means an empty body (RFC 9112 §6.3).
@@ -29,7 +28,7 @@ export function createHonoApp(engine: MockEngine, options: HonoAppOptions = {}):
     if (incoming && incoming['content-length'] === undefined && incoming['transfer-encoding'] === undefined) {
       c.req.raw.headers.set('content-length', '0');
     }
-    const response = await engine.handle(c.req.raw);
+    const response = await dispatch.fetch(c.req.raw);
     // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
     // build a full Fetch Response on every request.
     if (response.status !== 0) return response;

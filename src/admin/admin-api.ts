@@ -34,22 +34,28 @@ export const ADMIN_PREFIX = '/__admin';
  * check needs `Authorization: Bearer <token>`: the health answer says nothing a caller could misuse, and
  * container and CI readiness probes cannot carry secrets.
  *
+ * In a session, `at` gives the admin path with the `/__session/<id>` prefix taken off and the
+ * session's base URL (what the served specs' `servers` point at), so `/__session/w1/__admin/reset`
+ * acts on session `w1` as `/__admin/reset`.
+ *
  * @see https://docs.docker.com/reference/dockerfile/#healthcheck
  */
 export async function handleAdminRequest(
   engine: { readonly controls: EngineControls },
   request: Request,
   adminToken?: string,
+  at: { readonly pathname?: string; readonly baseUrl?: string } = {},
 ): Promise<Response> {
   const { controls } = engine;
-  const url = new URL(request.url);
-  const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
-  if (route === `GET ${ADMIN_PREFIX}/health` || route === `HEAD ${ADMIN_PREFIX}/health`)
+  const url = at.pathname === undefined || at.baseUrl === undefined ? new URL(request.url) : undefined;
+  const pathname = at.pathname ?? (url as URL).pathname;
+  const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+  if (isOpenAdminRoute(request.method, pathname))
     return json(200, { status: 'ok', name: SERVER_NAME, version: readServerVersion(), vendors: controls.vendors });
   const refused = checkAdminToken(request, adminToken);
   if (refused) return refused;
   const spec = /^GET \/__admin\/openapi\/([^/]+)\.(yaml|json)$/.exec(route);
-  if (spec) return servedSpec(controls.vendors, spec[1] as string, spec[2] as 'yaml' | 'json', url.origin);
+  if (spec) return servedSpec(controls.vendors, spec[1] as string, spec[2] as 'yaml' | 'json', at.baseUrl ?? (url as URL).origin);
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
@@ -107,6 +113,14 @@ export async function handleAdminRequest(
     const extensions = error.problems.length > 0 ? { problems: error.problems } : {};
     return toProblemResponse(createProblem('bad-admin-request', error.message, extensions));
   }
+}
+
+/**
+ * The admin routes open without the admin token: the health check (readiness probes carry no secrets).
+ * @see https://docs.docker.com/reference/dockerfile/#healthcheck
+ */
+export function isOpenAdminRoute(method: string, pathname: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && pathname.replace(/\/+$/, '') === `${ADMIN_PREFIX}/health`;
 }
 
 /** A served vendor's spec, or a 404 problem naming the ones this server has. */

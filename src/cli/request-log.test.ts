@@ -83,3 +83,11 @@ it.each([
 ])('uses colour when the stream is a TTY (%s) and NO_COLOR is not set (%j): %s', (isTTY, env, expected) => {
   expect(useColour({ isTTY }, env)).toBe(expected);
 });
+
+it('names the session of an exchange in a named session, in text and in JSON', () => {
+  expect(formatLogLine(entry(), 'text', false, 'w1')).toMatch(
+    /^\[w1\] POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* /,
+  );
+  expect(JSON.parse(formatLogLine(entry(), 'json', false, 'w1'))).toMatchObject({ session: 'w1', method: 'POST' });
+  expect(JSON.parse(formatLogLine(entry(), 'json', false))).not.toHaveProperty('session');
+});

@@ -33,17 +33,19 @@ export function useColour(stream: { readonly isTTY?: boolean }, env: NodeJS.Proc
 
 /**
  * One log line for one exchange. Text: `POST /path omeda.cancelDeployment 403 0.4ms — header
- * x-omeda-appid required` (the status coloured on a terminal). JSON: `{"time","method","path","vendor",
- * "operationId","status","durationMs","reason","forced"}`.
+ * x-omeda-appid required` (the status coloured on a terminal), prefixed `[<id>] ` for a named session.
+ * JSON: `{"time","session","method","path","vendor","operationId","status","durationMs","reason","forced"}`
+ * (`session` only for a named session).
  *
  * @see https://no-color.org/
  */
-export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: boolean): string {
+export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: boolean, session?: string): string {
   const path = new URL(entry.request.url).pathname;
   const reason = rejectionReason(entry);
   if (format === 'json') {
     return JSON.stringify({
       time: entry.time,
+      ...(session === undefined ? {} : { session }),
       method: entry.request.method,
       path,
       vendor: entry.vendor,
@@ -56,7 +58,7 @@ export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: bo
   }
   const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.-`) : '-';
   const status = colour ? paint(entry.response.status) : String(entry.response.status);
-  return `${entry.request.method} ${path} ${operation} ${status} ${entry.durationMs.toFixed(1)}ms${reason ? ` — ${reason}` : ''}`;
+  return `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${operation} ${status} ${entry.durationMs.toFixed(1)}ms${reason ? ` — ${reason}` : ''}`;
 }
 
 /** Green 2xx/3xx, yellow 4xx, red 5xx (SGR codes). */

@@ -24,6 +24,9 @@ export const SERVE_HELP = `esp-cancel-mock serve [options]
   --seed <n>          seed of the faults' random draws (printed; replays a run)
   --admin-token <t>   require Authorization: Bearer <t> on /__admin (required off loopback)
   --state-file <file> load the store from file at start, save it there after every change
+                      (the default session only; sessions start from what it loaded)
+  --max-sessions <n>  live sessions (/__session/<id>, x-mock-session) kept before the least
+                      recently used is dropped (default 256)
   --quiet             no per-request log lines
   --log-format <f>    text (default; coloured on a terminal unless NO_COLOR is set) or json (one object a line)`;
 
@@ -37,6 +40,9 @@ export async function serveCommand(args: string[]): Promise<void> {
   const journalCapacity = journalText === undefined ? undefined : /^\d+$/.test(journalText.trim()) ? Number(journalText) : Number.NaN;
   if (journalCapacity !== undefined && !(Number.isSafeInteger(journalCapacity) && journalCapacity <= MAX_JOURNAL_CAPACITY))
     fail(`--journal-size must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got '${journalText}'`);
+  const maxSessions = values['max-sessions'] === undefined ? undefined : Number(values['max-sessions']);
+  if (maxSessions !== undefined && (!Number.isInteger(maxSessions) || maxSessions < 1))
+    fail(`--max-sessions must be a whole number ≥ 1, got '${values['max-sessions']}'`);
   const logFormat = (values['log-format'] ?? 'text') as LogFormat;
   if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got '${values['log-format']}'`);
   let config: MockConfig | undefined;
@@ -64,7 +70,9 @@ export async function serveCommand(args: string[]): Promise<void> {
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
   const vendors = splitList(values.vendors);
   const colour = logFormat === 'text' && useColour(process.stdout, process.env);
-  const log = values.quiet ? undefined : (entry: JournalEntry) => console.log(formatLogLine(entry, logFormat, colour));
+  const log = values.quiet
+    ? undefined
+    : (entry: JournalEntry, session?: string) => console.log(formatLogLine(entry, logFormat, colour, session));
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -72,6 +80,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(vendors ? { vendors } : {}),
     ...(config ? { config } : {}),
     ...(journalCapacity === undefined ? {} : { journalCapacity }),
+    ...(maxSessions === undefined ? {} : { maxSessions }),
     ...(log ? { onExchange: log } : {}),
     ...(Object.keys(faults).length > 0 ? { faults } : {}),
     seed,
@@ -108,6 +117,7 @@ function parseServeArgs(args: string[]) {
       seed: { type: 'string' },
       'admin-token': { type: 'string' },
       'state-file': { type: 'string' },
+      'max-sessions': { type: 'string' },
       'log-format': { type: 'string' },
     },
   });

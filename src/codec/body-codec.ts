@@ -13,6 +13,8 @@ export interface DecodeFailure {
   readonly reason: string;
   /** A human sentence for the journal and for vendor error bodies. */
   readonly message: string;
+  /** Facts a vendor may word its answer from (e.g. the envelope namespace of a SOAP version mismatch). */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export interface DecodeSuccess {

@@ -1,4 +1,5 @@
 import { type BodyCodec, toMediaType } from '../codec/body-codec.ts';
+import type { UnreadableText } from '../codec/body-text.ts';
 import { findCodec } from '../codec/codec-registry.ts';
 import type { ParameterObject, RequestBodyObject } from '../spec/openapi-types.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -12,6 +13,8 @@ export interface DecodeInput {
   readonly url: URL;
   readonly headers: Headers;
   readonly rawBody: string;
+  /** Set when the body's bytes could not be read as text in the charset it names (`decodeBodyText`). */
+  readonly unreadable?: UnreadableText;
   readonly path: Record<string, string>;
   readonly parameters: readonly ParameterObject[];
   readonly requestBody: RequestBodyObject | undefined;
@@ -33,9 +36,16 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   // reading the body at all: no work is spent on a body the vendor would never parse.
   if (input.rawBody !== '' && isAccepted(input.requestBody, mediaType)) {
     const codec = findCodec(input.codecs, mediaType);
-    const decoded = codec ? codec.decode(input.rawBody) : { ok: true as const, value: input.rawBody };
+    const decoded = input.unreadable
+      ? { ok: false as const, ...input.unreadable }
+      : codec
+        ? codec.decode(input.rawBody)
+        : { ok: true as const, value: input.rawBody };
     if (decoded.ok) body = decoded.value;
-    else issues.push({ location: 'body', pointer: '/', keyword: 'parse', message: decoded.message, params: { reason: decoded.reason } });
+    else {
+      const params = { ...decoded.params, reason: decoded.reason };
+      issues.push({ location: 'body', pointer: '/', keyword: 'parse', message: decoded.message, params });
+    }
   }
   const request: DecodedRequest = {
     method: input.method,

@@ -2,6 +2,7 @@ import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
 import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
+import { withoutSessionPrefix } from '../session/session-id.ts';
 import type { ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -35,12 +36,13 @@ export interface RequestCheck {
 /**
  * Checks a request against the specs with the engine's own compiled validators: the same route
  * matching, decoding (vendor codecs included) and validation a served request goes through, without
- * running a handler or touching the store.
+ * running a handler or touching the store. A `/__session/<id>` prefix is ignored, so a session's
+ * journal checks like the default session's.
  *
  * @see ../../docs/development.md "A request, step by step"
  */
 export function checkRequest(state: EngineState, request: WireRequest): RequestCheck {
-  const url = new URL(request.url);
+  const url = new URL(withoutSessionPrefix(request.url));
   const headers = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const match = matchRoute(state.routes, request.method.toUpperCase(), url.pathname, (name) => headers.get(name));
   if (!match) {

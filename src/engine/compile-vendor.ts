@@ -1,11 +1,8 @@
-import type { Collection } from '@msw/data';
-import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { BodyCodec } from '../codec/body-codec.ts';
 import { createCodecRegistry } from '../codec/codec-registry.ts';
 import { startupError } from '../errors/startup-error.ts';
 import { buildRoutes, type Route } from '../routing/build-routes.ts';
 import type { LoadedSpec } from '../spec/load-specs.ts';
-import { createVendorStore } from '../store/vendor-store.ts';
 import type { AjvPair } from '../validate/create-ajv.ts';
 import { createRequestValidator, type RequestValidator } from '../validate/request-validator.ts';
 import { createResponseValidator, type ResponseValidator } from '../validate/response-validator.ts';
@@ -22,23 +19,25 @@ export interface CompiledOperation {
   readonly errorStatuses: readonly number[];
 }
 
-/** One vendor, ready to serve: spec, routes, operations, store and codecs. */
+/**
+ * One vendor, ready to serve: spec, routes, operations and codecs — compiled once per process and
+ * shared by every session; the store is not here but in each session's state.
+ */
 export interface CompiledVendor {
   readonly name: string;
   readonly spec: LoadedSpec;
   readonly module: VendorModule;
   readonly routes: readonly Route[];
   readonly operations: ReadonlyMap<string, CompiledOperation>;
-  readonly store: Record<string, Collection<StandardSchemaV1>>;
   readonly codecs: ReadonlyMap<string, BodyCodec>;
   readonly pathPrefixes: readonly string[];
   config: unknown;
 }
 
 /**
- * Builds everything a vendor needs at start-up: routes from the spec, validators compiled once, the
- * store. Every operationId must have exactly one handler and every handler an operation — a mismatch
- * fails start-up and says which and where.
+ * Builds everything a vendor needs at start-up: routes from the spec, validators compiled once. Every
+ * operationId must have exactly one handler and every handler an operation — a mismatch fails
+ * start-up and says which and where.
  */
 export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModule, config: unknown): CompiledVendor {
   const routes = buildRoutes(spec);
@@ -68,7 +67,6 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     module,
     routes,
     operations,
-    store: createVendorStore(ajv, spec.vendor, module.collections) as unknown as Record<string, Collection<StandardSchemaV1>>,
     codecs: createCodecRegistry(module.codecs ?? []),
     pathPrefixes: spec.document['x-vendor-path-prefixes'] ?? [],
     config,

@@ -3,22 +3,21 @@ import { createFaultInjector } from '../faults/fault-injector.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import { createForceQueue } from '../force/force-queue.ts';
 import { createRequestJournal, DEFAULT_JOURNAL_CAPACITY, type JournalEntry } from '../journal/request-journal.ts';
-import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import { matchRoute } from '../routing/match-route.ts';
-import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
 import { restoreStore } from '../store/vendor-store.ts';
-import { collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { checkRequest, checkResponse, type RequestCheck, type WireRequest, type WireResponse } from './check-exchange.ts';
-import { type CompiledVendor, compileVendor, findVendorByPathPrefix } from './compile-vendor.ts';
-import { checkFaultPlan, createEngineControls, type EngineControls } from './engine-controls.ts';
+import { type CompiledMock, compileMock } from './compile-mock.ts';
+import { findVendorByPathPrefix } from './compile-vendor.ts';
+import { checkFaultPlan, createEngineControls, type EngineControls, type MockState } from './engine-controls.ts';
 import type { EngineState } from './engine-state.ts';
-import { handleRequest } from './handle-request.ts';
+import { type HandleOptions, handleRequest } from './handle-request.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
 export { type EngineControls, type ForceOptions, type MockState, MockStateError } from './engine-controls.ts';
+export type { HandleOptions };
 
 /**
  * The options every way in shares: `createMock` and `startServer` extend this type, and pass it to the
@@ -51,12 +50,28 @@ export interface EngineOptions extends Omit<MockOptions, 'vendors'> {
   readonly onStoreChange?: () => void;
   /** Request targets longer than this answer 414 (default 8 KiB). */
   readonly maxUrlLength?: number;
+  /** What the engine starts from and `reset()` restores, whole (default: the default dataset). */
+  readonly startingState?: MockState;
+}
+
+/**
+ * What a new session engine may set differently from the engine it is created from.
+ * @see ../../docs/guides/sessions.md
+ */
+export interface SessionEngineOptions {
+  /** What the session starts from and its `reset()` restores (default: the default dataset). */
+  readonly startingState?: MockState;
+  /** Called after each of the session's exchanges is journaled. */
+  readonly onExchange?: (entry: JournalEntry) => void;
 }
 
 /** Serving: answering vendor requests, and which vendor a path belongs to. The adapters use this part. */
 export interface EngineServing {
-  /** Answers one vendor request (the Fetch `Request` the adapter was handed). */
-  handle(request: Request): Promise<Response>;
+  /**
+   * Answers one vendor request (the Fetch `Request` the adapter was handed); a session layer passes
+   * the URL without its session prefix and the base URL handed-out URLs hang off.
+   */
+  handle(request: Request, options?: HandleOptions): Promise<Response>;
   /** The vendor whose route (or path prefix) the request's path falls under, if any. */
   owner(request: Request): string | undefined;
   readonly vendors: readonly string[];
@@ -82,6 +97,12 @@ export interface MockEngine extends EngineServing, EngineControls, EngineContrac
   readonly serving: EngineServing;
   readonly controls: EngineControls;
   readonly contract: EngineContractChecks;
+  /**
+   * A new engine on the same compiled specs, validators and routes, with a store, journal, force
+   * queue, clock and fault plan of its own (a server session). Cheap: nothing is compiled again.
+   * It starts with this engine's starting fault plan and seed, and its journal size.
+   */
+  createSession(options?: SessionEngineOptions): MockEngine;
 }
 
 /**
@@ -90,43 +111,35 @@ export interface MockEngine extends EngineServing, EngineControls, EngineContrac
  * between a spec and its handlers.
  */
 export function createEngine(options: EngineOptions): MockEngine {
-  const specDirectory = options.specDirectory ?? findSpecDirectory();
-  const specs = options.modules.map((module) => loadSpec(module.name, module.specDirectory ?? specDirectory));
-  const ajv = createAjvPair(
-    collectExtensionKeywords(
-      specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
-    ),
-  );
-  for (const spec of specs) registerComponentSchemas(ajv, spec.vendor, spec.document.components?.schemas);
-  const vendors: CompiledVendor[] = specs.map((spec, index) => {
-    const module = options.modules[index] as VendorModule;
-    const overrides = options.config?.[module.name];
-    const config =
-      typeof overrides === 'object' && overrides !== null ? { ...(module.defaultConfig as object), ...overrides } : module.defaultConfig;
-    return compileVendor(ajv, spec, module, config);
-  });
+  return createStatefulEngine(compileMock(options), options);
+}
+
+/** An engine with state of its own on compiled vendors that may be shared with other engines (sessions). */
+function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): MockEngine {
+  const { vendors } = compiled;
   const clock = createMockClock();
   const state: EngineState = {
     vendors,
-    vendorByName: new Map(vendors.map((vendor) => [vendor.name, vendor])),
-    routes: vendors.flatMap((vendor) => vendor.routes),
-    strict: options.strict ?? false,
+    vendorByName: compiled.vendorByName,
+    routes: compiled.routes,
+    strict: compiled.strict,
+    stores: compiled.createStores(),
     force: createForceQueue(),
     journal: createRequestJournal(options.journalCapacity ?? DEFAULT_JOURNAL_CAPACITY),
     clock,
     serial: createSerialQueue(),
     faults: createFaultInjector(options.seed),
-    limits: {
-      maxBodyBytes: options.maxBodyBytes ?? REQUEST_LIMITS.maxBodyBytes,
-      maxUrlLength: options.maxUrlLength ?? REQUEST_LIMITS.maxUrlLength,
-    },
+    limits: compiled.limits,
     ...(options.onStoreChange ? { onStoreChange: options.onStoreChange } : {}),
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   };
 
   const seed = (): Promise<void> =>
     state.serial.run(async () => {
-      for (const vendor of vendors) await restoreStore(vendor.store, vendor.module.seed(clock) as Record<string, unknown[]>);
+      for (const vendor of vendors) {
+        const records = options.startingState?.[vendor.name] ?? (vendor.module.seed(clock) as Record<string, unknown[]>);
+        await restoreStore(state.stores.get(vendor.name) as Parameters<typeof restoreStore>[0], records);
+      }
     });
   const ready = seed();
 
@@ -134,14 +147,14 @@ export function createEngine(options: EngineOptions): MockEngine {
     checkFaultPlan(vendors, options.faults);
     state.faults.set(options.faults);
   }
-  const controls = createEngineControls(state, { ajv, seed });
+  const controls = createEngineControls(state, { ajv: compiled.ajv, seed });
   const serving: EngineServing = {
     vendors: controls.vendors,
     servers: new Map(vendors.map((vendor) => [vendor.name, vendor.spec.document.servers ?? []])),
     ready,
-    async handle(request) {
+    async handle(request, handleOptions) {
       await ready;
-      return handleRequest(state, request);
+      return handleRequest(state, request, handleOptions);
     },
     owner(request) {
       const { pathname } = new URL(request.url);
@@ -152,5 +165,15 @@ export function createEngine(options: EngineOptions): MockEngine {
     checkRequest: (request) => checkRequest(state, request),
     checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
   };
-  return { ...controls, ...serving, ...contract, serving, controls, contract };
+  const createSession = (sessionOptions: SessionEngineOptions = {}): MockEngine =>
+    // Shares the compiled vendors: only the state is new, so a session costs its stores' seed.
+    createStatefulEngine(compiled, {
+      modules: options.modules,
+      journalCapacity: state.journal.capacity,
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(sessionOptions.startingState ? { startingState: sessionOptions.startingState } : {}),
+      ...(sessionOptions.onExchange ? { onExchange: sessionOptions.onExchange } : {}),
+    });
+  return { ...controls, ...serving, ...contract, serving, controls, contract, createSession };
 }

@@ -137,6 +137,7 @@ export interface ControlsDependencies {
  */
 export function createEngineControls(state: EngineState, dependencies: ControlsDependencies): EngineControls {
   const { vendors } = state;
+  const storeOf = (name: string) => state.stores.get(name) as Parameters<typeof snapshotStore>[0];
   return {
     vendors: vendors.map((vendor) => vendor.name),
     strict: state.strict,
@@ -166,7 +167,7 @@ export function createEngineControls(state: EngineState, dependencies: ControlsD
       await dependencies.seed();
       state.onStoreChange?.();
     },
-    getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(vendor.store)]))),
+    getState: () => state.serial.run(() => Object.fromEntries(vendors.map((vendor) => [vendor.name, snapshotStore(storeOf(vendor.name))]))),
     setState(next) {
       const problems: string[] = [];
       if (typeof next !== 'object' || next === null || Array.isArray(next)) problems.push('expected an object of vendors');
@@ -182,8 +183,8 @@ export function createEngineControls(state: EngineState, dependencies: ControlsD
       return state.serial.run(async () => {
         const commits: Array<() => void> = [];
         for (const [name, snapshot] of Object.entries(next)) {
-          const vendor = state.vendorByName.get(name) as CompiledVendor;
-          commits.push(await prepareRestore(vendor.store, { ...snapshotStore(vendor.store), ...snapshot }));
+          const store = storeOf(name);
+          commits.push(await prepareRestore(store, { ...snapshotStore(store), ...snapshot }));
         }
         for (const commit of commits) commit();
         state.onStoreChange?.();

@@ -1,3 +1,5 @@
+import type { Collection } from '@msw/data';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { MockClock } from '../clock/mock-clock.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
 import type { ForceQueue } from '../force/force-queue.ts';
@@ -6,12 +8,21 @@ import type { Route } from '../routing/build-routes.ts';
 import type { CompiledVendor } from './compile-vendor.ts';
 import type { SerialQueue } from './serial-queue.ts';
 
-/** Everything one mock owns: its vendors, routes, store, queue of forced outcomes, journal and clock. */
+/** One vendor's records: a `@msw/data` collection per declared collection. */
+export type VendorRecords = Record<string, Collection<StandardSchemaV1>>;
+
+/**
+ * Everything one mock (or one session of a server) works with: the compiled vendors and routes,
+ * shared by every session of a process, and what it owns alone — stores, queue of forced outcomes,
+ * journal, clock and faults.
+ */
 export interface EngineState {
   readonly vendors: readonly CompiledVendor[];
   readonly vendorByName: ReadonlyMap<string, CompiledVendor>;
   readonly routes: readonly Route[];
   readonly strict: boolean;
+  /** Each vendor's records, by vendor name: this state's own. */
+  readonly stores: ReadonlyMap<string, VendorRecords>;
   readonly force: ForceQueue;
   readonly journal: RequestJournal;
   readonly clock: MockClock;

@@ -12,8 +12,8 @@ import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
-import type { EngineState } from './engine-state.ts';
-import { readRequest } from './read-request.ts';
+import type { EngineState, VendorRecords } from './engine-state.ts';
+import { type RawRequest, readRequest } from './read-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
 interface Outcome {
@@ -28,20 +28,34 @@ interface Outcome {
 }
 
 /**
+ * How a request reaches the engine when a session layer stands in front of it.
+ * @see ../../docs/guides/sessions.md
+ */
+export interface HandleOptions {
+  /** The vendor URL to answer (the request's URL with a session prefix taken off; the journal keeps the URL as sent). */
+  readonly url?: URL;
+  /**
+   * What URLs the mock hands out hang off (SFMC instance URLs, Omeda's lookup `Url`, the WSDL
+   * address): a session's base URL keeps a client that follows them in the session. Default: the origin.
+   */
+  readonly baseUrl?: string;
+}
+
+/**
  * One request through the engine (DESIGN.md "Data flow"): route → decode → validate → forced? →
  * handler → strict check → encode → journal. Every vendor outcome is data; an unexpected throw
  * becomes one logged `internal-mock-error` and the next request still works.
  */
-export async function handleRequest(state: EngineState, request: Request): Promise<Response> {
+export async function handleRequest(state: EngineState, request: Request, options: HandleOptions = {}): Promise<Response> {
   const started = performance.now();
   const startedAt = Date.now();
-  const url = new URL(request.url);
+  const url = options.url ?? new URL(request.url);
   let rawBody = '';
   let outcome: Outcome;
   try {
     const limited = await checkLimits(state, request, url);
-    if (typeof limited === 'string') rawBody = limited;
-    outcome = typeof limited === 'string' ? await decide(state, request, url, rawBody) : limited;
+    if ('text' in limited) rawBody = limited.text;
+    outcome = 'text' in limited ? await decide(state, request, url, limited, options.baseUrl ?? url.origin) : limited;
   } catch (error) {
     console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
     const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
@@ -84,23 +98,26 @@ function outcomeOf(
   };
 }
 
-/** The URL and body limits: the body text when both hold, or the 414/413 outcome. */
-async function checkLimits(state: EngineState, request: Request, url: URL): Promise<string | Outcome> {
+/** The body as read: its text, and why that text cannot be trusted when its charset was not readable. */
+type ReadBody = Pick<RawRequest, 'unreadable'> & { readonly text: string };
+
+/** The URL and body limits: the body when both hold, or the 414/413 outcome. */
+async function checkLimits(state: EngineState, request: Request, url: URL): Promise<ReadBody | Outcome> {
   if (requestTargetLength(url) > state.limits.maxUrlLength) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
     const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
     return outcomeOf(null, null, encodeProblem(createProblem('uri-too-long', detail)));
   }
-  if (request.method === 'GET' || request.method === 'HEAD') return '';
+  if (request.method === 'GET' || request.method === 'HEAD') return { text: '' };
   const body = await readBoundedBody(request, state.limits.maxBodyBytes);
-  if (body.ok) return body.text;
+  if (body.ok) return body;
   const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
   return outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })));
 }
 
 /** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route` (with the closest route). */
-function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string): Outcome {
+function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody: string, baseUrl: string): Outcome {
   const vendor = findVendorByPathPrefix(state.vendors, url.pathname);
   const issue = unknownRouteIssue(state.routes, request.method, url.pathname);
   if (!vendor?.module.unknownRoute) {
@@ -119,19 +136,20 @@ function answerUnmatched(state: EngineState, request: Request, url: URL, rawBody
     requestBody: undefined,
     codecs: vendor.codecs,
   });
-  const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', url));
+  const result = vendor.module.unknownRoute(decoded, createContext(state, vendor, 'unknownRoute', baseUrl));
   return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), { requestIssues: [issue] });
 }
 
 /** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
-async function decide(state: EngineState, request: Request, url: URL, rawBody: string): Promise<Outcome> {
+async function decide(state: EngineState, request: Request, url: URL, body: ReadBody, baseUrl: string): Promise<Outcome> {
+  const rawBody = body.text;
   const match = matchRoute(state.routes, request.method, url.pathname, (name) => request.headers.get(name));
-  if (!match) return answerUnmatched(state, request, url, rawBody);
+  if (!match) return answerUnmatched(state, request, url, rawBody, baseUrl);
   const vendor = state.vendorByName.get(match.route.vendor) as CompiledVendor;
   const operation = vendor.operations.get(match.route.operationId) as CompiledOperation;
   const { operationId } = operation;
-  const context = createContext(state, vendor, operationId, url);
-  const read = { method: request.method, url, headers: request.headers, rawBody, path: match.params };
+  const context = createContext(state, vendor, operationId, baseUrl);
+  const read = { method: request.method, url, headers: request.headers, rawBody, unreadable: body.unreadable, path: match.params };
   const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, read);
 
   const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
@@ -159,10 +177,11 @@ async function decide(state: EngineState, request: Request, url: URL, rawBody: s
     }
     result = documented.result;
   } else {
-    const before = countStoreChanges(vendor.store);
+    const store = state.stores.get(vendor.name) as VendorRecords;
+    const before = countStoreChanges(store);
     result = await state.serial.run(() => runHandler(vendor, operation, decoded, context));
     // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
-    if (countStoreChanges(vendor.store) !== before) state.onStoreChange?.();
+    if (countStoreChanges(store) !== before) state.onStoreChange?.();
   }
   return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
 }
@@ -205,14 +224,14 @@ function runHandler(
   return handler(request, context);
 }
 
-function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, url: URL): HandlerContext<never, unknown> {
+function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, baseUrl: string): HandlerContext<never, unknown> {
   return {
     vendor: vendor.name,
     operationId,
-    store: vendor.store as never,
+    store: state.stores.get(vendor.name) as never,
     config: vendor.config,
     clock: state.clock,
-    origin: url.origin,
+    origin: baseUrl,
     randomUUID: () => crypto.randomUUID(),
   };
 }

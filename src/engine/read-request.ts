@@ -1,3 +1,4 @@
+import type { UnreadableText } from '../codec/body-text.ts';
 import { decodeRequest } from '../decode/decode-request.ts';
 import type { DecodedRequest } from '../decode/decoded-request.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
@@ -8,6 +9,8 @@ export interface RawRequest {
   readonly url: URL;
   readonly headers: Headers;
   readonly rawBody: string;
+  /** The body's bytes could not be read as text in the charset they name (see `readBoundedBody`). */
+  readonly unreadable?: UnreadableText;
   readonly path: Record<string, string>;
 }
 

@@ -18,6 +18,8 @@ export const MOCK_PROBLEMS = {
   'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'malformed-http': { status: 400, title: 'The request is not valid HTTP/1.1' },
   'admin-token-required': { status: 401, title: 'The admin API needs the admin token (Authorization: Bearer <token>)' },
+  'invalid-session-id': { status: 400, title: 'The session id is not 1-64 characters of [A-Za-z0-9._-]' },
+  'session-not-found': { status: 404, title: 'No session of this id exists' },
   'internal-mock-error': { status: 500, title: 'The mock failed unexpectedly; the next request still works' },
   'upstream-unreachable': { status: 502, title: "The proxy could not reach the vendor's upstream" },
   'upstream-invalid-response': { status: 502, title: 'The upstream answered something that is not HTTP, or broke off its answer' },

@@ -193,7 +193,7 @@ export interface components {
                 "text/csv": components["schemas"]["Error"];
             };
         };
-        /** @description Missing, non-Basic or refused credentials (chapter 4 and rest.authentication.php). */
+        /** @description Missing, malformed or refused credentials, or a stale or replayed Digest nonce (chapter 4 and rest.authentication.php). */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
@@ -266,10 +266,11 @@ export interface components {
     };
     headers: {
         /**
-         * @description The Basic challenge (realm of the book's Digest example, rest.authentication.php §5.1).
-         * @example Basic realm="messagesystems.com"
+         * @description Both challenges in one field: Digest in the book's form (rest.authentication.php §5.1) with a
+         *     fresh nonce and opaque (and `stale=true` after an expired nonce), then Basic.
+         * @example Digest realm="messagesystems.com",qop="auth,auth-int",nonce="5f0c2d8e9b7a4c1d8e3f6a2b9c0d1e4f",opaque="0a1b2c3d4e5f60718293a4b5c6d7e8f9", Basic realm="messagesystems.com"
          */
-        "WWW-Authenticate": "Basic realm=\"messagesystems.com\"";
+        "WWW-Authenticate": string;
     };
     pathItems: never;
 }

@@ -155,7 +155,7 @@ export interface components {
                         };
                         faultactor?: string;
                         /** @enum {string} */
-                        faultcode: "q0:Security" | "soap:Client" | "soap:Server";
+                        faultcode: "q0:Security" | "soap:Client" | "soap:Server" | "soap:VersionMismatch";
                         faultstring: string;
                     };
                 };
@@ -359,7 +359,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description A SOAP Fault (credentials, SOAPAction, unreadable request, server error). */
+        /** @description A SOAP Fault (credentials, SOAPAction, unreadable request, SOAP version mismatch, server error). */
         SoapFault: {
             headers: {
                 [name: string]: unknown;

@@ -1,3 +1,5 @@
+import { decodeBodyText, needsBodyBytes, type UnreadableText } from '../codec/body-text.ts';
+
 /**
  * The mock's own limits on what one request may hold. A test's odd input must never make the mock
  * buffer without bound: the body is counted while it streams and refused past the limit.
@@ -13,11 +15,15 @@ export const REQUEST_LIMITS = {
   maxHeaderBytes: 16 * 1024,
 } as const;
 
-export type BoundedBody = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly bytes: number };
+export type BoundedBody =
+  | { readonly ok: true; readonly text: string; readonly unreadable?: UnreadableText }
+  | { readonly ok: false; readonly bytes: number };
 
 /**
  * Reads a body up to `maxBytes`: a declared `Content-Length` over the limit is refused before one
  * byte is read, and a chunked body is counted while it streams and abandoned as soon as it passes.
+ * The text is decoded in the charset the request names (`decodeBodyText`); a charset the mock cannot
+ * decode comes back as `unreadable`, beside the body read as UTF-8.
  */
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
@@ -26,12 +32,18 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
     request.body?.cancel().catch(() => undefined);
     return { ok: false, bytes: declared };
   }
+  const contentType = request.headers.get('content-type');
   // A declared length within the limit bounds the body already (the HTTP parser delivers exactly that
   // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
   // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
-  if (Number.isFinite(declared)) return { ok: true, text: await request.text() };
-  const bytes = await readBoundedBytes(request, maxBytes);
-  return bytes.ok ? { ok: true, text: new TextDecoder().decode(bytes.bytes) } : bytes;
+  // `text()` is UTF-8; bodies that may name another charset are read as bytes (the same fast path).
+  if (Number.isFinite(declared) && !needsBodyBytes(contentType)) return { ok: true, text: await request.text() };
+  const bytes = Number.isFinite(declared)
+    ? ({ ok: true, bytes: new Uint8Array(await request.arrayBuffer()) } as const)
+    : await readBoundedBytes(request, maxBytes);
+  if (!bytes.ok) return bytes;
+  const decoded = decodeBodyText(bytes.bytes, contentType);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: true, text: decoded.text, unreadable: decoded.unreadable };
 }
 
 export type BoundedBytes = { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly ok: false; readonly bytes: number };

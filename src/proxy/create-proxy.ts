@@ -1,3 +1,4 @@
+import { decodeBodyText } from '../codec/body-text.ts';
 import { formatIssue } from '../contract/validate-exchanges.ts';
 import { createEngine, type MockEngine } from '../engine/create-engine.ts';
 import { createProblem, type MockProblem, type MockProblemCode } from '../errors/mock-errors.ts';
@@ -162,7 +163,8 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
       const detail = `the request body has at least ${bytes.bytes} bytes; the limit is ${maxBodyBytes}`;
       return refuse(createProblem('payload-too-large', detail, { limit: maxBodyBytes }), null);
     }
-    const body = new TextDecoder().decode(bytes.bytes);
+    // Read in the charset the request names, as the mock reads it (a UTF-16 body stays UTF-16).
+    const body = decodeBodyText(bytes.bytes, request.headers.get('content-type')).text;
     const { vendor, checkUrl, upstream, base } = route(url, request.method);
     if (!upstream || base === undefined) {
       const served = options.targets === 'same-origin' ? engine.vendors : [...options.targets.keys()];

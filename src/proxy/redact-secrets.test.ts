@@ -71,4 +71,13 @@ describe('redact-secrets', () => {
     expect(redactBody(undefined, 'password=p&x=1')).toBe(`password=${REDACTED}&x=1`);
     expect(redactBody(undefined, '0')).toBe('0');
   });
+  it('masks secrets in a JSON body nested 5,000 arrays deep without overflowing the stack', () => {
+    const deep = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+    const body = `{"client_secret":"s3cret","UserId":${deep},"nested":${'['.repeat(5_000)}{"access_token":"t0ken"}${']'.repeat(5_000)}}`;
+    const redacted = redactBody('application/json', body);
+    expect(redacted).not.toContain('s3cret');
+    expect(redacted).not.toContain('t0ken');
+    expect(redacted).toContain(deep);
+    expect(redactBody('application/json', `{"UserId":${deep}}`)).toBe(`{"UserId":${deep}}`);
+  });
 });

@@ -13,8 +13,9 @@ import { encodeSoapEnvelope } from './soap-encoder.ts';
 
 /**
  * A SOAP 1.1 codec in the vendor's dialect. `text/xml` is SOAP 1.1's media type (what sfmc-sdk and
- * fuel-soap send); `application/soap+xml` is listed so such requests reach the decoder, which still
- * accepts only the SOAP 1.1 envelope namespace (a SOAP 1.2 envelope gets `not-soap-envelope`).
+ * fuel-soap send); `application/soap+xml` is listed so such requests reach the decoder where a spec
+ * accepts them, which still accepts only the SOAP 1.1 envelope namespace (a SOAP 1.2 envelope gets
+ * `envelope-version-mismatch`).
  */
 export function createSoapCodec(dialect: SoapDialect): BodyCodec {
   const decode = createSoapDecoder({ alwaysArray: dialect.alwaysArray });

@@ -147,8 +147,8 @@ describe('decodeSoapEnvelope', () => {
     ['an undeclared entity', envelope('<A>&e;</A>'), 'malformed-xml'],
     ['an unbound prefix', envelope('<x:A/>'), 'malformed-xml'],
     ['a non-SOAP root', '<PerformRequestMsg xmlns="http://exacttarget.com/wsdl/partnerAPI"/>', 'not-soap-envelope'],
-    ['a SOAP 1.2 envelope', '<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body/></Envelope>', 'not-soap-envelope'],
-    ['an Envelope with no namespace', '<Envelope><Body/></Envelope>', 'not-soap-envelope'],
+    ['a SOAP 1.2 envelope', '<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body/></Envelope>', 'envelope-version-mismatch'],
+    ['an Envelope with no namespace', '<Envelope><Body/></Envelope>', 'envelope-version-mismatch'],
     ['a Body outside the SOAP namespace', `<soap:Envelope ${SOAP_11}><Body/></soap:Envelope>`, 'not-soap-envelope'],
     ['a Header outside the SOAP namespace', `<soap:Envelope ${SOAP_11}><Header/><soap:Body/></soap:Envelope>`, 'not-soap-envelope'],
     ['an Envelope without a Body', `<soap:Envelope ${SOAP_11}><soap:Header/></soap:Envelope>`, 'not-soap-envelope'],
@@ -156,6 +156,11 @@ describe('decodeSoapEnvelope', () => {
   ])('fails with reason %s -> %s', (_name, xml, reason) => {
     const result = decodeSoapEnvelope(xml);
     expect(result).toMatchObject({ ok: false, reason });
+  });
+
+  it('names the namespace of an Envelope that is not SOAP 1.1', () => {
+    const result = decodeSoapEnvelope('<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body/></env:Envelope>');
+    expect(result).toMatchObject({ ok: false, params: { namespace: 'http://www.w3.org/2003/05/soap-envelope' } });
   });
 
   it('puts the parser message in a malformed-xml failure', () => {

@@ -41,8 +41,12 @@ export interface SoapDecoderOptions {
 
 /**
  * Builds a decoder; it never throws. Failure reasons: those of {@link parseXmlTree}, plus
- * `not-soap-envelope` when the root, a Header or the Body is not in the SOAP 1.1 envelope namespace,
- * or the Body is missing or repeated.
+ * `envelope-version-mismatch` (with `params.namespace`) when the root is an `Envelope` outside the
+ * SOAP 1.1 envelope namespace (SOAP 1.1 §4.4.1's VersionMismatch case, e.g. a SOAP 1.2 envelope), and
+ * `not-soap-envelope` when the root is not an Envelope, a Header or the Body is not in the SOAP 1.1
+ * envelope namespace, or the Body is missing or repeated.
+ *
+ * @see https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383510
  */
 export function createSoapDecoder(options: SoapDecoderOptions): (text: string) => DecodeResult {
   const alwaysArray = new Set(options.alwaysArray);
@@ -79,9 +83,12 @@ export function createSoapDecoder(options: SoapDecoderOptions): (text: string) =
     const parsed = parseXmlTree(text, limits);
     if (!parsed.ok) return parsed;
     const { root } = parsed;
-    if (root.local !== 'Envelope' || root.uri !== SOAP_ENVELOPE_NAMESPACE) {
-      return notSoap(`The root element is {${root.uri}}${root.local}, not a SOAP 1.1 Envelope.`);
+    if (root.local === 'Envelope' && root.uri !== SOAP_ENVELOPE_NAMESPACE) {
+      // SOAP 1.1 §4.4.1: an Envelope in another namespace (SOAP 1.2's, or none) is a version mismatch.
+      const message = `The Envelope is in namespace "${root.uri}", not the SOAP 1.1 one (${SOAP_ENVELOPE_NAMESPACE}).`;
+      return { ok: false, reason: 'envelope-version-mismatch', message, params: { namespace: root.uri } };
     }
+    if (root.local !== 'Envelope') return notSoap(`The root element is {${root.uri}}${root.local}, not a SOAP 1.1 Envelope.`);
     const parts = new Map<'Header' | 'Body', XmlElement>();
     for (const child of root.children) {
       if (child.local !== 'Header' && child.local !== 'Body') continue;

@@ -23,7 +23,10 @@ export interface HandlerContext<C extends CollectionDeclarations = CollectionDec
   readonly store: VendorStore<C>;
   readonly config: Config;
   readonly clock: MockClock;
-  /** The origin the request was addressed to (`http://127.0.0.1:4010`, `https://ows.omeda.com`). */
+  /**
+   * The origin the request was addressed to (`http://127.0.0.1:4010`, `https://ows.omeda.com`), or in
+   * a server session its base URL (`http://127.0.0.1:4010/__session/w1`): build handed-out URLs on it.
+   */
   readonly origin: string;
   /** A fresh random UUID (lower case, as `crypto.randomUUID`). */
   randomUUID(): string;

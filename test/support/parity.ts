@@ -17,13 +17,14 @@ export interface ParityRequest {
 /** Headers that differ between any two HTTP stacks and say nothing about the contract. */
 const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
-/** Values that are fresh on every answer (GUIDs, instants) and the origin each transport echoes. */
+/** Values that are fresh on every answer (GUIDs, instants, Digest nonces) and the origin each transport echoes. */
 function normalize(text: string, origins: readonly string[]): string {
   let normalized = text;
   for (const origin of origins) normalized = normalized.replaceAll(origin, '<origin>');
   return normalized
     .replace(/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g, '<uuid>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>');
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
+    .replace(/\b(nonce|opaque)="[0-9a-f]{32}"/g, '$1="<fresh>"');
 }
 
 async function capture(response: Response, origins: readonly string[]) {

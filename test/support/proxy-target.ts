@@ -37,7 +37,6 @@ export function useProxyTarget(): ProxyTarget {
   };
   const target: ProxyTarget = {
     transport: 'server',
-    throughProxy: true,
     url: (_host, path) => `${started().proxy.url}${path}`,
     origin: () => started().upstream.url,
     ...adminControls(() => started().upstream.url),

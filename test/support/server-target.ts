@@ -4,9 +4,10 @@ import type { Target } from './target.ts';
 
 /**
  * Starts the real Hono server on port 0 (strict mode on) for the calling test file, resets it to the
- * default dataset before each test, and drives the admin API over HTTP.
+ * default dataset before each test, and drives the admin API over HTTP. With `session`, every vendor
+ * and admin request goes through `/__session/<session>` instead: the same behaviour, inside a session.
  */
-export function useServerTarget(): Target {
+export function useServerTarget(options: { readonly session?: string } = {}): Target {
   let server: RunningServer | undefined;
   beforeAll(async () => {
     server = await startServer({ port: 0, strict: true });
@@ -14,7 +15,7 @@ export function useServerTarget(): Target {
   afterAll(() => server?.close());
   const base = (): string => {
     if (!server) throw new Error('server not started');
-    return server.url;
+    return options.session === undefined ? server.url : `${server.url}/__session/${options.session}`;
   };
   const target: Target = {
     transport: 'server',

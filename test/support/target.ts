@@ -12,8 +12,6 @@ type AsyncControl<K extends keyof EngineControls> = EngineControls[K] extends (.
  */
 export interface Target {
   readonly transport: 'server' | 'msw';
-  /** Requests pass the validating proxy or drift check on their way (cases it cannot carry yet skip). */
-  readonly throughProxy?: boolean;
   /** An absolute URL for a vendor path: the server's own origin, or the vendor host MSW intercepts. */
   url(host: VendorHost, path: string): string;
   /** The origin `url(host, …)` uses (for bodies that echo it, like Omeda's lookup `Url`). */

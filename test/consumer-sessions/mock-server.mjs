@@ -1,0 +1,3 @@
+import { mockServerSetup } from 'esp-cancel-mock/vitest';
+
+export default mockServerSetup({ strict: true });

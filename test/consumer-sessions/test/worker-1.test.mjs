@@ -1,0 +1,3 @@
+import { defineCancelCases } from './cancel-in-session.mjs';
+
+defineCancelCases('worker-1');
