@@ -100,6 +100,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   );
   console.log(`esp-cancel-mock listening on ${server.url}`);
   console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
+  console.log(`dashboard: ${server.url}/__admin/ui`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
   if (values['state-file']) console.log(`state file: ${values['state-file']}`);
 }

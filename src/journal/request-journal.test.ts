@@ -48,6 +48,33 @@ describe('createRequestJournal', () => {
     expect(reads).toBe(1);
   });
 
+  it('tells subscribers of each exchange and clear as it happens, until they unsubscribe', () => {
+    const journal = createRequestJournal(1);
+    const heard: string[] = [];
+    const unsubscribe = journal.subscribe((event) =>
+      heard.push(event.type === 'clear' ? 'clear' : `${event.entry.id}:${event.entry.response.status}`),
+    );
+    journal.record(entry(200));
+    journal.record(entry(404));
+    journal.clear();
+    unsubscribe();
+    journal.record(entry(500));
+    expect(heard).toEqual(['1:200', '2:404', 'clear']);
+  });
+
+  it('drops a subscriber that throws and still records the exchange for the others', () => {
+    const journal = createRequestJournal(2);
+    const heard: number[] = [];
+    journal.subscribe(() => {
+      throw new Error('broken reader');
+    });
+    journal.subscribe((event) => event.type === 'exchange' && heard.push(event.entry.id));
+    journal.record(entry(200));
+    journal.record(entry(201));
+    expect(heard).toEqual([1, 2]);
+    expect(journal.entries().map((e) => e.id)).toEqual([1, 2]);
+  });
+
   it('forgets everything on clear but keeps counting ids', () => {
     const journal = createRequestJournal(2);
     journal.record(entry(200));
