@@ -42,6 +42,12 @@ async function start(): Promise<void> {
     tryItOutEnabled: false,
     supportedSubmitMethods: ['get', 'put', 'post', 'delete', 'patch'],
   });
+  // Swagger UI leaves its server picker without a label (an unnamed control to a screen reader).
+  const labelServers = (): void => {
+    const servers = document.getElementById('servers');
+    if (servers && !servers.hasAttribute('aria-label')) servers.setAttribute('aria-label', 'Server');
+  };
+  new MutationObserver(labelServers).observe(byId('reference', HTMLDivElement), { childList: true, subtree: true });
   connection.textContent = `${vendor} reference`;
 }
 
