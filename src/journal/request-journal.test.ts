@@ -31,6 +31,23 @@ describe('createRequestJournal', () => {
     ]);
   });
 
+  it('turns the request Headers into a plain record only when they are read, and once', () => {
+    const headers = new Headers({ 'x-omeda-appid': 'abc' });
+    let reads = 0;
+    const forEach = headers.forEach.bind(headers);
+    headers.forEach = (...args: Parameters<Headers['forEach']>) => {
+      reads++;
+      forEach(...args);
+    };
+    const journal = createRequestJournal(1);
+    const read = journal.record({ ...entry(200), request: { ...entry(200).request, headers } }).read();
+    expect(read.request.method).toBe('POST');
+    expect(reads).toBe(0);
+    expect(read.request.headers).toEqual({ 'x-omeda-appid': 'abc' });
+    expect(JSON.parse(JSON.stringify(read)).request.headers).toEqual({ 'x-omeda-appid': 'abc' });
+    expect(reads).toBe(1);
+  });
+
   it('tells subscribers of each exchange and clear as it happens, until they unsubscribe', () => {
     const journal = createRequestJournal(1);
     const heard: string[] = [];

@@ -145,6 +145,7 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
   const requestBody = truncate(input.request.body);
   const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
   let entry: JournalEntry | undefined;
+  let headerRecord: Record<string, string> | undefined;
   return {
     id,
     read() {
@@ -154,7 +155,16 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
         durationMs,
         vendor,
         operationId,
-        request: { method, url, headers: toHeaderRecord(headers), body: requestBody },
+        // The header record is built when first read: a request log line never reads it.
+        request: {
+          method,
+          url,
+          get headers() {
+            headerRecord ??= toHeaderRecord(headers);
+            return headerRecord;
+          },
+          body: requestBody,
+        },
         response,
         forced,
         validation,
