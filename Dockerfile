@@ -17,8 +17,12 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 # Then only the runtime dependencies stay, at the lockfile's versions (the CLI needs no msw, a peer);
 # prune leaves the emptied @scope folders behind.
+# Of swagger-ui-dist (the API reference page's renderer) the server serves two files: the rest (source
+# maps, other bundles) would double the image.
 RUN npm run build && npm prune --omit=dev --omit=peer --no-audit --no-fund \
-  && find node_modules -mindepth 1 -maxdepth 1 -type d -empty -delete
+  && find node_modules -mindepth 1 -maxdepth 1 -type d -empty -delete \
+  && find node_modules/swagger-ui-dist -type f ! -name swagger-ui-bundle.js ! -name swagger-ui.css \
+       ! -name package.json ! -name LICENSE ! -name NOTICE -delete
 
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
@@ -27,6 +31,7 @@ COPY --from=build /build/node_modules ./node_modules
 COPY --from=build /build/openapi ./openapi
 COPY --from=build /build/dist/esp-cancel-mock.mjs ./dist/
 COPY --from=build /build/dist/chunks ./dist/chunks
+COPY --from=build /build/dist/ui ./dist/ui
 COPY --from=build /build/dist/openapi ./dist/openapi
 COPY container/entrypoint.sh ./entrypoint.sh
 ENV NODE_ENV=production \

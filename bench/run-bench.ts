@@ -1,115 +1,61 @@
 /**
- * `npm run bench`: throughput and latency of each vendor's cancel path on the real server, beside a
- * bare node:http server answering the same requests in the same run; the per-request cost of the MSW
- * path beside a plain MSW handler; and start-up time. Ratios, not absolute numbers, are what to compare:
- * these machines are noisy. Options: `--duration 10` (seconds), `--connections 50`, `--only omeda,sfmc`,
- * `--strict` (also validate every response), `--records 1000`, `--rounds 3` (mock and baseline runs
- * alternate, and the medians are reported, so a noisy neighbour hits both alike). Sessions: creation
- * cost, a request with and without a session, and memory over thousands of sessions
- * (`bench/sessions.ts`); `--sessions-only` runs just that part, `--sessions 10000` sets how many.
+ * `npm run bench`: what users feel — start-up (server and in-process) and the cost of a request — each
+ * beside baselines measured in the same run. This process (the load generator) pins itself to one core
+ * and every server to the other (`taskset`), so neither limits the other; server CPU per request comes
+ * from `/proc/<pid>/stat`. Ratios, not absolute numbers, are what to compare: these machines are shared
+ * and noisy, so the 1-minute load average is printed beside each part.
+ *
+ * Options: `--quick` (short windows, a couple of minutes in all), `--duration 10` (seconds),
+ * `--warmup 3`, `--connections 50`, `--rounds 3` (alternating rounds; medians reported), `--only
+ * omeda,sfmc`, `--strict` (the server validates every response too), `--records 1000`, `--parts
+ * startup,server,in-process,sessions`, `--no-pin` (share both cores, as before). Sessions: creation cost,
+ * a request with and without a session, and memory over thousands of sessions (`bench/sessions.ts`);
+ * `--sessions-only` runs just that part, `--sessions 10000` sets how many.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { createMock } from '../src/msw.ts';
+import { benchInProcessStartup, benchMswCost } from './in-process.ts';
+import { loadAverage, memoryMiB, pinSelf, type Started, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { benchFirstRequest, benchSessionCreation, benchSessionMemory } from './sessions.ts';
+import { benchServerScenario, median, type ServerScenarioResult, startVariant } from './server-rounds.ts';
+import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
+import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
     strict: { type: 'boolean', default: false },
     records: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '3' },
+    parts: { type: 'string', default: 'startup,server,in-process,sessions' },
+    'no-pin': { type: 'boolean', default: false },
     'sessions-only': { type: 'boolean', default: false },
-    sessions: { type: 'string', default: '10000' },
+    sessions: { type: 'string' },
   },
 });
-const duration = Number(values.duration);
-const warmup = Number(values.warmup);
-const connections = Number(values.connections);
-const records = Number(values.records);
-const rounds = Number(values.rounds);
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly msToListening: number;
-}
-
-/** Spawns a server process and resolves when it prints the port it listens on. */
-function startProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening (?:on http:\/\/127\.0\.0\.1:|)(\d+)/.exec(output);
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}`, msToListening: performance.now() - started });
-    });
-    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(started: Started): Promise<void> {
-  return new Promise((resolve) => {
-    started.child.removeAllListeners('exit');
-    started.child.once('exit', () => resolve());
-    started.child.kill('SIGTERM');
-  });
-}
-
-const startMock = () =>
-  startProcess(process.execPath, ['dist/esp-cancel-mock.mjs', 'serve', '--port', '0', '--quiet', ...(values.strict ? ['--strict'] : [])]);
-const startBare = (scenario?: BenchScenario) =>
-  startProcess(process.execPath, ['bench/bare-server.mjs'], scenario ? { BASELINE: JSON.stringify(scenario.baseline) } : {});
-
-interface Load {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly unexpected: number;
-  readonly errors: number;
-}
-
-/** Warm-up, then the measured run; request numbers continue across both so every record is used once. */
-async function load(url: string, scenario: BenchScenario, counter: { next: number }): Promise<Load> {
-  const requests: autocannon.Request[] = [
-    {
-      setupRequest: (request) => {
-        const built = scenario.request(counter.next++ % records);
-        return {
-          ...request,
-          method: built.method as autocannon.Request['method'],
-          path: built.path,
-          headers: { ...built.headers },
-          ...(built.body === undefined ? {} : { body: built.body }),
-        };
-      },
-    },
-  ];
-  if (counter.next === 0) await autocannon({ url, connections, duration: warmup, requests });
-  const result = await autocannon({ url, connections, duration, requests });
-  const statuses = result.statusCodeStats as Record<string, { count: number }>;
-  const expected = statuses[String(scenario.expectedStatus)]?.count ?? 0;
-  const total = Object.values(statuses).reduce((sum, stat) => sum + stat.count, 0);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    unexpected: total - expected,
-    errors: result.errors + result.timeouts,
-  };
-}
+const quick = values.quick ?? false;
+const parts = new Set(values['sessions-only'] ? ['sessions'] : values.parts?.split(','));
+const pinned = values['no-pin'] ? false : pinSelf();
+const options = {
+  pinned,
+  connections: Number(values.connections),
+  duration: Number(values.duration ?? (quick ? 1.5 : 10)),
+  warmup: Number(values.warmup ?? (quick ? 1 : 3)),
+  rounds: Number(values.rounds),
+  records: Number(values.records),
+  strict: values.strict ?? false,
+  sequential: quick ? 200 : 2000,
+};
+const startupRuns = quick ? 3 : 7;
+const probeRuns = quick ? 3 : 5;
+const mswRequests = quick ? 300 : 2000;
+const sessionCount = Number(values.sessions ?? (quick ? 1000 : 10_000));
 
 async function loadScenarios(): Promise<BenchScenario[]> {
   const only = values.only?.split(',');
@@ -124,196 +70,127 @@ async function loadScenarios(): Promise<BenchScenario[]> {
   return scenarios;
 }
 
-async function benchServer(scenario: BenchScenario) {
-  const mock = await startMock();
-  try {
-    const put = await fetch(`${mock.url}/__admin/state`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(scenario.state(records)),
-    });
-    if (!put.ok) throw new Error(`PUT /__admin/state: ${put.status} ${await put.text()}`);
-    const bare = await startBare(scenario);
-    try {
-      // Alternate mock and baseline runs, so a noisy neighbour hits both alike; report medians.
-      const mockCounter = { next: 0 };
-      const bareCounter = { next: 0 };
-      const mockLoads: Load[] = [];
-      const bareLoads: Load[] = [];
-      for (let round = 0; round < rounds; round++) {
-        mockLoads.push(await load(mock.url, scenario, mockCounter));
-        bareLoads.push(await load(bare.url, scenario, bareCounter));
+/** Spawn → listening, pinned, alternating the mock (all vendors, then Omeda only) and the baselines. */
+async function benchStartup(): Promise<StartupResult> {
+  const kinds = ['mock', 'mockOmeda', 'bare', 'honoAjv'] as const;
+  const times = new Map<string, number[]>(kinds.map((kind) => [kind, []]));
+  const rss = new Map<string, number[]>(kinds.map((kind) => [kind, []]));
+  const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
+  for (let run = 0; run < startupRuns; run++) {
+    for (const kind of kinds) {
+      const server: Started = await (kind === 'mockOmeda'
+        ? startVariant('mock', undefined, { pinned, strict: options.strict, vendors: ['omeda'] })
+        : startVariant(kind, scenario, { pinned, strict: options.strict }));
+      times.get(kind)?.push(server.msToListening);
+      if (run === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        rss.get(kind)?.push(memoryMiB(server.pid).rss);
       }
-      const ratios = mockLoads.map((mockLoad, index) => mockLoad.rps / (bareLoads[index]?.rps ?? Number.NaN));
-      return { scenario: scenario.name, mock: medianLoad(mockLoads), bare: medianLoad(bareLoads), ratio: median(ratios), ratios };
-    } finally {
-      await stop(bare);
+      await stopProcess(server);
     }
-  } finally {
-    await stop(mock);
   }
+  const pick = (map: Map<string, number[]>) =>
+    Object.fromEntries(kinds.map((kind) => [kind, median(map.get(kind) ?? [])])) as Record<(typeof kinds)[number], number>;
+  return { ms: pick(times), idleRssMiB: pick(rss), loadAverage: loadAverage() };
 }
 
-function median(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+async function benchInProcess(scenarios: readonly BenchScenario[]): Promise<InProcessResult> {
+  const all = benchInProcessStartup(undefined, probeRuns, pinned);
+  const omedaOnly = benchInProcessStartup(['omeda'], probeRuns, pinned);
+  const msw = scenarios.map((scenario) => benchMswCost(scenario.vendor, mswRequests, options.rounds, pinned));
+  return { all, omedaOnly, msw, loadAverage: loadAverage() };
 }
 
-/** Each figure's median over the rounds; unexpected answers and errors are summed. */
-function medianLoad(loads: readonly Load[]): Load {
-  return {
-    rps: median(loads.map((l) => l.rps)),
-    p50: median(loads.map((l) => l.p50)),
-    p99: median(loads.map((l) => l.p99)),
-    unexpected: loads.reduce((sum, l) => sum + l.unexpected, 0),
-    errors: loads.reduce((sum, l) => sum + l.errors, 0),
-  };
+const fixed = (value: number, digits = 0, width = 8) => value.toFixed(digits).padStart(width);
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+console.log(
+  `esp-cancel-mock bench${quick ? ' (quick)' : ''} — ${pinned ? 'servers pinned to core 0, load generator to core 1' : 'NOT pinned (figures not comparable to pinned runs)'}; ` +
+    `${options.connections} connections, ${options.rounds} alternating rounds of ${options.duration}s after ${options.warmup}s warm-up; ` +
+    `${options.records} records; strict ${options.strict ? 'on' : 'off'}; node ${process.version}; load average ${loadAverage()}\n`,
+);
+
+const scenarios = await loadScenarios();
+let startup: StartupResult | undefined;
+if (parts.has('startup')) {
+  startup = await benchStartup();
+  const { ms, idleRssMiB } = startup;
+  console.log(`start-up to listening (median of ${startupRuns}, pinned) · idle RSS 1 s after (MiB) — load average ${startup.loadAverage}`);
+  console.log(`  mock, all vendors   ${fixed(ms.mock)} ms · ${fixed(idleRssMiB.mock, 1)}`);
+  console.log(`  mock, omeda only    ${fixed(ms.mockOmeda)} ms · ${fixed(idleRssMiB.mockOmeda, 1)}`);
+  console.log(`  bare node:http      ${fixed(ms.bare)} ms · ${fixed(idleRssMiB.bare, 1)}`);
+  console.log(`  Hono + ajv          ${fixed(ms.honoAjv)} ms · ${fixed(idleRssMiB.honoAjv, 1)}`);
+  console.log(`  mock / bare ${ratio(ms.mock / ms.bare)}, mock / Hono + ajv ${ratio(ms.mock / ms.honoAjv)}\n`);
 }
 
-/** Median time from spawn to "listening", mock and bare node:http, five times each. */
-async function benchStartup() {
-  const mockTimes: number[] = [];
-  const bareTimes: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const mock = await startMock();
-    mockTimes.push(mock.msToListening);
-    await stop(mock);
-    const bare = await startBare();
-    bareTimes.push(bare.msToListening);
-    await stop(bare);
-  }
-  return { mockMs: median(mockTimes), bareMs: median(bareTimes), overheadMs: median(mockTimes) - median(bareTimes) };
-}
-
-/** Per-request cost through MSW: the full mock (validation and strict mode on) vs a static MSW handler. */
-async function benchMsw() {
-  const count = 3000;
-  const send = (index: number) =>
-    fetch('https://ows.omeda.com/webservices/rest/brand/FOO/omail/deployment/cancel/*', {
-      method: 'POST',
-      headers: { 'x-omeda-appid': 'bench', 'content-type': 'application/json' },
-      body: JSON.stringify({ UserId: 'omailAccount1', TrackId: `BENCH${String(index).padStart(9, '0')}` }),
-    }).then((response) => response.text());
-  const time = async () => {
-    for (let index = 0; index < 200; index++) await send(index);
-    const started = performance.now();
-    for (let index = 200; index < 200 + count; index++) await send(index);
-    return ((performance.now() - started) / count) * 1000;
-  };
-  const mock = createMock({ vendors: ['omeda'] });
-  const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
-  await mock.setState(scenario.state(count + 200));
-  const withMock = setupServer(...mock.handlers);
-  withMock.listen({ onUnhandledRequest: 'error' });
-  const mockMicros = await time();
-  withMock.close();
-  const plain = setupServer(
-    http.post('https://ows.omeda.com/webservices/rest/brand/:brand/omail/deployment/cancel/*', () =>
-      HttpResponse.json(JSON.parse(scenario.baseline.body)),
-    ),
+const servers: Array<ServerScenarioResult & { readonly loadAverage: number }> = [];
+if (parts.has('server')) {
+  console.log(
+    'server: CPU µs per request (utime+stime / answered requests) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
   );
-  plain.listen({ onUnhandledRequest: 'error' });
-  const plainMicros = await time();
-  plain.close();
-  return { mockMicrosPerRequest: mockMicros, plainMswMicrosPerRequest: plainMicros, ratio: mockMicros / plainMicros };
-}
-
-/** The omeda scenario with and without a session prefix, alternating; then first-request and memory. */
-async function benchSessions() {
-  const creation = await benchSessionCreation();
-  const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
-  const inSession: BenchScenario = {
-    ...scenario,
-    name: `${scenario.name} in a session`,
-    request: (index) => {
-      const built = scenario.request(index);
-      return { ...built, path: `/__session/bench${built.path}` };
-    },
-  };
-  const mock = await startMock();
-  let perRequest: { without: Load; with: Load; ratio: number };
-  let first: Awaited<ReturnType<typeof benchFirstRequest>>;
-  try {
-    for (const base of [mock.url, `${mock.url}/__session/bench`]) {
-      const put = await fetch(`${base}/__admin/state`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(scenario.state(records)),
-      });
-      if (!put.ok) throw new Error(`PUT ${base}/__admin/state: ${put.status} ${await put.text()}`);
+  for (const scenario of scenarios) {
+    const result = { ...(await benchServerScenario(scenario, options)), loadAverage: loadAverage() };
+    servers.push(result);
+    const { mock, mockLogging, bare, honoAjv } = result.variants;
+    console.log(`${scenario.name} — load average ${result.loadAverage}`);
+    for (const [label, variant] of [
+      ['mock --quiet', mock],
+      ['mock, request log on', mockLogging],
+      ['bare node:http', bare],
+      ['Hono + ajv', honoAjv],
+    ] as const) {
+      const { load } = variant;
+      console.log(
+        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
+          load.unexpected + load.errors > 0 ? `  (${load.unexpected} other statuses, ${load.errors} errors of ${load.requests})` : ''
+        }`,
+      );
     }
-    const withoutCounter = { next: 0 };
-    const withCounter = { next: 0 };
-    const without: Load[] = [];
-    const withSession: Load[] = [];
-    for (let round = 0; round < rounds; round++) {
-      without.push(await load(mock.url, scenario, withoutCounter));
-      withSession.push(await load(mock.url, inSession, withCounter));
-    }
-    const ratios = withSession.map((loaded, index) => loaded.rps / (without[index]?.rps ?? Number.NaN));
-    perRequest = { without: medianLoad(without), with: medianLoad(withSession), ratio: median(ratios) };
-    first = await benchFirstRequest(mock.url);
-  } finally {
-    await stop(mock);
+    console.log(
+      `  CPU/request: mock / bare ${ratio(mock.load.cpuMicrosPerRequest / bare.load.cpuMicrosPerRequest)}, mock / Hono + ajv ${ratio(mock.load.cpuMicrosPerRequest / honoAjv.load.cpuMicrosPerRequest)}, ` +
+        `log on / off ${ratio(mockLogging.load.cpuMicrosPerRequest / mock.load.cpuMicrosPerRequest)}; p50 at 1 connection mock / bare ${ratio(mock.p50OneConnectionMicros / bare.p50OneConnectionMicros)}`,
+    );
   }
-  const fresh = await startMock();
-  try {
-    const memory = await benchSessionMemory(fresh.url, fresh.child.pid as number, Number(values.sessions));
-    return { creation, perRequest, first, memory };
-  } finally {
-    await stop(fresh);
-  }
+  console.log('');
 }
 
-function printSessions(sessions: Awaited<ReturnType<typeof benchSessions>>): void {
-  const { creation, perRequest, first, memory } = sessions;
-  console.log(
-    `\nsessions: creating one (engine + default dataset, in-process): median ${creation.medianMs.toFixed(2)} ms, p95 ${creation.p95Ms.toFixed(2)} ms over ${creation.count}`,
-  );
-  console.log(
-    `sessions: first request of a new session ${first.firstMs.toFixed(2)} ms, next request ${first.nextMs.toFixed(2)} ms (HTTP, sequential medians)`,
-  );
-  console.log(
-    `sessions: omeda cancel without a session ${perRequest.without.rps.toFixed(0)} req/s (p50 ${perRequest.without.p50} ms), in a session ${perRequest.with.rps.toFixed(0)} req/s (p50 ${perRequest.with.p50} ms), ratio ${perRequest.ratio.toFixed(2)}`,
-  );
-  console.log(
-    `sessions: ${memory.samples.at(-1)?.sessions} created (bound ${memory.maxSessions}, ${memory.live} live at the end, ${memory.failures} failed): RSS ${memory.samples.map((sample) => `${sample.sessions}→${sample.rssMiB} MiB`).join(', ')}`,
-  );
+let inProcess: InProcessResult | undefined;
+if (parts.has('in-process')) {
+  inProcess = await benchInProcess(scenarios);
+  const { all, omedaOnly, msw } = inProcess;
+  console.log(`in-process, fresh processes (median of ${probeRuns}) — load average ${inProcess.loadAverage}`);
+  for (const [label, probe] of [
+    ['all vendors', all],
+    ['omeda only', omedaOnly],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(12)} import msw+msw/node ${fixed(probe.mswMs)} ms; import esp-cancel-mock/msw ${fixed(probe.importMs)} ms; first createMock()+ready ${fixed(probe.firstCreateMs)} ms; ` +
+        `further createMock()+ready ${fixed(probe.furtherCreateMs, 1)} ms; reset() ${fixed(probe.resetMs, 2)} ms; RSS ${fixed(probe.rssMiB, 1)} MiB`,
+    );
+  }
+  console.log(`in-process, per request through MSW (sequential fetch, ${mswRequests} × ${options.rounds} alternating rounds, strict on):`);
+  for (const cost of msw) {
+    console.log(
+      `  ${cost.vendor.padEnd(9)} mock ${fixed(cost.mockMicros)} µs, plain MSW handler ${fixed(cost.plainMicros)} µs, ratio ${ratio(cost.ratio)}${
+        cost.unexpectedInJournal > 0 ? ` (${cost.unexpectedInJournal} unexpected statuses)` : ''
+      }`,
+    );
+  }
+  console.log('');
 }
 
-const format = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
-if (values['sessions-only']) {
-  const sessions = await benchSessions();
+let sessions: SessionsResult | undefined;
+if (parts.has('sessions')) {
+  sessions = await benchSessions(options, sessionCount, quick ? 300 : 2000);
   printSessions(sessions);
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  writeFileSync(join(root, '.bench', 'sessions.json'), `${JSON.stringify({ date: new Date().toISOString(), ...sessions }, null, 2)}\n`);
-  process.exit(0);
+  console.log('');
 }
-console.log(
-  `esp-cancel-mock bench — ${connections} connections, ${rounds} alternating rounds of ${duration}s (mock, then bare; medians) after ${warmup}s warm-up, ${records} records, strict ${values.strict ? 'on' : 'off'}, node ${process.version}\n`,
-);
-const startup = await benchStartup();
-console.log(
-  `start-up to listening (median of 5): mock ${startup.mockMs.toFixed(0)} ms, bare node:http ${startup.bareMs.toFixed(0)} ms (mock's own cost ${startup.overheadMs.toFixed(0)} ms)\n`,
-);
-console.log('scenario                               mock req/s  p50 ms  p99 ms | bare req/s  p50 ms  p99 ms | ratio  unexpected');
-const servers = [];
-for (const scenario of await loadScenarios()) {
-  const result = await benchServer(scenario);
-  servers.push(result);
-  const { mock, bare } = result;
-  console.log(
-    `${scenario.name.padEnd(38)} ${format(mock.rps)} ${format(mock.p50, 1)} ${format(mock.p99, 1)} | ${format(bare.rps)} ${format(bare.p50, 1)} ${format(bare.p99, 1)} | ${result.ratio.toFixed(2).padStart(5)}  ${mock.unexpected + mock.errors}`,
-  );
-}
-const msw = await benchMsw();
-console.log(
-  `\nMSW, per request (omeda cancel, sequential): mock ${msw.mockMicrosPerRequest.toFixed(0)} µs, plain static MSW handler ${msw.plainMswMicrosPerRequest.toFixed(0)} µs, ratio ${msw.ratio.toFixed(2)}`,
-);
-const sessions = await benchSessions();
-printSessions(sessions);
+
+printTargets({ startup, servers, inProcess });
+
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), connections, duration, records, strict: values.strict, startup, servers, msw, sessions }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, pinned, options, loadAverage: loadAverage(), startup, servers, inProcess, sessions }, null, 2)}\n`,
 );
-console.log('\nwritten to .bench/results.json');
+console.log(`\nload average at the end ${loadAverage()}; written to .bench/results.json`);

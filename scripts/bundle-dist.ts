@@ -1,7 +1,7 @@
 /**
  * Bundles the package's entry points (run by `npm run build`): `.`, `./msw`, `./server`, `./vitest` and the CLI
  * become `dist/<entry>.mjs`, with the code they share split into `dist/chunks/` — one copy of each
- * module, no source maps. Every package import stays external, so a consumer's npm deduplicates hono,
+ * module, no source maps; and the dashboard's browser code into `dist/ui/`. Every package import stays external, so a consumer's npm deduplicates hono,
  * ajv, msw… against its own copies. Declarations come from `tsc -p tsconfig.build.json`.
  *
  * @see https://esbuild.github.io/api/#splitting
@@ -19,7 +19,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const external = ['node:*', ...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)].flatMap((name) =>
   name.startsWith('node:') ? [name] : [name, `${name}/*`],
 );
-for (const stale of ['index.mjs', 'msw.mjs', 'server.mjs', 'vitest.mjs', 'esp-cancel-mock.mjs', 'chunks'])
+for (const stale of ['index.mjs', 'msw.mjs', 'server.mjs', 'vitest.mjs', 'esp-cancel-mock.mjs', 'chunks', 'ui'])
   rmSync(join(root, 'dist', stale), { recursive: true, force: true });
 await build({
   entryPoints: [
@@ -38,5 +38,22 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  logLevel: 'warning',
+});
+
+// The dashboard's browser code (src/ui/), served by the mock at /__admin/ui: one minified file per page
+// and the stylesheet, with nothing left external (the pages load only what this server serves).
+await build({
+  entryPoints: [
+    { in: join(root, 'src', 'ui', 'dashboard.ts'), out: 'dashboard' },
+    { in: join(root, 'src', 'ui', 'reference.ts'), out: 'reference' },
+    { in: join(root, 'src', 'ui', 'dashboard.css'), out: 'dashboard' },
+  ],
+  outdir: join(root, 'dist', 'ui'),
+  bundle: true,
+  minify: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
   logLevel: 'warning',
 });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
 import { isLoopbackHost } from './admin/admin-token.ts';
+import { trackEventStreams } from './admin/event-stream-connections.ts';
 import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
 import { createEngine, type MockEngine, type MockOptions, type MockState } from './engine/create-engine.ts';
 import { startupError } from './errors/startup-error.ts';
@@ -92,6 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     started.once('error', reject);
   });
   answerClientErrors(server as Server);
+  const eventStreams = trackEventStreams(server as Server);
   guardRequestFraming(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 4010);
@@ -110,6 +112,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         // connects and stays silent (or sends half a request) would hold shutdown open for ever. Past
         // the request timeout, every connection still open is cut: shutdown is bounded by the limits.
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), serverOptions.requestTimeout);
+        // Open journal streams (the dashboard's live traffic) never finish by themselves.
+        eventStreams.endAll();
         server.close((error) => {
           clearInterval(idle);
           clearTimeout(deadline);

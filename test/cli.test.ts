@@ -72,11 +72,12 @@ describe('esp-cancel-mock CLI', () => {
     expect(await cli.exit).toBe(0);
   });
 
-  it('takes the port from PORT and serves only the vendors asked for', async () => {
+  it('takes the port from PORT, serves only the vendors asked for and prints where the dashboard is', async () => {
     const port = await freePort();
     const cli = run(['serve', '--vendors', 'omeda', '--strict'], { PORT: String(port) });
     await waitFor(cli.output, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\n`));
     await waitFor(cli.output, /vendors: omeda \(strict\)\n/);
+    await waitFor(cli.output, new RegExp(`dashboard: http://127\\.0\\.0\\.1:${port}/__admin/ui\n`));
     const momentum = await fetch(`http://127.0.0.1:${port}/v3.5/mailing/cancel?orgid=2&mid=123`, { method: 'PUT' });
     expect(momentum.status).toBe(404);
     expect(momentum.headers.get('content-type')).toBe('application/problem+json');

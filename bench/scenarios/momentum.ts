@@ -10,6 +10,7 @@ const AUTHORIZATION = `Basic ${Buffer.from('integration:secret').toString('base6
 export const scenario: BenchScenario = {
   name: 'momentum cancel (200)',
   vendor: 'momentum',
+  origin: 'http://api.mc.messagesystems.com',
   state(count) {
     const mailings = Array.from({ length: count }, (_, index) => ({
       orgid: 2,
@@ -29,5 +30,5 @@ export const scenario: BenchScenario = {
     return { method: 'PUT', path: `/v3.5/mailing/cancel?orgid=2&mid=${FIRST_MID + index}`, headers: { authorization: AUTHORIZATION } };
   },
   expectedStatus: 200,
-  baseline: { status: 200, contentType: 'application/json', body: '0' },
+  baseline: { status: 200, contentType: 'application/json', body: '0', route: { method: 'PUT', path: '/v3.5/mailing/cancel' } },
 };

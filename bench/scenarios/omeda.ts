@@ -9,6 +9,7 @@ const trackId = (index: number): string => `BENCH${String(index).padStart(9, '0'
 export const scenario: BenchScenario = {
   name: 'omeda cancel (200)',
   vendor: 'omeda',
+  origin: 'https://ows.omeda.com',
   state(count) {
     const deployments = Array.from({ length: count }, (_, index) => ({
       TrackId: trackId(index),
@@ -44,5 +45,7 @@ export const scenario: BenchScenario = {
       ],
       SubmissionId: 'C95AE90C-BEC6-41F2-91E2-2BA9168D1D1E',
     }),
+    route: { method: 'POST', path: '/webservices/rest/brand/:brand/omail/deployment/cancel/*' },
+    bodySchema: 'CancelDeploymentRequest',
   },
 };

@@ -14,6 +14,7 @@ function envelope(id: number): string {
 export const scenario: BenchScenario = {
   name: 'sfmc Perform cancel Send (200 OK)',
   vendor: 'sfmc',
+  origin: 'https://webservice.exacttarget.com',
   state(count) {
     const sends = Array.from({ length: count }, (_, index) => ({
       ID: FIRST_ID + index,
@@ -37,5 +38,6 @@ export const scenario: BenchScenario = {
     status: 200,
     contentType: 'text/xml; charset=utf-8',
     body: '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><PerformResponseMsg xmlns="http://exacttarget.com/wsdl/partnerAPI"><Results><Result><StatusCode>OK</StatusCode></Result></Results><OverallStatus>OK</OverallStatus><OverallStatusMessage /></PerformResponseMsg></soap:Body></soap:Envelope>',
+    route: { method: 'POST', path: '/Service.asmx' },
   },
 };

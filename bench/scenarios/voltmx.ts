@@ -15,6 +15,7 @@ const requestId = (index: number): string => (FIRST_ID + BigInt(index)).toString
 export const scenario: BenchScenario = {
   name: 'voltmx cancel email (200)',
   vendor: 'voltmx',
+  origin: 'http://localhost:8080',
   state: (count) => ({
     voltmx: {
       requests: Array.from({ length: count }, (_, index) => ({
@@ -43,5 +44,6 @@ export const scenario: BenchScenario = {
     status: 200,
     contentType: 'application/json;charset=UTF-8',
     body: '{"id":"","message":"Cancelled  1 Email entries of the EmailRequest with ID : 7131002087805116277"}',
+    route: { method: 'POST', path: '/api/v1/email/:id/cancel' },
   },
 };

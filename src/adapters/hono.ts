@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
+import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { createSessionDispatch, type SessionDispatch, type SessionDispatchOptions } from '../session/session-dispatch.ts';
@@ -7,8 +8,8 @@ import { createSessionDispatch, type SessionDispatch, type SessionDispatchOption
 export interface HonoAppOptions extends SessionDispatchOptions {}
 
 /**
- * The engine as a Hono app: every request goes to the session layer (admin API, sessions, vendor
- * paths). Hono hands over a Fetch `Request` and takes a `Response`; the one translation is the
+ * The engine as a Hono app: every request but the dashboard's pages goes to the session layer (admin
+ * API, sessions, vendor paths). Hono hands over a Fetch `Request` and takes a `Response`; the one translation is the
  * engine's drop marker (`Response.error()`), which becomes a destroyed socket.
  */
 export function createHonoApp(
@@ -17,6 +18,8 @@ export function createHonoApp(
   dispatch: SessionDispatch = createSessionDispatch(engine, options),
 ): Hono<{ Bindings: { incoming?: IncomingMessage } }> {
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
+  // The dashboard's pages (open: they hold no data) and a browser's `GET /`; anything else falls through.
+  app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
   app.all('*', async (c) => {
     const incoming = c.env?.incoming?.headers;
     // HTTP/1.1 framing made explicit: no length and no chunking means an empty body (RFC 9112 §6.3).

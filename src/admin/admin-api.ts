@@ -6,6 +6,7 @@ import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
 import { readClockBody, readFaultsBody, readForceBody } from './admin-bodies.ts';
 import { checkAdminToken } from './admin-token.ts';
 import { toJournalResponse } from './journal-response.ts';
+import { toJournalStreamResponse } from './journal-stream.ts';
 import { renderServedSpec } from './served-spec.ts';
 import { readServerVersion, SERVER_NAME } from './server-identity.ts';
 
@@ -22,6 +23,7 @@ export const ADMIN_PREFIX = '/__admin';
  * - `GET|PUT /__admin/state` — the store, round-tripping
  * - `GET|DELETE /__admin/requests` — the journal (`?after=<id>&limit=<n>` pages it; the answer is streamed
  *   and says how many exchanges the ring buffer `dropped` since the last clear)
+ * - `GET /__admin/requests/stream` — the journal as server-sent events, live (the dashboard reads it)
  * - `GET|POST|DELETE /__admin/force` — queued forced outcomes
  * - `GET|PUT /__admin/clock` — the mock's clock (`{"now": "…"}` pins it, `{"now": null}` releases it)
  * - `GET|POST|DELETE /__admin/faults` — injected latency and faults (`{"plan": {…}, "seed": 42}` or a bare plan)
@@ -76,6 +78,8 @@ export async function handleAdminRequest(
         if (answer instanceof Response) return answer;
         throw new UsageError('bad-admin-query', answer.error);
       }
+      case `GET ${ADMIN_PREFIX}/requests/stream`:
+        return toJournalStreamResponse(controls.journal, request);
       case `DELETE ${ADMIN_PREFIX}/requests`:
         controls.journal.clear();
         return new Response(null, { status: 204 });

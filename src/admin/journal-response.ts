@@ -49,7 +49,8 @@ function streamJournal(entries: readonly JournalEntry[], tail: string): Readable
   });
 }
 
-function readWholeNumber(query: URLSearchParams, name: string): number | undefined | JournalQueryError {
+/** A whole-number query parameter (`after`, `limit`), absent, or the error naming it. */
+export function readWholeNumber(query: URLSearchParams, name: string): number | undefined | JournalQueryError {
   const text = query.get(name);
   if (text === null) return undefined;
   const value = Number(text);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { loadSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
+import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
 
 /** The two encodings `GET /__admin/openapi/<vendor>.<format>` serves. */
 export type SpecFormat = 'yaml' | 'json';
@@ -33,7 +33,7 @@ export function renderServedSpec(vendor: string, format: SpecFormat, origin: str
   const spec = loadSpec(vendor);
   const servers = toMockServers(spec.document.servers, origin);
   if (format === 'json') return JSON.stringify({ ...spec.document, servers }, null, 2);
-  const document = parseDocument(readFileSync(spec.file, 'utf8'));
+  const document = yamlOnDemand().parseDocument(readFileSync(spec.file, 'utf8'));
   document.set('servers', document.createNode(servers));
   return document.toString();
 }

@@ -84,6 +84,16 @@ it.each([
   expect(useColour({ isTTY }, env)).toBe(expected);
 });
 
+it.each([
+  ['http://127.0.0.1:4010/v3.5/mailing/cancel?orgid=2&mid=123', '/v3.5/mailing/cancel'],
+  ['http://[::1]:4010/Service.asmx?wsdl', '/Service.asmx'],
+  ['http://127.0.0.1:4010/', '/'],
+  ['http://127.0.0.1:4010', '/'],
+])('logs the path of %s without its query', (url, path) => {
+  const line = formatLogLine(entry({ request: { method: 'PUT', url, headers: {}, body: '' } }), 'text', false);
+  expect(line.split(' ')[1]).toBe(path);
+});
+
 it('names the session of an exchange in a named session, in text and in JSON', () => {
   expect(formatLogLine(entry(), 'text', false, 'w1')).toMatch(
     /^\[w1\] POST \/webservices\/rest\/brand\/ABC\/omail\/deployment\/cancel\/\* /,

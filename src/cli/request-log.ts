@@ -40,7 +40,7 @@ export function useColour(stream: { readonly isTTY?: boolean }, env: NodeJS.Proc
  * @see https://no-color.org/
  */
 export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: boolean, session?: string): string {
-  const path = new URL(entry.request.url).pathname;
+  const path = pathOf(entry.request.url);
   const reason = rejectionReason(entry);
   if (format === 'json') {
     return JSON.stringify({
@@ -59,6 +59,17 @@ export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: bo
   const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.-`) : '-';
   const status = colour ? paint(entry.response.status) : String(entry.response.status);
   return `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${operation} ${status} ${entry.durationMs.toFixed(1)}ms${reason ? ` — ${reason}` : ''}`;
+}
+
+/**
+ * The path of an absolute request URL (`http://host:4010/a/b?c` → `/a/b`) without parsing it again: a
+ * request's `url` is already normalised by the Fetch `Request` that carried it.
+ */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return '/';
+  const query = url.indexOf('?', start);
+  return query === -1 ? url.slice(start) : url.slice(start, query);
 }
 
 /** Green 2xx/3xx, yellow 4xx, red 5xx (SGR codes). */

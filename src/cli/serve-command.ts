@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { checkMockConfig, type MockConfig, MockConfigError } from '../config/mock-config.ts';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
 import { startServer } from '../server.ts';
+import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
+import { createStdoutLogWriter } from './log-writer.ts';
 import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
 export const SERVE_HELP = `esp-cancel-mock serve [options]
@@ -70,9 +71,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
   const vendors = splitList(values.vendors);
   const colour = logFormat === 'text' && useColour(process.stdout, process.env);
-  const log = values.quiet
+  // Formatted and written after the answer is sent, many lines per write under load (see log-writer.ts).
+  const logWriter = values.quiet
     ? undefined
-    : (entry: JournalEntry, session?: string) => console.log(formatLogLine(entry, logFormat, colour, session));
+    : createStdoutLogWriter(({ entry, session }: { entry: JournalEntry; session: string | undefined }) =>
+        formatLogLine(entry, logFormat, colour, session),
+      );
+  const log = logWriter ? (entry: JournalEntry, session?: string) => logWriter.add({ entry, session }) : undefined;
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -95,6 +100,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   );
   console.log(`esp-cancel-mock listening on ${server.url}`);
   console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
+  console.log(`dashboard: ${server.url}/__admin/ui`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
   if (values['state-file']) console.log(`state file: ${values['state-file']}`);
 }
@@ -131,7 +137,7 @@ function readDataFile(flag: string, file: string): unknown {
     throw new Error(`cannot read ${flag} ${file}: ${(error as Error).message}`);
   }
   try {
-    return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
+    return /\.ya?ml$/i.test(file) ? yamlOnDemand().parse(text) : JSON.parse(text);
   } catch (error) {
     throw new Error(`${flag} ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
   }

@@ -2,7 +2,7 @@ import { REQUEST_LIMITS } from '../limits/request-limits.ts';
 import type { Route } from '../routing/build-routes.ts';
 import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import { createVendorStore } from '../store/vendor-store.ts';
-import { type AjvPair, collectExtensionKeywords, createAjvPair, registerComponentSchemas } from '../validate/create-ajv.ts';
+import { type AjvPair, sharedAjvPair } from '../validate/create-ajv.ts';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { type CompiledVendor, compileVendor } from './compile-vendor.ts';
 import type { VendorRecords } from './engine-state.ts';
@@ -39,19 +39,16 @@ export interface CompiledMock {
 
 /**
  * Loads the specs of the given vendor modules, builds their routes and compiles every validator
- * once. Throws at start-up, with a fix, on any mismatch between a spec and its handlers.
+ * once per process (specs, ajv pair and validators are shared with every other mock of the same
+ * specs; routes, codecs and config are per call). Throws at start-up, with a fix, on any mismatch between a spec and its handlers.
  *
  * @see ../../docs/development.md
  */
 export function compileMock(options: CompileOptions): CompiledMock {
   const specDirectory = options.specDirectory ?? findSpecDirectory();
   const specs = options.modules.map((module) => loadSpec(module.name, module.specDirectory ?? specDirectory));
-  const ajv = createAjvPair(
-    collectExtensionKeywords(
-      specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
-    ),
-  );
-  for (const spec of specs) registerComponentSchemas(ajv, spec.vendor, spec.document.components?.schemas);
+  // Shared by every mock of these specs in the process, like the validators compiled from it.
+  const ajv = sharedAjvPair(specs);
   const vendors: CompiledVendor[] = specs.map((spec, index) => {
     const module = options.modules[index] as VendorModule;
     const overrides = options.config?.[module.name];

@@ -31,6 +31,50 @@ describe('createRequestJournal', () => {
     ]);
   });
 
+  it('turns the request Headers into a plain record only when they are read, and once', () => {
+    const headers = new Headers({ 'x-omeda-appid': 'abc' });
+    let reads = 0;
+    const forEach = headers.forEach.bind(headers);
+    headers.forEach = (...args: Parameters<Headers['forEach']>) => {
+      reads++;
+      forEach(...args);
+    };
+    const journal = createRequestJournal(1);
+    const read = journal.record({ ...entry(200), request: { ...entry(200).request, headers } }).read();
+    expect(read.request.method).toBe('POST');
+    expect(reads).toBe(0);
+    expect(read.request.headers).toEqual({ 'x-omeda-appid': 'abc' });
+    expect(JSON.parse(JSON.stringify(read)).request.headers).toEqual({ 'x-omeda-appid': 'abc' });
+    expect(reads).toBe(1);
+  });
+
+  it('tells subscribers of each exchange and clear as it happens, until they unsubscribe', () => {
+    const journal = createRequestJournal(1);
+    const heard: string[] = [];
+    const unsubscribe = journal.subscribe((event) =>
+      heard.push(event.type === 'clear' ? 'clear' : `${event.entry.id}:${event.entry.response.status}`),
+    );
+    journal.record(entry(200));
+    journal.record(entry(404));
+    journal.clear();
+    unsubscribe();
+    journal.record(entry(500));
+    expect(heard).toEqual(['1:200', '2:404', 'clear']);
+  });
+
+  it('drops a subscriber that throws and still records the exchange for the others', () => {
+    const journal = createRequestJournal(2);
+    const heard: number[] = [];
+    journal.subscribe(() => {
+      throw new Error('broken reader');
+    });
+    journal.subscribe((event) => event.type === 'exchange' && heard.push(event.entry.id));
+    journal.record(entry(200));
+    journal.record(entry(201));
+    expect(heard).toEqual([1, 2]);
+    expect(journal.entries().map((e) => e.id)).toEqual([1, 2]);
+  });
+
   it('forgets everything on clear but keeps counting ids', () => {
     const journal = createRequestJournal(2);
     journal.record(entry(200));

@@ -25,6 +25,9 @@ export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request'> & {
   readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Record<string, string> };
 };
 
+/** What a journal subscriber hears: each exchange as it is recorded, and each clear (a reset clears too). */
+export type JournalEvent = { readonly type: 'exchange'; readonly entry: JournalEntry } | { readonly type: 'clear' };
+
 /** Which entries to read: those with an id above `after`, at most `limit` of them (oldest first). */
 export interface JournalPage {
   readonly after?: number;
@@ -44,6 +47,11 @@ export interface RequestJournal {
   dropped(): number;
   /** Forgets every entry (ids keep counting); constant time whatever the capacity. */
   clear(): void;
+  /**
+   * Calls `listener` synchronously after each record and clear, until the returned function is called.
+   * A listener that throws is dropped (it never breaks the exchange that is being recorded).
+   */
+  subscribe(listener: (event: JournalEvent) => void): () => void;
   readonly capacity: number;
 }
 
@@ -64,18 +72,28 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let oldest = 0;
   let lastId = 0;
   let dropped = 0;
+  const listeners = new Set<(event: JournalEvent) => void>();
+  const publish = (event: JournalEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        listeners.delete(listener);
+      }
+    }
+  };
   const ordered = (): Slot[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
   return {
     capacity,
     record(input) {
       const slot = createSlot(++lastId, input);
       if (ring.length === capacity) dropped += 1;
-      if (capacity === 0) return slot;
-      if (ring.length < capacity) ring.push(slot);
-      else {
+      if (capacity > 0 && ring.length < capacity) ring.push(slot);
+      else if (capacity > 0) {
         ring[oldest] = slot;
         oldest = (oldest + 1) % capacity;
       }
+      if (listeners.size > 0) publish({ type: 'exchange', entry: slot.read() });
       return slot;
     },
     entries(page = {}) {
@@ -90,6 +108,11 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       ring = [];
       oldest = 0;
       dropped = 0;
+      publish({ type: 'clear' });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
@@ -122,6 +145,7 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
   const requestBody = truncate(input.request.body);
   const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
   let entry: JournalEntry | undefined;
+  let headerRecord: Record<string, string> | undefined;
   return {
     id,
     read() {
@@ -131,7 +155,16 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
         durationMs,
         vendor,
         operationId,
-        request: { method, url, headers: toHeaderRecord(headers), body: requestBody },
+        // The header record is built when first read: a request log line never reads it.
+        request: {
+          method,
+          url,
+          get headers() {
+            headerRecord ??= toHeaderRecord(headers);
+            return headerRecord;
+          },
+          body: requestBody,
+        },
         response,
         forced,
         validation,

@@ -1,6 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { LoadedSpec } from '../spec/load-specs.ts';
 import type { JsonSchema } from '../spec/openapi-types.ts';
+import { createCompileOnce } from './compile-once.ts';
 
 /** OpenAPI 3.1's own schema keywords, which are annotations to a validator. */
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example'];
@@ -15,10 +17,24 @@ export interface AjvPair {
   readonly exact: Ajv2020;
 }
 
-export function createAjvPair(extensionKeywords: Iterable<string>): AjvPair {
+export interface AjvPairOptions {
+  /**
+   * Check every schema against the JSON Schema meta-schema before compiling it (default false). The
+   * specs are checked once, by the test suite; compiling the meta-schema in every process that starts
+   * a mock would double its start-up.
+   */
+  readonly checkSchemas?: boolean;
+}
+
+/**
+ * @see https://ajv.js.org/strict-mode.html
+ * @see https://ajv.js.org/options.html#validateschema
+ */
+export function createAjvPair(extensionKeywords: Iterable<string>, options: AjvPairOptions = {}): AjvPair {
   const keywords = [...OPENAPI_KEYWORDS, ...extensionKeywords];
+  const validateSchema = options.checkSchemas ?? false;
   const make = (coerceTypes: boolean): Ajv2020 => {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, coerceTypes });
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, coerceTypes, validateSchema });
     addFormats.default(ajv);
     ajv.addVocabulary(keywords);
     return ajv;
@@ -76,4 +92,23 @@ export function registerComponentSchemas(ajv: AjvPair, vendor: string, schemas: 
     ajv.coercing.addSchema(withId as object, componentSchemaId(vendor, name));
     ajv.exact.addSchema(withId as object, componentSchemaId(vendor, name));
   }
+}
+
+const sharedPairs = createCompileOnce<AjvPair>();
+
+/**
+ * The ajv pair of these specs with their component schemas registered, built once per process and
+ * shared by every mock of the same specs (the same loaded documents, in the same order): the validators
+ * compiled from it are immutable, so a second `createMock()` compiles nothing.
+ */
+export function sharedAjvPair(specs: readonly LoadedSpec[]): AjvPair {
+  return sharedPairs.get(specs, () => {
+    const ajv = createAjvPair(
+      collectExtensionKeywords(
+        specs.map((spec) => spec.document.components?.schemas ?? {}).concat(specs.map((spec) => spec.document.paths ?? {})),
+      ),
+    );
+    for (const spec of specs) registerComponentSchemas(ajv, spec.vendor, spec.document.components?.schemas);
+    return ajv;
+  });
 }

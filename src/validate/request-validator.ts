@@ -3,6 +3,7 @@ import type { DecodedRequest } from '../decode/decoded-request.ts';
 import { mergeParameters } from '../spec/merge-parameters.ts';
 import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, RequestBodyObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import { createCompileOnce, lazily } from './compile-once.ts';
 import { compileSchema } from './compile-schema.ts';
 import { type AjvPair, rebaseSchema } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
@@ -18,12 +19,30 @@ export interface RequestValidator {
   validateParameters(request: DecodedRequest): ValidationIssue[];
   /** Validates the decoded body against the schema of its media type. */
   validateBody(request: DecodedRequest): ValidationIssue[];
+  /** Compiles every validator now rather than on first use (a schema error throws here). */
+  compileAll(): void;
 }
 
 /** Media types whose values arrive as strings and so are coerced like parameters. */
 const STRING_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded']);
 
+const compiled = createCompileOnce<RequestValidator>();
+
+/**
+ * The request validators of one operation, compiled once per process for each ajv pair: every mock
+ * of the same specs gets the same (immutable) validator.
+ */
 export function createRequestValidator(
+  ajv: AjvPair,
+  vendor: string,
+  document: OpenApiDocument,
+  pathItem: PathItemObject,
+  operation: OperationObject,
+): RequestValidator {
+  return compiled.get([ajv, pathItem, operation], () => compileRequestValidator(ajv, vendor, document, pathItem, operation));
+}
+
+function compileRequestValidator(
   ajv: AjvPair,
   vendor: string,
   document: OpenApiDocument,
@@ -41,12 +60,21 @@ export function createRequestValidator(
       required: own.filter((p) => p.required || p.in === 'path').map((p) => key(p.name)),
     });
   };
-  const locations = { path: compileLocation('path'), query: compileLocation('query'), header: compileLocation('header') };
+  // Each validator is compiled on its first use: a test file that sends two operations compiles two,
+  // not the whole spec. Every schema of the shipped specs is compiled by the spec tests.
+  const locations = {
+    path: lazily(() => compileLocation('path')),
+    query: lazily(() => compileLocation('query')),
+    header: lazily(() => compileLocation('header')),
+  };
   const requestBody = operation.requestBody ? resolveReference(document, operation.requestBody) : undefined;
-  const bodies = new Map<string, ValidateFunction>();
+  const bodies = new Map<string, () => ValidateFunction>();
   for (const [mediaType, media] of Object.entries(requestBody?.content ?? {})) {
     const instance = STRING_MEDIA_TYPES.has(mediaType) ? ajv.coercing : ajv.exact;
-    bodies.set(mediaType, compileSchema(instance, vendor, media.schema));
+    bodies.set(
+      mediaType,
+      lazily(() => compileSchema(instance, vendor, media.schema)),
+    );
   }
 
   return {
@@ -56,12 +84,15 @@ export function createRequestValidator(
       const issues: ValidationIssue[] = [];
       const values = { path: request.path, query: request.query, header: request.headers };
       for (const location of ['path', 'query', 'header'] as const) {
-        const validate = locations[location];
+        const validate = locations[location]();
         if (validate && !validate(values[location])) issues.push(...toIssues(location, validate.errors));
       }
       return issues;
     },
     validateBody,
+    compileAll() {
+      for (const compile of [...Object.values(locations), ...bodies.values()]) compile();
+    },
   };
 
   function validateBody(request: DecodedRequest): ValidationIssue[] {
@@ -69,7 +100,7 @@ export function createRequestValidator(
     if (request.rawBody === '') {
       return requestBody.required ? [{ location: 'body', pointer: '/', keyword: 'required', message: 'a request body is required' }] : [];
     }
-    const validate = bodies.get(request.mediaType);
+    const validate = bodies.get(request.mediaType)?.();
     if (!validate) {
       const accepted = [...bodies.keys()].join(', ');
       return [

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { HeaderObject, JsonSchema, OpenApiDocument, OperationObject, ResponseObject } from '../spec/openapi-types.ts';
 import { resolveReference } from '../spec/resolve-reference.ts';
+import { createCompileOnce, lazily } from './compile-once.ts';
 import { compileSchema } from './compile-schema.ts';
 import type { AjvPair } from './create-ajv.ts';
 import { toIssues, type ValidationIssue } from './validation-issue.ts';
@@ -19,6 +20,8 @@ export interface OutgoingResponse {
  */
 export interface ResponseValidator {
   validate(response: OutgoingResponse, options?: ResponseCheckOptions): ValidationIssue[];
+  /** Compiles every status's validators now rather than on first use (a schema error throws here). */
+  compileAll(): void;
 }
 
 /** How to read a body decoded from the wire (contract checks of recorded or live answers). */
@@ -38,35 +41,41 @@ interface CompiledResponse {
   readonly schemas: ReadonlyMap<string, JsonSchema | undefined>;
 }
 
+const validators = createCompileOnce<ResponseValidator>();
+
+/**
+ * The response validators of one operation, compiled once per process for each ajv pair and shared
+ * by every mock of the same specs (the coercing twins it compiles on first use are shared too).
+ */
 export function createResponseValidator(
   ajv: AjvPair,
   vendor: string,
   document: OpenApiDocument,
   operation: OperationObject,
 ): ResponseValidator {
-  const compiled = new Map<string, CompiledResponse>();
+  return validators.get([ajv, operation], () => compileResponseValidator(ajv, vendor, document, operation));
+}
+
+function compileResponseValidator(ajv: AjvPair, vendor: string, document: OpenApiDocument, operation: OperationObject): ResponseValidator {
+  // Each status is compiled on its first use (see request-validator.ts).
+  const compiled = new Map<string, () => CompiledResponse>();
   for (const [status, raw] of Object.entries(operation.responses)) {
-    const response = resolveReference<ResponseObject>(document, raw);
-    const headers = new Map<string, ValidateFunction>();
-    const requiredHeaders: string[] = [];
-    for (const [name, rawHeader] of Object.entries(response.headers ?? {})) {
-      const header = resolveReference<HeaderObject>(document, rawHeader);
-      headers.set(name.toLowerCase(), compileSchema(ajv.coercing, vendor, header.schema));
-      if (header.required) requiredHeaders.push(name.toLowerCase());
-    }
-    const bodies = new Map<string, ValidateFunction>();
-    const schemas = new Map<string, JsonSchema | undefined>();
-    for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-      schemas.set(mediaType, media.schema);
-      bodies.set(mediaType, compileSchema(ajv.exact, vendor, media.schema));
-    }
-    compiled.set(status, { requiredHeaders, headers, bodies, coercing: new Map(), schemas });
+    compiled.set(
+      status,
+      lazily(() => compileStatus(ajv, vendor, document, raw)),
+    );
   }
 
   return {
+    compileAll() {
+      for (const compile of compiled.values()) compile();
+    },
     validate(response, options = {}) {
-      const documented =
-        compiled.get(String(response.status)) ?? compiled.get(`${String(response.status)[0]}XX`) ?? compiled.get('default');
+      const documented = (
+        compiled.get(String(response.status)) ??
+        compiled.get(`${String(response.status)[0]}XX`) ??
+        compiled.get('default')
+      )?.();
       if (!documented) {
         return [
           {
@@ -115,6 +124,30 @@ export function createResponseValidator(
       return issues;
     },
   };
+}
+
+/** One documented status's header and body validators. */
+function compileStatus(
+  ajv: AjvPair,
+  vendor: string,
+  document: OpenApiDocument,
+  raw: OperationObject['responses'][string],
+): CompiledResponse {
+  const response = resolveReference<ResponseObject>(document, raw);
+  const headers = new Map<string, ValidateFunction>();
+  const requiredHeaders: string[] = [];
+  for (const [name, rawHeader] of Object.entries(response.headers ?? {})) {
+    const header = resolveReference<HeaderObject>(document, rawHeader);
+    headers.set(name.toLowerCase(), compileSchema(ajv.coercing, vendor, header.schema));
+    if (header.required) requiredHeaders.push(name.toLowerCase());
+  }
+  const bodies = new Map<string, ValidateFunction>();
+  const schemas = new Map<string, JsonSchema | undefined>();
+  for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+    schemas.set(mediaType, media.schema);
+    bodies.set(mediaType, compileSchema(ajv.exact, vendor, media.schema));
+  }
+  return { requiredHeaders, headers, bodies, coercing: new Map(), schemas };
 }
 
 function coercingBody(ajv: AjvPair, vendor: string, documented: CompiledResponse, mediaType: string): ValidateFunction | undefined {

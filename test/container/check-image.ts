@@ -93,6 +93,14 @@ try {
     assert.doesNotMatch(logsA, /generated for this run/);
   });
 
+  await check('the dashboard and the API reference renderer are served from the image', async () => {
+    for (const path of ['/__admin/ui', '/__admin/ui/assets/dashboard.js', '/__admin/ui/assets/swagger-ui-bundle.js']) {
+      const answer = await fetch(`${base}${path}`);
+      assert.equal(answer.status, 200, path);
+      assert.ok((await answer.text()).length > 500, path);
+    }
+  });
+
   await check('--faults from the mounted folder is in force', async () => {
     const answer = await fetch(`${base}/__admin/faults`, { headers: { authorization: `Bearer ${TOKEN}` } });
     assert.equal(answer.status, 200);

@@ -1,0 +1,113 @@
+/**
+ * Server processes for `npm run bench`, each pinned to one core with `taskset`, and what the kernel
+ * says about them: CPU time from `/proc/<pid>/stat`, resident memory from `/proc/<pid>/status`.
+ *
+ * @see https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html
+ * @see https://man7.org/linux/man-pages/man1/taskset.1.html
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+/** The core servers run on; the load generator (this process) runs on the other. */
+export const SERVER_CORE = 0;
+export const LOAD_CORE = 1;
+
+/** Clock ticks per second of `/proc/<pid>/stat`'s utime and stime (`getconf CLK_TCK`). */
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * Pins this process (every thread: the load generator) to `LOAD_CORE`. Returns false, and pins nothing,
+ * where there is no `taskset` or fewer than two cores: the figures are then not comparable to pinned ones.
+ */
+export function pinSelf(): boolean {
+  if (availableParallelism() < 2) return false;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly url: string;
+  /** From spawn to the line that names the port. */
+  readonly msToListening: number;
+  /** Everything the process printed on stdout after that line (the request log), in bytes. */
+  readonly logged: () => number;
+}
+
+/**
+ * Spawns `node <args>` pinned to `SERVER_CORE` (when `pinned`) and resolves when it prints the port it
+ * listens on. Its stdout is a pipe this process drains, as a CI runner's would be.
+ */
+export function startPinned(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): Promise<Started> {
+  const started = performance.now();
+  const [command, argv] = pinned ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, [...args]];
+  const child = spawn(command as string, argv as string[], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let listening = false;
+    let bytes = 0;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (listening) {
+        bytes += chunk.length;
+        return;
+      }
+      output += chunk.toString();
+      const match = /listening (?:on http:\/\/127\.0\.0\.1:|)(\d+)/.exec(output);
+      if (!match) return;
+      listening = true;
+      resolve({
+        child,
+        // taskset execs node, so the pid is the server's own.
+        pid: child.pid as number,
+        url: `http://127.0.0.1:${match[1]}`,
+        msToListening: performance.now() - started,
+        logged: () => bytes,
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited with ${code}: ${output}`)));
+  });
+}
+
+/** SIGTERM, and resolves once the process is gone. */
+export function stopProcess(started: Started): Promise<void> {
+  return new Promise((resolve) => {
+    started.child.removeAllListeners('exit');
+    if (started.child.exitCode !== null) return resolve();
+    started.child.once('exit', () => resolve());
+    started.child.kill('SIGTERM');
+  });
+}
+
+/** User + system CPU time the process has used so far, in microseconds. */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at field 3; utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks / TICKS_PER_SECOND) * 1e6;
+}
+
+/** Resident memory now (`VmRSS`) and its peak so far (`VmHWM`), in MiB. */
+export function memoryMiB(pid: number): { readonly rss: number; readonly peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/** The 1-minute load average, to print beside each part (other people share this machine). */
+export function loadAverage(): number {
+  return Number((loadavg()[0] ?? 0).toFixed(2));
+}

@@ -1,0 +1,229 @@
+/**
+ * The server part of `npm run bench` for one vendor scenario: the mock (request log off, then on), a
+ * bare node:http server and a minimal Hono + ajv server, all pinned to one core while the load
+ * generator runs on the other, measured in alternating rounds. Per variant: requests per second,
+ * latency, server CPU per request (from `/proc/<pid>/stat` over the measured window), idle and peak RSS,
+ * and the p50 of sequential requests on one connection.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import autocannon from 'autocannon';
+import { cpuMicros, memoryMiB, type Started, startPinned, stopProcess } from './pinned-process.ts';
+import type { BenchRequest, BenchScenario } from './scenario.ts';
+
+export type VariantName = 'mock' | 'mockLogging' | 'bare' | 'honoAjv';
+export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'bare', 'honoAjv'];
+
+export interface ServerRunOptions {
+  readonly pinned: boolean;
+  readonly connections: number;
+  readonly duration: number;
+  readonly warmup: number;
+  readonly rounds: number;
+  readonly records: number;
+  readonly strict: boolean;
+  /** Sequential requests on one connection per round, for the p50 at one connection. */
+  readonly sequential: number;
+}
+
+/** One measured window of one variant. */
+export interface Load {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** Server CPU time (user + system) per answered request, µs. */
+  readonly cpuMicrosPerRequest: number;
+  readonly requests: number;
+  /** Answers other than the scenario's expected status (e.g. a repeat cancel's documented 400). */
+  readonly unexpected: number;
+  readonly errors: number;
+}
+
+export interface VariantResult {
+  readonly load: Load;
+  /** Median p50 of sequential requests on one keep-alive connection, µs. */
+  readonly p50OneConnectionMicros: number;
+  readonly idleRssMiB: number;
+  readonly peakRssMiB: number;
+  /** Bytes of request log the server wrote during the run. */
+  readonly logBytes: number;
+}
+
+export interface ServerScenarioResult {
+  readonly scenario: string;
+  readonly vendor: string;
+  readonly variants: Record<VariantName, VariantResult>;
+}
+
+/** Starts one server variant: the mock serves every vendor (or `vendors`), a baseline answers the scenario. */
+export function startVariant(
+  variant: VariantName,
+  scenario: BenchScenario | undefined,
+  options: { readonly pinned: boolean; readonly strict: boolean; readonly vendors?: readonly string[] },
+) {
+  const baselineEnv: Record<string, string> = scenario
+    ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) }
+    : {};
+  switch (variant) {
+    case 'mock':
+    case 'mockLogging':
+      return startPinned(
+        [
+          'dist/esp-cancel-mock.mjs',
+          'serve',
+          '--port',
+          '0',
+          ...(variant === 'mock' ? ['--quiet'] : []),
+          ...(options.strict ? ['--strict'] : []),
+          ...(options.vendors ? ['--vendors', options.vendors.join(',')] : []),
+        ],
+        options.pinned,
+        // The default text log, uncoloured (stdout is a pipe, as in CI).
+        { NO_COLOR: '1' },
+      );
+    case 'bare':
+      return startPinned(['bench/bare-server.mjs'], options.pinned, baselineEnv);
+    case 'honoAjv':
+      return startPinned(['bench/hono-ajv-server.mjs'], options.pinned, baselineEnv);
+  }
+}
+
+/** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
+export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
+  const requests: autocannon.Request[] = [
+    {
+      setupRequest: (request) => {
+        const built = scenario.request(counter.next++ % options.records);
+        return {
+          ...request,
+          method: built.method as autocannon.Request['method'],
+          path: built.path,
+          headers: { ...built.headers },
+          ...(built.body === undefined ? {} : { body: built.body }),
+        };
+      },
+    },
+  ];
+  if (counter.next === 0) await autocannon({ url: server.url, connections: options.connections, duration: options.warmup, requests });
+  const cpuBefore = cpuMicros(server.pid);
+  const result = await autocannon({ url: server.url, connections: options.connections, duration: options.duration, requests });
+  const cpu = cpuMicros(server.pid) - cpuBefore;
+  const statuses = result.statusCodeStats as Record<string, { count: number }>;
+  const expected = statuses[String(scenario.expectedStatus)]?.count ?? 0;
+  const total = Object.values(statuses).reduce((sum, stat) => sum + stat.count, 0);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicrosPerRequest: total > 0 ? cpu / total : Number.NaN,
+    requests: total,
+    unexpected: total - expected,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** p50 of `count` sequential requests on one keep-alive connection, in µs (after 10% warm-up). */
+async function oneConnectionP50(server: Started, scenario: BenchScenario, count: number, firstIndex: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(server.url);
+  const send = (built: BenchRequest) =>
+    new Promise<void>((resolve, reject) => {
+      const outgoing = httpRequest(
+        { agent, host: url.hostname, port: url.port, method: built.method, path: built.path, headers: built.headers },
+        (response) => {
+          response.resume();
+          response.once('end', () => resolve());
+        },
+      );
+      outgoing.once('error', reject);
+      outgoing.end(built.body);
+    });
+  const times: number[] = [];
+  try {
+    const warm = Math.ceil(count / 10);
+    for (let index = 0; index < warm + count; index++) {
+      const built = scenario.request(firstIndex + index);
+      const started = performance.now();
+      await send(built);
+      if (index >= warm) times.push((performance.now() - started) * 1000);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return median(times);
+}
+
+/** PUTs the scenario's records into a mock (or one of its sessions, by `base`), so its requests are real cancels. */
+export async function seedMock(server: Started, scenario: BenchScenario, records: number, base = server.url): Promise<void> {
+  const put = await fetch(`${base}/__admin/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.state(records)),
+  });
+  if (!put.ok) throw new Error(`PUT /__admin/state: ${put.status} ${await put.text()}`);
+}
+
+/**
+ * Runs every variant against one scenario: all four servers are started (idle ones cost nothing), then
+ * each round measures them one after the other, so a noisy neighbour hits all alike; medians reported.
+ */
+export async function benchServerScenario(scenario: BenchScenario, options: ServerRunOptions): Promise<ServerScenarioResult> {
+  const servers = new Map<VariantName, Started>();
+  try {
+    for (const variant of VARIANTS) servers.set(variant, await startVariant(variant, scenario, options));
+    // Idle RSS a second after start, before any request (lets start-up garbage be collected).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idle = new Map([...servers].map(([variant, server]) => [variant, memoryMiB(server.pid).rss]));
+    // The sequential p50 uses records after the loads' ones, so its cancels are real too.
+    const sequentialRecords = options.sequential * 1.1 * options.rounds + 10;
+    for (const variant of ['mock', 'mockLogging'] as const) {
+      await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
+    }
+    const counters = new Map(VARIANTS.map((variant) => [variant, { next: 0 }]));
+    const loads = new Map<VariantName, Load[]>(VARIANTS.map((variant) => [variant, []]));
+    const sequential = new Map<VariantName, number[]>(VARIANTS.map((variant) => [variant, []]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const variant of VARIANTS) {
+        const server = servers.get(variant) as Started;
+        loads.get(variant)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
+        const first = options.records + Math.ceil(options.sequential * 1.1) * round;
+        sequential.get(variant)?.push(await oneConnectionP50(server, scenario, options.sequential, first));
+      }
+    }
+    const variants = Object.fromEntries(
+      VARIANTS.map((variant) => {
+        const server = servers.get(variant) as Started;
+        const result: VariantResult = {
+          load: medianLoad(loads.get(variant) ?? []),
+          p50OneConnectionMicros: median(sequential.get(variant) ?? []),
+          idleRssMiB: idle.get(variant) ?? Number.NaN,
+          peakRssMiB: memoryMiB(server.pid).peak,
+          logBytes: server.logged(),
+        };
+        return [variant, result];
+      }),
+    ) as Record<VariantName, VariantResult>;
+    return { scenario: scenario.name, vendor: scenario.vendor, variants };
+  } finally {
+    for (const server of servers.values()) await stopProcess(server);
+  }
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Each figure's median over the rounds; requests, unexpected answers and errors are summed. */
+export function medianLoad(loads: readonly Load[]): Load {
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    cpuMicrosPerRequest: median(loads.map((l) => l.cpuMicrosPerRequest)),
+    requests: loads.reduce((sum, l) => sum + l.requests, 0),
+    unexpected: loads.reduce((sum, l) => sum + l.unexpected, 0),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+  };
+}

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { createLogWriter } from './log-writer.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function recordingSink() {
+  const writes: string[] = [];
+  return { writes, sink: { write: (text: string) => writes.push(text) } };
+}
+
+it('writes nothing while the turn that added the lines runs', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => `line ${n}`, sink);
+  writer.add(1);
+  writer.add(2);
+  expect(writes).toEqual([]);
+});
+
+it('writes every line added during one turn in one write, in order, once the turn ends', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => `line ${n}`, sink);
+  writer.add(1);
+  writer.add(2);
+  writer.add(3);
+  vi.runAllTimers();
+  expect(writes).toEqual(['line 1\nline 2\nline 3\n']);
+});
+
+it('formats a line only when it is written', () => {
+  const { sink } = recordingSink();
+  const format = vi.fn((n: number) => `line ${n}`);
+  const writer = createLogWriter(format, sink);
+  writer.add(1);
+  expect(format).not.toHaveBeenCalled();
+  vi.runAllTimers();
+  expect(format).toHaveBeenCalledTimes(1);
+});
+
+it('writes at once when a thousand lines are waiting, so a busy turn holds no more', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => String(n), sink);
+  for (let n = 0; n < 1000; n++) writer.add(n);
+  expect(writes).toHaveLength(1);
+  expect(writes[0]?.split('\n')).toHaveLength(1001);
+  writer.add(1000);
+  vi.runAllTimers();
+  expect(writes).toEqual([writes[0], '1000\n']);
+});
+
+it('writes what is pending on flush, and nothing twice', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => `line ${n}`, sink);
+  writer.add(1);
+  writer.flush();
+  expect(writes).toEqual(['line 1\n']);
+  vi.runAllTimers();
+  writer.flush();
+  expect(writes).toEqual(['line 1\n']);
+});
