@@ -449,10 +449,13 @@ export function defineMomentumCases(target: Target): void {
       expect(await statesOf(target)).toEqual(SEEDED);
     });
 
-    it('answers a forced 401 with the documented Basic and Digest challenges', async () => {
-      const { status, headers } = await send(target, `${CANCEL}?orgid=2&mid=123`, { headers: { ...AUTH, prefer: 'code=401' } });
-      expect(status).toBe(401);
-      expect(readChallenge(headers.get('www-authenticate')).stale).toBe(false);
+    it('answers a forced 401 with both challenges and a fresh nonce it issued, which a Digest client can answer', async () => {
+      const uri = `${CANCEL}?orgid=2&mid=123`;
+      const forced = await send(target, uri, { headers: { ...AUTH, prefer: 'code=401' } });
+      expect([forced.status, forced.json]).toEqual([401, { message: 'Unauthorized', name: 'UNAUTHORIZED' }]);
+      const given = readChallenge(forced.headers.get('www-authenticate'));
+      expect([given.stale, given.nonce === '5f0c2d8e9b7a4c1d8e3f6a2b9c0d1e4f']).toEqual([false, false]);
+      expect((await send(target, uri, { headers: digest(uri, { challenge: given, nc: 1 }) })).status).toBe(200);
     });
 
     it('leaves Momentum query parameters alone: a code query parameter is not a forcing request', async () => {

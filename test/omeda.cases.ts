@@ -252,14 +252,40 @@ export function defineOmedaCases(target: Target): void {
     });
 
     it.each([
-      [404, 'brandNotFound', 'Brand 12345 was not found.'],
+      [404, 'brandNotFound', 'Brand ABC was not found.'],
       [403, 'userNotAuthorized', "User 'omailAccount1' is not authorized to cancel this deployment."],
-      [400, 'alreadySent', "Deployment 'FOO0102003003' was sent on 2018-11-28 14:30:00."],
-    ])('forces %i with Prefer example=%s and leaves the deployment untouched', async (code, example, message) => {
-      const forced = await cancel(target, 'omailAccount1', 'FOO0102003002', { ...APP, prefer: `code=${code}, example=${example}` });
-      expect(forced.status).toBe(code);
-      expect(errorsOf(forced.body)).toEqual([message]);
-      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+      [400, 'alreadySent', "Deployment 'FOO0102003002' was sent on 2018-11-28 14:30:00."],
+      [400, 'fieldRequired', "The field 'TrackId' is required."],
+    ])(
+      'forces %i with Prefer example=%s, in words naming what the request named, leaving the deployment untouched',
+      async (code, example, message) => {
+        const forced = await cancel(target, 'omailAccount1', 'FOO0102003002', { ...APP, prefer: `code=${code}, example=${example}` });
+        expect(forced.status).toBe(code);
+        expect(errorsOf(forced.body)).toEqual([message]);
+        expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+      },
+    );
+
+    it('fills a forced success from the request: a fresh SubmissionId, its TrackId, brand and lookup Url, the rest as documented', async () => {
+      const path = '/webservices/rest/brand/XYZ/omail/deployment/cancel/*';
+      const force = (TrackId: string) =>
+        send(target, { path, headers: { ...APP, prefer: 'code=200' }, body: JSON.stringify({ UserId: 'someone', TrackId }) });
+      const [first, second] = [await force('ABC0000000001'), await force('ABC0000000002')];
+      const expected = (body: OmedaBody, trackId: string) => ({
+        ResponseInfo: [
+          {
+            TrackId: trackId,
+            Url: `${target.origin('omeda')}/webservices/rest/brand/XYZ/omail/deployment/lookup/${trackId}/*`,
+            SubmissionId: body.SubmissionId,
+          },
+        ],
+        SubmissionId: body.SubmissionId,
+      });
+      expect([first.status, first.body]).toEqual([200, expected(first.body, 'ABC0000000001')]);
+      expect([second.status, second.body]).toEqual([200, expected(second.body, 'ABC0000000002')]);
+      expect(first.body.SubmissionId).toMatch(GUID);
+      expect(second.body.SubmissionId).not.toBe(first.body.SubmissionId);
+      expect(first.body.SubmissionId).not.toBe('5fe556c4-4bdf-4274-846b-4ac6fef8b8e4');
     });
 
     it('answers a Prefer code the operation does not document with a problem+json naming the documented ones', async () => {

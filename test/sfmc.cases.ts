@@ -518,6 +518,57 @@ export function defineSfmcCases(target: Target): void {
       expect((await post(target, documentEnvelope())).overall).toBe('OK');
     });
 
+    it('fills a forced Perform answer from the request and the mock clock: header, RequestID and Send ID; the rest as documented', async () => {
+      await target.setClock('2030-02-01T10:00:00Z');
+      const force = (id: string) => post(target, usernameEnvelope([id]), { ...XML, prefer: 'code=200, example=alreadyCanceled' });
+      const [first, second] = [await force('1234'), await force('5678')];
+      await target.setClock(null);
+      for (const [answer, id] of [
+        [first, '1234'],
+        [second, '5678'],
+      ] as const) {
+        expect(answer.status).toBe(200);
+        expect(answer.results).toEqual([
+          {
+            StatusCode: 'Error',
+            StatusMessage: `The Send with ID ${id} has already been canceled.`,
+            ErrorCode: '310002',
+            Object: { '@xsi:type': 'Send', PartnerKey: { '@xsi:nil': 'true' }, ID: id, ObjectID: { '@xsi:nil': 'true' } },
+            Task: '',
+          },
+        ]);
+        expect(answer.overall).toBe('Error');
+        expect(answer.header['wsa:Action']).toBe('PerformResponse');
+        expect(answer.header['wsse:Security']['wsu:Timestamp']['wsu:Created']).toBe('2030-02-01T10:00:00Z');
+        expect(answer.header['wsse:Security']['wsu:Timestamp']['wsu:Expires']).toBe('2030-02-01T10:05:00Z');
+      }
+      expect(first.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(new Set([first.requestId, second.requestId, '6f0b5c1e-2d7a-4c3b-9e8f-1a2b3c4d5e6f']).size).toBe(3);
+      expect(second.header['wsa:MessageID']).not.toBe(first.header['wsa:MessageID']);
+    });
+
+    it('fills a forced Security fault with the Service.asmx URL asked and a fault header', async () => {
+      const answer = await post(target, documentEnvelope(), { ...XML, prefer: 'code=500, example=loginFailed' });
+      expect(answer.fault?.faultactor).toBe(`${target.origin('sfmc')}/Service.asmx`);
+      expect(answer.header['wsa:Action']).toBe('http://schemas.xmlsoap.org/ws/2004/08/addressing/fault');
+    });
+
+    it('forces a token with a fresh access_token and the instance URLs of the origin asked', async () => {
+      const forced = async () => {
+        const response = await fetch(target.url('sfmc-auth', '/v2/token'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', prefer: 'code=200' },
+          body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'id', client_secret: 'secret' }),
+        });
+        return (await response.json()) as Record<string, string>;
+      };
+      const [first, second] = [await forced(), await forced()];
+      expect(first.access_token).toMatch(/^[0-9a-f]{64}$/);
+      expect(second.access_token).not.toBe(first.access_token);
+      const issued = (await token(target)).body;
+      expect([first.soap_instance_url, first.rest_instance_url]).toEqual([issued.soap_instance_url, issued.rest_instance_url]);
+    });
+
     it('forces an error Result once with a queued force, then cancels for real', async () => {
       await target.force('sfmc.perform', 200, { times: 1, example: 'alreadyCanceled' });
       const forced = await post(target, documentEnvelope());

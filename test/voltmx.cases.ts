@@ -231,12 +231,35 @@ export function defineVoltMxCases(target: Target): void {
     it.each([
       [400, 'invalidRequestId', INVALID_ID],
       [401, 'unauthorized', UNAUTHORIZED],
-      [200, 'cancelled', cancelled(4, DOC_ID)],
-    ])('forces %i with Prefer example=%s in the documented shape', async (code, example, body) => {
+      [200, 'cancelled', cancelled(4, '1')],
+    ])('forces %i with Prefer example=%s in the documented shape, naming the request ID of the path', async (code, example, body) => {
       const forced = await cancel(target, '1', { ...TOKEN, prefer: `code=${code}, example=${example}` });
       expect(forced.status).toBe(code);
       expect(forced.contentType).toBe(CONTENT_TYPE);
       expect(forced.body).toEqual(body);
+    });
+
+    it('forces a login with the userid sent, fresh tokens and an exp an hour after the mock clock', async () => {
+      const login = async () => {
+        const answer = await send(
+          target,
+          'POST',
+          '/authService/accounts/login',
+          { 'content-type': 'application/json', prefer: 'code=200' },
+          JSON.stringify({ userid: 'someone', password: 'pw' }),
+        );
+        expect(answer.status).toBe(200);
+        return answer.body as unknown as {
+          profile: { userid: string };
+          refresh_token: string;
+          claims_token: { value: string; exp: number };
+        };
+      };
+      const [first, second] = [await login(), await login()];
+      expect(first.profile.userid).toBe('someone');
+      expect(first.claims_token.exp).toBe(Date.parse(NOW) + 3_600_000);
+      expect(second.claims_token.value).not.toBe(first.claims_token.value);
+      expect(second.refresh_token).not.toBe(first.refresh_token);
     });
 
     it('gives exactly one of two concurrent cancels of one request the entries', async () => {

@@ -3,9 +3,11 @@
  * is linear in its size; PROTOCOL "work on user input is linear"): each decoder, the store's bulk
  * operations and the journal, each at a size the harness calibrates.
  */
+import { parseDigestCredentials } from '../../handlers/kit/digest-credentials.ts';
 import { parseMailingIds } from '../../handlers/momentum/mailing-ids.ts';
 import { sfmcSoapCodec } from '../../handlers/sfmc/codec.ts';
 import { toJournalResponse } from '../../src/admin/journal-response.ts';
+import { decodeBodyText } from '../../src/codec/body-text.ts';
 import { formCodec } from '../../src/codec/form-codec.ts';
 import { jsonCodec } from '../../src/codec/json-codec.ts';
 import { textCodec } from '../../src/codec/text-codec.ts';
@@ -84,6 +86,24 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     prepare: (n) => {
       const body = 'x'.repeat(n);
       return () => textCodec.decode(body);
+    },
+  },
+  {
+    name: 'body text: n characters of UTF-16 XML (BOM sniffed, then decoded)',
+    from: 10_000,
+    upTo: 1_000_000,
+    prepare: (n) => {
+      const bytes = new Uint8Array(Buffer.from(`\uFEFF<?xml version="1.0" encoding="UTF-16"?><a>${'x'.repeat(n)}</a>`, 'utf16le'));
+      return () => decodeBodyText(bytes, 'text/xml');
+    },
+  },
+  {
+    name: 'Digest credentials: n auth-params',
+    from: 1_000,
+    upTo: 100_000,
+    prepare: (n) => {
+      const header = `Digest ${Array.from({ length: n }, (_, index) => `p${index}="v\\"${index}"`).join(', ')}`;
+      return () => parseDigestCredentials(header);
     },
   },
   {

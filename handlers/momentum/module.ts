@@ -10,7 +10,7 @@ import {
   recordsOf,
   type ValidationIssue,
 } from '../kit/index.ts';
-import { checkCredentials, type MomentumConfig } from './auth.ts';
+import { checkCredentials, issueChallenges, type MomentumConfig } from './auth.ts';
 import { createMomentumDataset } from './dataset.ts';
 import { type MomentumError, momentumError, momentumErrors } from './errors.ts';
 import { momentumCsvCodec, momentumJsonCodec, momentumXmlCodec, toFormat, toMediaTypeOf } from './formats.ts';
@@ -209,5 +209,11 @@ export const momentum = defineVendor<operations>()({
 
   unknownRoute(request) {
     return momentumError(404, momentumErrors.urlNotFound(request.url.pathname), toFormat(request.url, request.query));
+  },
+
+  /** A forced 401 challenges with a nonce this mock issued, so a Digest client can answer it; nothing else is dynamic. */
+  personalizeForced(forced, _request, context) {
+    if (forced.status !== 401) return forced;
+    return { ...forced, headers: { ...forced.headers, 'www-authenticate': issueChallenges(context, false) } };
   },
 });

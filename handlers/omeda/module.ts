@@ -11,6 +11,7 @@ import {
 import { checkAccess, type OmedaConfig } from './auth.ts';
 import { createOmedaDataset } from './dataset.ts';
 import { newSubmissionId, omedaError, omedaErrors, toOmedaDate } from './errors.ts';
+import { personalizeOmedaForced, toLookupUrl } from './forced.ts';
 
 export type { OmedaConfig } from './auth.ts';
 
@@ -84,8 +85,7 @@ export const omeda = defineVendor<operations>()({
           },
         })
         .then(() => {
-          const brand = encodeURIComponent(request.path.brandAbbreviation ?? '');
-          const Url = `${context.origin}/webservices/rest/brand/${brand}/omail/deployment/lookup/${encodeURIComponent(TrackId)}/*`;
+          const Url = toLookupUrl(context.origin, request.path.brandAbbreviation ?? '', TrackId);
           return { status: 200, body: { ResponseInfo: [{ TrackId, Url, SubmissionId: submissionId }], SubmissionId: submissionId } };
         });
     },
@@ -143,4 +143,6 @@ export const omeda = defineVendor<operations>()({
   unknownRoute(request, context) {
     return omedaError(404, [omedaErrors.resourceNotFound(request.url.pathname)], newSubmissionId(context.randomUUID));
   },
+
+  personalizeForced: personalizeOmedaForced,
 });

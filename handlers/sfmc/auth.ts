@@ -64,9 +64,26 @@ export function isKnownClient(clientId: string, secret: string, context: SfmcCon
  * @see https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/access-token-s2s
  */
 export async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
-  const access_token = `${context.randomUUID()}${context.randomUUID()}`.replaceAll('-', '');
+  const access_token = newAccessToken(context.randomUUID);
   const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
   // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
   await storeIssuedToken(context.store.tokens, { access_token, client_id: clientId, expires_at: expiresAt });
   return access_token;
+}
+
+/** A token's text: 64 hex digits from two fresh UUIDs (the mock's shape; SFMC's tokens are opaque). */
+export function newAccessToken(randomUUID: () => string): string {
+  return `${randomUUID()}${randomUUID()}`.replaceAll('-', '');
+}
+
+const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
+
+/** The instance URLs a token names: the tenant's own hosts when asked at a tenant auth host, else the mock. */
+export function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_instance_url: string } {
+  const tenant = TENANT_AUTH_HOST.exec(new URL(origin).host)?.[1];
+  if (tenant === undefined) return { soap_instance_url: `${origin}/`, rest_instance_url: `${origin}/` };
+  return {
+    soap_instance_url: `https://${tenant}.soap.marketingcloudapis.com/`,
+    rest_instance_url: `https://${tenant}.rest.marketingcloudapis.com/`,
+  };
 }

@@ -110,11 +110,14 @@ export function responseHeader(action: string, now: Date, randomUUID: () => stri
 /** What a fault takes from the request's context: the origin asked, the mock clock, fresh ids. */
 export type FaultContext = Pick<HandlerContext, 'origin' | 'clock' | 'randomUUID'>;
 
+/** The WS-Addressing Action of every fault SFMC sends (its real `expiredToken` fixture). */
+export const FAULT_ACTION = 'http://schemas.xmlsoap.org/ws/2004/08/addressing/fault';
+
 /** A fault as HTTP 500; `faultactor` is the Service.asmx URL on Security faults, as SFMC sends it. */
 export function sfmcFault(fault: SfmcFault, context: FaultContext): HandlerResult {
   const security = fault.faultcode === 'q0:Security';
   const body = security ? { Fault: { ...fault, faultactor: `${context.origin}/Service.asmx` } } : { Fault: { ...fault, detail: '' } };
-  const header = responseHeader('http://schemas.xmlsoap.org/ws/2004/08/addressing/fault', context.clock.now(), () => context.randomUUID());
+  const header = responseHeader(FAULT_ACTION, context.clock.now(), () => context.randomUUID());
   return { status: 500, body: { Envelope: { Header: header, Body: body } } };
 }
 

@@ -7,10 +7,11 @@ import {
   recordsOf,
   type ValidationIssue,
 } from '../kit/index.ts';
-import { authenticate, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
+import { authenticate, instanceUrlsOf, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
 import { sfmcSoapCodec } from './codec.ts';
 import { createSfmcDataset } from './dataset.ts';
 import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcRetrieveErrors, sfmcTokenErrors } from './errors.ts';
+import { personalizeSfmcForced } from './forced.ts';
 import { retrieveSends, toPropertyList } from './retrieve.ts';
 import { toEtFrameworkWsdl } from './wsdl.ts';
 
@@ -32,7 +33,6 @@ export type SfmcContext = HandlerContext<typeof collections, SfmcConfig>;
 
 export type { SfmcConfig } from './auth.ts';
 
-const TENANT_AUTH_HOST = /^(mc[0-9a-z-]+)\.auth\.marketingcloudapis\.com$/;
 const DEFAULT_SCOPE = 'email_read email_write email_send';
 /**
  * The SOAPAction, unquoted; without one (absent or `""`), the WS-Addressing Action header element;
@@ -135,16 +135,6 @@ function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors'
   const failed = results.filter((result) => result.StatusCode !== 'OK').length;
   if (failed === 0) return 'OK';
   return failed === results.length ? 'Error' : 'Has Errors';
-}
-
-/** The instance URLs a token names: the tenant's own hosts when asked at a tenant auth host, else the mock. */
-function instanceUrlsOf(origin: string): { soap_instance_url: string; rest_instance_url: string } {
-  const tenant = TENANT_AUTH_HOST.exec(new URL(origin).host)?.[1];
-  if (tenant === undefined) return { soap_instance_url: `${origin}/`, rest_instance_url: `${origin}/` };
-  return {
-    soap_instance_url: `https://${tenant}.soap.marketingcloudapis.com/`,
-    rest_instance_url: `https://${tenant}.rest.marketingcloudapis.com/`,
-  };
 }
 
 /** The fault for a body the SOAP codec refused: another SOAP version, a DTD, or XML it cannot read. */
@@ -287,6 +277,8 @@ export const sfmc = defineVendor<operations>()({
     },
     requestLegacyToken: () => sfmcTokenErrors.notAuthorized(),
   },
+
+  personalizeForced: personalizeSfmcForced,
 
   /** The WSDL requests: whatever their query, the WSDL. */
   invalidRequest(_issues, _request, context) {

@@ -3,6 +3,7 @@ import { type DecodedRequest, defineVendor, type HandlerContext, type HandlerRes
 import { isKnownUser, passesGateway, type VoltMxConfig } from './auth.ts';
 import { createVoltMxDataset } from './dataset.ts';
 import { VOLTMX_CONTENT_TYPE, voltmxAnswer, voltmxErrors } from './errors.ts';
+import { personalizeVoltMxForced, TOKEN_LIFETIME_MS } from './forced.ts';
 import { toJavaLong } from './request-id.ts';
 
 export type { VoltMxConfig } from './auth.ts';
@@ -17,9 +18,6 @@ const collections = {
   issuedTokens: recordsOf<IssuedToken>('IssuedToken', (t) => t.value),
 };
 type VoltMxContext = HandlerContext<typeof collections, VoltMxConfig>;
-
-/** Claims tokens live an hour on the mock's clock (mock choice; the document gives no lifetime). */
-const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 /** The Gateway Filter for Authentication: `undefined` when the request may pass, else the 401. */
 function checkGateway(request: DecodedRequest, context: VoltMxContext): HandlerResult | undefined {
@@ -175,4 +173,6 @@ export const voltmx = defineVendor<operations>()({
     if (emptyId) return voltmxAnswer(400, voltmxErrors.invalidRequestId());
     return voltmxAnswer(404, voltmxErrors.resourceNotFound(request.method, request.url.pathname));
   },
+
+  personalizeForced: personalizeVoltMxForced,
 });

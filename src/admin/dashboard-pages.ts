@@ -115,9 +115,10 @@ export function renderReferencePage(rendererInstalled: boolean): string {
 <script src="/__admin/ui/assets/swagger-ui-bundle.js" defer></script>
 <script type="module" src="/__admin/ui/assets/reference.js"></script>`
     : '';
+  // Swagger UI draws its own <main> landmark; without it, the message is the page's main content.
   const body = rendererInstalled
     ? '<div id="reference"></div>'
-    : '<p>The API reference is drawn by the optional dependency <code>swagger-ui-dist</code>, which is not installed here: <code>npm install swagger-ui-dist</code>, then restart the server. The specs themselves are at <code>/__admin/openapi/&lt;vendor&gt;.yaml</code>.</p>';
+    : '<main><p>The API reference is drawn by the optional dependency <code>swagger-ui-dist</code>, which is not installed here: <code>npm install swagger-ui-dist</code>, then restart the server. The specs themselves are at <code>/__admin/openapi/&lt;vendor&gt;.yaml</code>.</p></main>';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -127,14 +128,14 @@ ${renderer}
 </head>
 <body>
 ${HEADER('reference')}
-<main>
+<div class="intro">
 <h1>API reference</h1>
 <form class="filters" id="reference-form" aria-label="Choose a vendor" method="get" action="/__admin/ui/reference">
   <div class="field"><label for="reference-vendor">Vendor</label> <select id="reference-vendor" name="vendor"></select></div>
   <button type="submit">Show</button>
 </form>
+</div>
 ${body}
-</main>
 ${TOKEN_DIALOG}
 </body>
 </html>

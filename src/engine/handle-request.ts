@@ -175,7 +175,8 @@ async function decide(state: EngineState, request: Request, url: URL, body: Read
       const problem = createProblem(documented.code, documented.message, { documented: documented.documented });
       return outcomeOf(vendor, operationId, encodeProblem(problem), { forced, requestIssues });
     }
-    result = documented.result;
+    // The vendor fills the example's dynamic parts (fresh ids, the request's, the clock's); strict mode checks the result.
+    result = vendor.module.personalizeForced?.(documented.result, decoded, context) ?? documented.result;
   } else {
     const store = state.stores.get(vendor.name) as VendorRecords;
     const before = countStoreChanges(store);

@@ -24,8 +24,11 @@ export type AskToken = (refused: boolean) => Promise<string>;
  * @see ../../docs/reference/admin-api.md
  */
 export interface AdminClient {
-  /** Calls `/__admin<path>` (under `/__session/<id>` when a session is chosen); parses JSON answers. */
-  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /**
+   * Calls `/__admin<path>` under `/__session/<id>` when a session is chosen, or for the whole server
+   * (`scope: 'server'`, as `/__admin/sessions` must be); parses JSON answers.
+   */
+  call<T>(method: string, path: string, body?: unknown, scope?: 'session' | 'server'): Promise<T>;
   /** Reads the event stream at `path` until `signal` aborts, reconnecting from the last event id. */
   stream(path: string, onEvent: (event: StreamEvent) => void, onState: (live: boolean) => void, signal: AbortSignal): Promise<void>;
   /** The prefix of every admin call: `''`, or `/__session/<id>`. */
@@ -56,10 +59,10 @@ export function createAdminClient(askToken: AskToken): AdminClient {
   };
   const client: AdminClient = {
     session: '',
-    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async call<T>(method: string, path: string, body?: unknown, scope: 'session' | 'server' = 'session'): Promise<T> {
       const init: RequestInit =
         body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-      const response = await send(`${client.session}/__admin${path}`, init);
+      const response = await send(`${scope === 'session' ? client.session : ''}/__admin${path}`, init);
       const text = await response.text();
       if (!response.ok) {
         let detail = text;

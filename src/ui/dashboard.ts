@@ -3,6 +3,7 @@ import { createAdminClient } from './admin-client.ts';
 import { createClockFaultsView } from './clock-faults-view.ts';
 import { byId, say } from './dom.ts';
 import { createForceView } from './force-view.ts';
+import { createSessionPicker } from './session-picker.ts';
 import { type ForceableOperation, toForceableOperations } from './spec-outcomes.ts';
 import { renderState, type StateSnapshot } from './state-view.ts';
 import { createTokenPrompt } from './token-dialog.ts';
@@ -20,6 +21,9 @@ const STATE_REFRESH_MS = 150;
  */
 async function start(): Promise<void> {
   const client = createAdminClient(createTokenPrompt());
+  // Created first: a `?session=` in the address points every call below at that session.
+  let switchSession = (): void => {};
+  const picker = createSessionPicker(client, () => switchSession());
   const connection = byId('connection', HTMLParagraphElement);
   const traffic = createTrafficView();
   const force = createForceView(client);
@@ -62,25 +66,36 @@ async function start(): Promise<void> {
   );
   force.setOperations(operations);
 
-  const streaming = new AbortController();
+  const readTraffic = (signal: AbortSignal): void =>
+    void client.stream(
+      '/requests/stream',
+      (event) => {
+        if (event.event === 'exchange') {
+          traffic.add(JSON.parse(event.data) as JournalEntry);
+          refreshStateSoon();
+        } else if (event.event === 'clear') {
+          traffic.clear();
+          refreshStateSoon();
+        }
+      },
+      (live) => {
+        connection.textContent = live ? 'live' : 'reconnecting…';
+        connection.dataset.live = String(live);
+      },
+      signal,
+    );
+  let streaming = new AbortController();
   window.addEventListener('pagehide', () => streaming.abort());
-  void client.stream(
-    '/requests/stream',
-    (event) => {
-      if (event.event === 'exchange') {
-        traffic.add(JSON.parse(event.data) as JournalEntry);
-        refreshStateSoon();
-      } else if (event.event === 'clear') {
-        traffic.clear();
-        refreshStateSoon();
-      }
-    },
-    (live) => {
-      connection.textContent = live ? 'live' : 'reconnecting…';
-      connection.dataset.live = String(live);
-    },
-    streaming.signal,
-  );
+  readTraffic(streaming.signal);
+  // Another session: its own traffic (from its journal's start), state, queue, clock and faults.
+  switchSession = () => {
+    streaming.abort();
+    traffic.clear();
+    streaming = new AbortController();
+    readTraffic(streaming.signal);
+    void Promise.all([refreshState(), force.refresh(), clockFaults.refresh()]);
+  };
+  await picker.start();
 }
 
 start().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { createAdminClient } from './admin-client.ts';
 import { byId, h } from './dom.ts';
+import { createSessionPicker } from './session-picker.ts';
 import { createTokenPrompt } from './token-dialog.ts';
 
 /** The part of Swagger UI's global the page uses (from `swagger-ui-bundle.js`, served by the mock). */
@@ -22,12 +23,16 @@ declare const SwaggerUIBundle: (options: {
  */
 async function start(): Promise<void> {
   const client = createAdminClient(createTokenPrompt());
+  // In a session, the served spec's servers point at the session's base URL: "Try it out" lands there.
+  const picker = createSessionPicker(client, () => location.reload());
+  const pickerStarted = picker.start();
   const select = byId('reference-vendor', HTMLSelectElement);
   const connection = byId('connection', HTMLParagraphElement);
   const { vendors } = await client.call<{ vendors: string[] }>('GET', '');
   const wanted = new URLSearchParams(location.search).get('vendor');
   const vendor = wanted !== null && vendors.includes(wanted) ? wanted : (vendors[0] ?? '');
   select.replaceChildren(...vendors.map((name) => h('option', { value: name, selected: name === vendor }, name)));
+  await pickerStarted;
   const spec = await client.call('GET', `/openapi/${vendor}.json`);
   SwaggerUIBundle({
     spec: inlineParameters(spec as SpecDocument),
@@ -37,6 +42,12 @@ async function start(): Promise<void> {
     tryItOutEnabled: false,
     supportedSubmitMethods: ['get', 'put', 'post', 'delete', 'patch'],
   });
+  // Swagger UI leaves its server picker without a label (an unnamed control to a screen reader).
+  const labelServers = (): void => {
+    const servers = document.getElementById('servers');
+    if (servers && !servers.hasAttribute('aria-label')) servers.setAttribute('aria-label', 'Server');
+  };
+  new MutationObserver(labelServers).observe(byId('reference', HTMLDivElement), { childList: true, subtree: true });
   connection.textContent = `${vendor} reference`;
 }
 

@@ -75,6 +75,14 @@ export interface VendorModule<C extends CollectionDeclarations = CollectionDecla
   readonly invalidRequests?: Readonly<Record<string, InvalidRequestHandler<C, Config>>>;
   /** The vendor's answer to an unknown path under one of its `x-vendor-path-prefixes`. */
   unknownRoute?(request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
+  /**
+   * Fills the dynamic parts of a forced answer (`Prefer: code=N`, `mock.force`, a fault plan), which
+   * the engine takes from the spec's documented example: fresh ids, the request's own identifiers,
+   * the mock clock's instants, as the vendor's handlers would write them. `example=` still picks the
+   * answer; the result is checked against the spec like any other. A forced answer changes no record,
+   * so this must not write to the store's collections. Without it, the example is answered as documented.
+   */
+  personalizeForced?(forced: HandlerResult, request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
   /** Body codecs for media types the engine does not read itself (SOAP XML). */
   readonly codecs?: readonly BodyCodec[];
   /**

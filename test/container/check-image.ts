@@ -4,7 +4,7 @@
  *
  * Container A maps a loopback port and has ADMIN_TOKEN set, with --config, --faults and --state-file
  * read from a mounted folder. Container B has no network at all and no ADMIN_TOKEN, and starts from A's
- * state file. `verify` and `validate` run from the same image. Prints one line per check and a closing
+ * state file; container C starts plainly, for `verify`. `verify` and `validate` run from the same image. Prints one line per check and a closing
  * `N passed, N failed`; exits 1 when any check fails.
  *
  * @see https://docs.docker.com/reference/dockerfile/
@@ -54,6 +54,7 @@ chownSync(data, RUNTIME_UID, RUNTIME_UID);
 const run = `${process.pid}`;
 const a = `esp-cancel-mock-a-${run}`;
 const b = `esp-cancel-mock-b-${run}`;
+const c = `esp-cancel-mock-c-${run}`;
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 
@@ -188,18 +189,18 @@ try {
     assert.deepEqual([without.status, withToken.status], [401, 200]);
   });
 
-  await check('verify, run from the same image, passes against that server', async () => {
-    // B started from A's state file (the example deployment is cancelled there): reset it to the default
-    // dataset, and give verify the token so it restores what it changes.
-    const token = /needs 'Authorization: Bearer ([0-9a-f]{32})'/.exec((await podman(['logs', b])).stdout)?.[1] ?? '';
-    const reset = await fetchInside(b, 'http://127.0.0.1:4010/__admin/reset', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    assert.equal(reset.status, 200, reset.body);
+  await check('verify, run from the same image, passes against a server that starts from the default dataset', async () => {
+    // B started from A's state file, where the example deployment is cancelled, and a server's sessions
+    // (where verify runs its probes) start from what it loaded: there the documented example cannot
+    // succeed. So C starts like B without the state file; verify gets its generated token, lists C's
+    // sessions and runs its probes in sessions of their own.
+    await podmanOk(['run', '-d', '--name', c, '--health-interval', 'disable', '--network', 'none', image, '--strict']);
+    await waitForLog(c, 'esp-cancel-mock listening on');
+    const token = /needs 'Authorization: Bearer ([0-9a-f]{32})'/.exec((await podman(['logs', c])).stdout)?.[1] ?? '';
     const target = ['--base-url', 'http://127.0.0.1:4010', '--admin-token', token];
-    const verify = await podman([...ONE_SHOT, '--network', `container:${b}`, image, 'verify', ...target]);
+    const verify = await podman([...ONE_SHOT, '--network', `container:${c}`, image, 'verify', ...target]);
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    assert.match(verify.stdout, /probes run in fresh sessions/);
   });
 
   await check('--version and --help run as given', async () => {
@@ -219,7 +220,7 @@ try {
     for (const devOnly of ['typescript', 'vitest', 'esbuild', 'msw', 'tsx']) assert.doesNotMatch(modules, new RegExp(`^${devOnly}$`, 'm'));
   });
 } finally {
-  await podman(['rm', '--force', '--time', '0', a, b]);
+  await podman(['rm', '--force', '--time', '0', a, b, c]);
   rmSync(data, { recursive: true, force: true });
 }
 
