@@ -141,7 +141,11 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
         await restoreStore(state.stores.get(vendor.name) as Parameters<typeof restoreStore>[0], records);
       }
     });
-  const ready = seed();
+  // Once seeded, a request goes straight to the pipeline (no `await` hop on every request).
+  let seeded = false;
+  const ready = seed().then(() => {
+    seeded = true;
+  });
 
   if (options.faults) {
     checkFaultPlan(vendors, options.faults);
@@ -152,9 +156,8 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
     vendors: controls.vendors,
     servers: new Map(vendors.map((vendor) => [vendor.name, vendor.spec.document.servers ?? []])),
     ready,
-    async handle(request, handleOptions) {
-      await ready;
-      return handleRequest(state, request, handleOptions);
+    handle(request, handleOptions) {
+      return seeded ? handleRequest(state, request, handleOptions) : ready.then(() => handleRequest(state, request, handleOptions));
     },
     owner(request) {
       const { pathname } = new URL(request.url);
