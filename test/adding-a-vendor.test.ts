@@ -91,6 +91,16 @@ it('drives the new vendor through the same controls: force, state, reset', async
   expect((await engine.controls.getState()).acme?.sends).toContainEqual({ id: '1001', status: 'scheduled' });
 });
 
+it("serves the new vendor's own spec at /__admin/openapi, with its servers pointing at this server", async () => {
+  const yaml = await fetch(`${serverUrl}/__admin/openapi/acme.yaml`);
+  expect(yaml.status).toBe(200);
+  const text = await yaml.text();
+  expect(text).toContain('x-vendor-path-prefixes');
+  expect(text).toContain(`url: ${serverUrl}`);
+  const json = (await (await fetch(`${serverUrl}/__admin/openapi/acme.json`)).json()) as { servers: Array<{ url: string }> };
+  expect(json.servers.map((server) => server.url)).toEqual([serverUrl]);
+});
+
 it('keeps the four real vendors answering beside it', async () => {
   const omeda = await fetch(`${serverUrl}/webservices/rest/brand/ABC/omail/deployment/cancel/*`, {
     method: 'POST',

@@ -55,7 +55,7 @@ export async function handleAdminRequest(
   const refused = checkAdminToken(request, adminToken);
   if (refused) return refused;
   const spec = /^GET \/__admin\/openapi\/([^/]+)\.(yaml|json)$/.exec(route);
-  if (spec) return servedSpec(controls.vendors, spec[1] as string, spec[2] as 'yaml' | 'json', at.baseUrl ?? (url as URL).origin);
+  if (spec) return servedSpec(controls, spec[1] as string, spec[2] as 'yaml' | 'json', at.baseUrl ?? (url as URL).origin);
   try {
     switch (route) {
       case `GET ${ADMIN_PREFIX}`:
@@ -124,13 +124,14 @@ export function isOpenAdminRoute(method: string, pathname: string): boolean {
 }
 
 /** A served vendor's spec, or a 404 problem naming the ones this server has. */
-function servedSpec(vendors: readonly string[], vendor: string, format: 'yaml' | 'json', origin: string): Response {
-  if (!vendors.includes(vendor)) {
-    const list = vendors.map((name) => `${ADMIN_PREFIX}/openapi/${name}.${format}`).join(', ');
+function servedSpec(controls: EngineControls, vendor: string, format: 'yaml' | 'json', origin: string): Response {
+  const loaded = controls.specs.get(vendor);
+  if (!loaded) {
+    const list = controls.vendors.map((name) => `${ADMIN_PREFIX}/openapi/${name}.${format}`).join(', ');
     return toProblemResponse(createProblem('unknown-route', `this server does not serve '${vendor}'; it has ${list}`));
   }
   const contentType = format === 'json' ? 'application/json' : 'application/yaml';
-  return new Response(renderServedSpec(vendor, format, origin), { status: 200, headers: { 'content-type': contentType } });
+  return new Response(renderServedSpec(loaded, format, origin), { status: 200, headers: { 'content-type': contentType } });
 }
 
 function clockBody(controls: EngineControls): { now: string; pinned: boolean } {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadSpec } from '../spec/load-specs.ts';
+import type { LoadedSpec } from '../spec/load-specs.ts';
 import type { ServerObject } from '../spec/openapi-types.ts';
 import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
 
@@ -29,8 +29,7 @@ export function toMockServers(servers: readonly ServerObject[] | undefined, orig
  *
  * @see https://spec.openapis.org/oas/v3.1.0#openapi-document
  */
-export function renderServedSpec(vendor: string, format: SpecFormat, origin: string): string {
-  const spec = loadSpec(vendor);
+export function renderServedSpec(spec: LoadedSpec, format: SpecFormat, origin: string): string {
   const servers = toMockServers(spec.document.servers, origin);
   if (format === 'json') return JSON.stringify({ ...spec.document, servers }, null, 2);
   const document = yamlOnDemand().parseDocument(readFileSync(spec.file, 'utf8'));

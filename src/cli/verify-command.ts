@@ -63,7 +63,9 @@ export async function verifyCommand(args: string[]): Promise<void> {
   const reach = await reachTarget(target.base);
   if (!reach.ok) fail(reach.message);
   const engine = createEngine({ modules });
-  const all = modules.flatMap((module) => deriveProbes(loadSpec(module.name), module.codecs ?? [], overrides[module.name]));
+  const all = modules.flatMap((module) =>
+    deriveProbes(loadSpec(module.name, module.specDirectory), module.codecs ?? [], overrides[module.name]),
+  );
   const probes = values['no-mutate'] ? all.filter((probe) => !probe.mutating) : all;
   const mutating = probes.filter((probe) => probe.mutating).length;
   const isolation = reach.mock ? await isolateOnMock(target.base, values['admin-token']) : NO_ISOLATION;

@@ -4,6 +4,7 @@ import type { FaultPlan } from '../faults/fault-plan.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import type { ForceTimes, QueuedForce } from '../force/force-queue.ts';
 import type { RequestJournal } from '../journal/request-journal.ts';
+import type { LoadedSpec } from '../spec/load-specs.ts';
 import { checkSnapshot, prepareRestore, snapshotStore } from '../store/vendor-store.ts';
 import type { AjvPair } from '../validate/create-ajv.ts';
 import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
@@ -36,6 +37,8 @@ export class MockStateError extends UsageError {
  */
 export interface EngineControls {
   readonly vendors: readonly string[];
+  /** Each vendor's spec as this mock loaded it (its own `specDirectory` included): what `/__admin/openapi/<vendor>` serves. */
+  readonly specs: ReadonlyMap<string, LoadedSpec>;
   readonly strict: boolean;
   readonly journal: RequestJournal;
   readonly clock: MockClock;
@@ -140,6 +143,7 @@ export function createEngineControls(state: EngineState, dependencies: ControlsD
   const storeOf = (name: string) => state.stores.get(name) as Parameters<typeof snapshotStore>[0];
   return {
     vendors: vendors.map((vendor) => vendor.name),
+    specs: new Map(vendors.map((vendor) => [vendor.name, vendor.spec])),
     strict: state.strict,
     journal: state.journal,
     clock: state.clock,
