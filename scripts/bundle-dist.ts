@@ -8,9 +8,9 @@
  * @see https://esbuild.github.io/api/#splitting
  * @see https://esbuild.github.io/api/#minify
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build, type Metafile } from 'esbuild';
 import { thirdPartyLicenses } from './third-party-licenses.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -65,6 +65,32 @@ const bundled = await build({
   logLevel: 'warning',
 });
 writeFileSync(join(root, 'dist', 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses(root, Object.keys(bundled.metafile.inputs)));
+writeBundleContents(bundled.metafile);
+
+/**
+ * What each file of dist/ holds and imports, for test/package-entries.test.ts (which checks that `./msw`
+ * never loads the Node server, and so on): minified and with packages bundled, the files themselves no
+ * longer say which package their code came from. Kept out of the package, in node_modules/.cache.
+ */
+function writeBundleContents(metafile: Metafile): void {
+  const contents = Object.fromEntries(
+    Object.entries(metafile.outputs).map(([output, { inputs, imports }]) => [
+      relative(join(root, 'dist'), join(root, output)),
+      {
+        packages: [
+          ...new Set(Object.keys(inputs).flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [])),
+        ].sort(),
+        // Static imports only: a dynamic one loads on demand (the vitest helper's global setup, the server).
+        imports: imports
+          .filter((entry) => entry.kind === 'import-statement')
+          .map((entry) => (entry.external ? entry.path : relative(join(root, 'dist'), join(root, entry.path)))),
+      },
+    ]),
+  );
+  const folder = join(root, 'node_modules', '.cache', 'esp-cancel-mock');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'bundle-contents.json'), `${JSON.stringify(contents, null, 2)}\n`);
+}
 
 // The dashboard's browser code (src/ui/), served by the mock at /__admin/ui: one minified file per page
 // and the stylesheet, with nothing left external (the pages load only what this server serves).
