@@ -3,6 +3,7 @@
  * is linear in its size; PROTOCOL "work on user input is linear"): each decoder, the store's bulk
  * operations and the journal, each at a size the harness calibrates.
  */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { parseDigestCredentials } from '../../handlers/kit/digest-credentials.ts';
 import { parseMailingIds } from '../../handlers/momentum/mailing-ids.ts';
 import { sfmcSoapCodec } from '../../handlers/sfmc/codec.ts';
@@ -13,6 +14,7 @@ import { jsonCodec } from '../../src/codec/json-codec.ts';
 import { textCodec } from '../../src/codec/text-codec.ts';
 import { createEngine, type MockEngine } from '../../src/engine/create-engine.ts';
 import { createRequestJournal, MAX_JOURNAL_CAPACITY, type NewJournalEntry } from '../../src/journal/request-journal.ts';
+import { IndexedCollection } from '../../src/store/indexed-collection.ts';
 import { selectModules } from '../../src/vendors.ts';
 import type { GrowthCase } from './measure-growth.ts';
 
@@ -29,6 +31,16 @@ const journalEntry = (index: number, body = ''): NewJournalEntry => ({
   forced: null,
   validation: { request: [], response: [] },
 });
+
+interface Renamable {
+  id: string;
+  name: string;
+}
+
+/** The update case times the collection, not ajv: every record passes. */
+const passThrough: StandardSchemaV1<Renamable, Renamable> = {
+  '~standard': { version: 1, vendor: 'growth', validate: (value) => ({ value: value as Renamable }) },
+};
 
 let engine: MockEngine | undefined;
 async function omedaEngine(): Promise<MockEngine> {
@@ -160,6 +172,29 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
       const mock = await omedaEngine();
       await mock.setState({ omeda: { deployments: await deployments(n) } });
       return () => mock.getState();
+    },
+  },
+  {
+    // 2,000 updates of the last records (the worst place for a linear search), each a real change.
+    name: 'store: 2,000 updates in a collection of n records (must not grow with n)',
+    from: 12_500,
+    upTo: 50_000,
+    maxRatio: 2,
+    prepare: async (n) => {
+      const collection = new IndexedCollection({ schema: passThrough }, (record: Renamable) => record.id);
+      for (let index = 0; index < n; index += 1) await collection.create({ id: `R${index}`, name: 'record' });
+      const last = collection.all().slice(-2_000);
+      let round = 0;
+      return async () => {
+        round += 1;
+        for (const record of last) {
+          await collection.update(record, {
+            data(draft) {
+              draft.name = `renamed ${round}`;
+            },
+          });
+        }
+      };
     },
   },
   {
