@@ -58,7 +58,8 @@ const bundled = await build({
   // Minified, our code too: with ajv and hono bundled, only a minified dist fits the size budget, and
   // source maps would not (they are twice the code). keepNames keeps every function's own name, so a
   // stack trace still says which of our functions it passed through; the readable code is in src/.
-  minify: true,
+  // NO_MINIFY=1 builds it readable, for a CPU profile with line numbers (never for a release).
+  minify: process.env.NO_MINIFY !== '1',
   keepNames: true,
   legalComments: 'eof',
   metafile: true,
