@@ -145,7 +145,11 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
         else await restoreStore(store, vendor.module.seed(clock) as Record<string, unknown[]>, { builtIn: true });
       }
     });
-  const ready = seed();
+  // Once seeded, a request goes straight to the pipeline (no `await` hop on every request).
+  let seeded = false;
+  const ready = seed().then(() => {
+    seeded = true;
+  });
 
   if (options.faults) {
     checkFaultPlan(vendors, options.faults);
@@ -156,9 +160,8 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
     vendors: controls.vendors,
     servers: new Map(vendors.map((vendor) => [vendor.name, vendor.spec.document.servers ?? []])),
     ready,
-    async handle(request, handleOptions) {
-      await ready;
-      return handleRequest(state, request, handleOptions);
+    handle(request, handleOptions) {
+      return seeded ? handleRequest(state, request, handleOptions) : ready.then(() => handleRequest(state, request, handleOptions));
     },
     owner(request) {
       const { pathname } = new URL(request.url);
