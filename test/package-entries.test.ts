@@ -1,24 +1,33 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 
-/** The packages an entry point loads: its static imports, followed through its own relative files. */
+/**
+ * What each file of dist/ holds and statically imports, as `npm run build:js` records it (the files are
+ * minified and hold bundled packages, so their text no longer says where their code came from).
+ */
+const contents = JSON.parse(
+  readFileSync(new URL('../node_modules/.cache/esp-cancel-mock/bundle-contents.json', import.meta.url), 'utf8'),
+) as Record<string, { readonly packages: readonly string[]; readonly imports: readonly string[] }>;
+
+/** The packages an entry point loads, bundled or not: followed through its static imports of dist/ files. */
 function packagesLoadedBy(entry: string): Set<string> {
   const packages = new Set<string>();
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(/^(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)) {
-      if (!specifier) continue;
-      if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+    const output = contents[file];
+    if (!output) throw new Error(`dist/${file} is not in the build's record: run npm run build:js`);
+    for (const name of output.packages) packages.add(name);
+    for (const specifier of output.imports) {
+      if (contents[specifier]) visit(specifier);
       else packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier));
     }
   };
-  visit(join(dist, entry));
+  visit(entry);
   return packages;
 }
 

@@ -4,6 +4,7 @@ import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { createSessionDispatch, type SessionDispatch, type SessionDispatchOptions } from '../session/session-dispatch.ts';
+import { toHeaderRecord } from './incoming-headers.ts';
 
 export interface HonoAppOptions extends SessionDispatchOptions {}
 
@@ -21,18 +22,13 @@ export function createHonoApp(
   // The dashboard's pages (open: they hold no data) and a browser's `GET /`; anything else falls through.
   app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
   app.all('*', async (c) => {
-    const incoming = c.env?.incoming?.headers;
-    // HTTP/1.1 framing made explicit: no length and no chunking means an empty body (RFC 9112 §6.3).
-    // Saying so lets the engine read it by length, which @hono/node-server does without building a
-    // full Fetch Request.
-    if (incoming && incoming['content-length'] === undefined && incoming['transfer-encoding'] === undefined) {
-      c.req.raw.headers.set('content-length', '0');
-    }
-    const response = await dispatch.fetch(c.req.raw);
+    const incoming = c.env?.incoming;
+    // The headers as a record, read from Node's raw lines (see toHeaderRecord).
+    const response = await dispatch.fetch(c.req.raw, incoming ? { headers: toHeaderRecord(incoming) } : {});
     // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
     // build a full Fetch Response on every request.
     if (response.status !== 0) return response;
-    c.env?.incoming?.socket.destroy();
+    incoming?.socket.destroy();
     return new Response(null, { status: 500 });
   });
   app.onError((error) => {

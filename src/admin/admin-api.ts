@@ -36,7 +36,8 @@ export const ADMIN_PREFIX = '/__admin';
  *
  * In a session, `at` gives the admin path with the `/__session/<id>` prefix taken off and the
  * session's base URL (what the served specs' `servers` point at), so `/__session/w1/__admin/reset`
- * acts on session `w1` as `/__admin/reset`.
+ * acts on session `w1` as `/__admin/reset`. `at.headers` is the request's header record when the
+ * adapter has one (see `HandleOptions.headers`).
  *
  * @see https://docs.docker.com/reference/dockerfile/#healthcheck
  */
@@ -44,7 +45,7 @@ export async function handleAdminRequest(
   engine: { readonly controls: EngineControls },
   request: Request,
   adminToken?: string,
-  at: { readonly pathname?: string; readonly baseUrl?: string } = {},
+  at: { readonly pathname?: string; readonly baseUrl?: string; readonly headers?: Readonly<Record<string, string>> } = {},
 ): Promise<Response> {
   const { controls } = engine;
   const url = at.pathname === undefined || at.baseUrl === undefined ? new URL(request.url) : undefined;
@@ -71,7 +72,7 @@ export async function handleAdminRequest(
       case `GET ${ADMIN_PREFIX}/state`:
         return json(200, await controls.getState());
       case `PUT ${ADMIN_PREFIX}/state`:
-        await controls.setState((await readJson(request)) as MockState);
+        await controls.setState((await readJson(request, at.headers)) as MockState);
         return json(200, await controls.getState());
       case `GET ${ADMIN_PREFIX}/requests`: {
         const answer = toJournalResponse(controls.journal, new URL(request.url).searchParams);
@@ -86,19 +87,19 @@ export async function handleAdminRequest(
       case `GET ${ADMIN_PREFIX}/force`:
         return json(200, { queued: controls.forced() });
       case `POST ${ADMIN_PREFIX}/force`:
-        return json(201, { queued: controls.forceMany(readForceBody(await readJson(request))) });
+        return json(201, { queued: controls.forceMany(readForceBody(await readJson(request, at.headers))) });
       case `DELETE ${ADMIN_PREFIX}/force`:
         controls.clearForced();
         return new Response(null, { status: 204 });
       case `GET ${ADMIN_PREFIX}/clock`:
         return json(200, clockBody(controls));
       case `PUT ${ADMIN_PREFIX}/clock`:
-        controls.clock.set(readClockBody(await readJson(request)));
+        controls.clock.set(readClockBody(await readJson(request, at.headers)));
         return json(200, clockBody(controls));
       case `GET ${ADMIN_PREFIX}/faults`:
         return json(200, controls.faults());
       case `POST ${ADMIN_PREFIX}/faults`: {
-        const { plan, seed } = readFaultsBody(await readJson(request));
+        const { plan, seed } = readFaultsBody(await readJson(request, at.headers));
         controls.setFaults(parseFaultPlan(plan), seed);
         return json(200, controls.faults());
       }
@@ -138,9 +139,9 @@ function clockBody(controls: EngineControls): { now: string; pinned: boolean } {
   return { now: controls.clock.now().toISOString(), pinned: controls.clock.pinned() !== null };
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, headers: Readonly<Record<string, string>> | undefined): Promise<unknown> {
   // State documents can be large (a benchmark loads 300k records): 64 times the vendor body limit.
-  const body = await readBoundedBody(request, REQUEST_LIMITS.maxBodyBytes * 64);
+  const body = await readBoundedBody(request, REQUEST_LIMITS.maxBodyBytes * 64, headers);
   if (!body.ok) throw new UsageError('bad-admin-body', `the admin body has at least ${body.bytes} bytes; the limit is 64 MiB`);
   const { text } = body;
   try {

@@ -81,7 +81,7 @@ function toDecoder(label: string): TextDecoder | undefined {
 
 /** The `charset` parameter of a Content-Type value, unquoted; `undefined` when there is none. */
 function charsetOf(contentType: string | null | undefined): string | undefined {
-  if (!contentType) return undefined;
+  if (!contentType?.includes(';')) return undefined;
   for (const parameter of contentType.split(';').slice(1)) {
     const equals = parameter.indexOf('=');
     if (equals === -1 || parameter.slice(0, equals).trim().toLowerCase() !== 'charset') continue;

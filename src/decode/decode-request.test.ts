@@ -10,7 +10,7 @@ function decodeForm(requestBody: RequestBodyObject | undefined, codecs: Readonly
   return decodeRequest({
     method: 'POST',
     url: new URL('http://localhost/x'),
-    headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     rawBody: 'a=1&a=2',
     path: {},
     parameters: [],
@@ -48,7 +48,7 @@ describe('decodeRequest', () => {
     const { request } = decodeRequest({
       method: 'GET',
       url: new URL('http://localhost/x?__proto__=1&constructor=2'),
-      headers: new Headers({ __proto__: 'h' } as unknown as Record<string, string>),
+      headers: JSON.parse('{"__proto__":"h"}') as Record<string, string>,
       rawBody: '',
       path: {},
       parameters: [],
@@ -57,6 +57,7 @@ describe('decodeRequest', () => {
     });
     expect(Object.hasOwn(request.query, '__proto__')).toBe(true);
     expect(request.query).toEqual(JSON.parse('{"__proto__":"1","constructor":"2"}'));
+    expect(Object.hasOwn(request.headers, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(request.headers)).toBe(Object.prototype);
   });
 });

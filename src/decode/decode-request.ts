@@ -11,7 +11,8 @@ const ENGINE_QUERY_NAMES = new Set(['__code', '__example']);
 export interface DecodeInput {
   readonly method: string;
   readonly url: URL;
-  readonly headers: Headers;
+  /** Lower-case names, as `Object.fromEntries(headers)` of a Fetch `Headers` lists them. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly rawBody: string;
   /** Set when the body's bytes could not be read as text in the charset it names (`decodeBodyText`). */
   readonly unreadable?: UnreadableText;
@@ -26,8 +27,9 @@ export interface DecodeInput {
  * exception: it comes back as a `parse` issue for the vendor module to word.
  */
 export function decodeRequest(input: DecodeInput): { request: DecodedRequest; issues: ValidationIssue[] } {
-  // Object.fromEntries defines own properties: a header or query name like `__proto__` stays data.
-  const headers: Record<string, string> = Object.fromEntries(input.headers);
+  // A copy the request owns (validation coerces header values in place). Spread and Object.fromEntries
+  // define own properties: a header or query name like `__proto__` stays data.
+  const headers: Record<string, string> = { ...input.headers };
   const declared = toMediaType(headers['content-type']);
   const mediaType = declared || (input.rawBody === '' ? '' : (input.requestBody?.['x-default-content-type'] ?? ''));
   const issues: ValidationIssue[] = [];
@@ -51,7 +53,7 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
     method: input.method,
     url: input.url,
     path: input.path,
-    query: readQuery(input.url.searchParams, input.parameters),
+    query: input.url.search === '' ? {} : readQuery(input.url.searchParams, input.parameters),
     headers,
     mediaType,
     body,

@@ -58,7 +58,7 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
   const { issues } = readRequest(vendor, operation, {
     method: request.method.toUpperCase(),
     url,
-    headers: new Headers(request.headers),
+    headers: Object.fromEntries(new Headers(request.headers)),
     rawBody: request.body,
     path: match.params,
   });

@@ -7,7 +7,8 @@ import type { CompiledOperation, CompiledVendor } from './compile-vendor.ts';
 export interface RawRequest {
   readonly method: string;
   readonly url: URL;
-  readonly headers: Headers;
+  /** Lower-case names (`Object.fromEntries` of a Fetch `Headers`). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly rawBody: string;
   /** The body's bytes could not be read as text in the charset they name (see `readBoundedBody`). */
   readonly unreadable?: UnreadableText;
@@ -23,16 +24,21 @@ export function readRequest(
   operation: CompiledOperation,
   raw: RawRequest,
 ): { request: DecodedRequest; issues: ValidationIssue[] } {
+  // Spelled out rather than spread from `raw`: this runs on every request, and V8 copies a spread slowly.
   const decoded = decodeRequest({
-    ...raw,
+    method: raw.method,
+    url: raw.url,
+    headers: raw.headers,
+    rawBody: raw.rawBody,
+    unreadable: raw.unreadable,
+    path: raw.path,
     parameters: operation.request.parameters,
     requestBody: operation.request.requestBody,
     codecs: vendor.codecs,
   });
   const request = vendor.module.normalize ? vendor.module.normalize(decoded.request) : decoded.request;
-  const issues = [
-    ...operation.request.validateParameters(request),
-    ...(decoded.issues.length > 0 ? decoded.issues : operation.request.validateBody(request)),
-  ];
+  const issues = operation.request.validateParameters(request);
+  const bodyIssues = decoded.issues.length > 0 ? decoded.issues : operation.request.validateBody(request);
+  if (bodyIssues.length > 0) issues.push(...bodyIssues);
   return { request, issues };
 }

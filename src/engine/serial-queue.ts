@@ -10,10 +10,36 @@ export interface SerialQueue {
 
 export function createSerialQueue(): SerialQueue {
   let tail: Promise<unknown> = Promise.resolve();
+  // Tasks started or waiting that have not settled yet (a task that is running counts too).
+  let unsettled = 0;
+  const settle = (): void => {
+    unsettled -= 1;
+  };
   return {
     run(task) {
-      const result = tail.then(task);
-      tail = result.catch(() => undefined);
+      if (unsettled > 0) {
+        unsettled += 1;
+        const result = tail.then(task);
+        tail = result.then(settle, settle);
+        return result;
+      }
+      // Nothing ahead of it: the task runs now rather than a microtask later (most handlers answer
+      // synchronously, so the queue then costs no promise hop); an asynchronous one holds the queue
+      // until it settles.
+      unsettled += 1;
+      let value: ReturnType<typeof task>;
+      try {
+        value = task();
+      } catch (error) {
+        settle();
+        return Promise.reject(error);
+      }
+      if (typeof (value as PromiseLike<unknown> | undefined)?.then !== 'function') {
+        settle();
+        return Promise.resolve(value);
+      }
+      const result = Promise.resolve(value);
+      tail = result.then(settle, settle);
       return result;
     },
   };

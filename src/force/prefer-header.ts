@@ -8,6 +8,8 @@ export type PreferParseResult =
   | { readonly ok: true; readonly force: ForceRequest | undefined }
   | { readonly ok: false; readonly message: string };
 
+const NOTHING_FORCED: PreferParseResult = { ok: true, force: undefined };
+
 /**
  * Reads Prism's forcing convention. Preferences other than `code` and `example` are ignored, as
  * RFC 7240 asks; a `code` that is not a 3-digit status is an error, never silently dropped. The query
@@ -18,6 +20,8 @@ export type PreferParseResult =
  * @see https://www.rfc-editor.org/rfc/rfc7240
  */
 export function readForceRequest(prefer: string | undefined, query: URLSearchParams): PreferParseResult {
+  // Most requests force nothing: no Prefer and no query at all is answered without splitting anything.
+  if (prefer === undefined && query.size === 0) return NOTHING_FORCED;
   const preferences = new Map<string, string>();
   for (const token of (prefer ?? '').split(/[,;]/)) {
     const [rawName, ...rest] = token.split('=');

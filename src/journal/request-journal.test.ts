@@ -48,6 +48,22 @@ describe('createRequestJournal', () => {
     expect(reads).toBe(1);
   });
 
+  it('works out the answer issues it was handed as a check only when they are read, and once', () => {
+    let checks = 0;
+    const issue = { location: 'response-body', pointer: '/Errors', keyword: 'required', message: 'x' } as const;
+    const check = () => {
+      checks++;
+      return [issue];
+    };
+    const journal = createRequestJournal(1);
+    const read = journal.record({ ...entry(400), validation: { request: [], response: check } }).read();
+    expect(read.validation.request).toEqual([]);
+    expect(checks).toBe(0);
+    expect(read.validation.response).toEqual([issue]);
+    expect(JSON.parse(JSON.stringify(journal.entries()[0])).validation).toEqual({ request: [], response: [issue] });
+    expect(checks).toBe(1);
+  });
+
   it('tells subscribers of each exchange and clear as it happens, until they unsubscribe', () => {
     const journal = createRequestJournal(1);
     const heard: string[] = [];

@@ -17,12 +17,17 @@ export interface JournalEntry {
 
 /**
  * An exchange as the engine hands it over, cheap to build on every request: the start time as epoch
- * milliseconds and the request's own `Headers`. They become the entry's ISO time and plain header
- * object only when the journal is read.
+ * milliseconds, the request's own `Headers` (or its header record) and, when nothing needed them while
+ * answering, the answer's validation issues as a function. They become the entry's ISO time, plain
+ * header object and issue list only when the journal is read.
  */
-export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request'> & {
+export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request' | 'validation'> & {
   readonly time: number | string;
   readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Record<string, string> };
+  readonly validation: {
+    readonly request: readonly ValidationIssue[];
+    readonly response: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
+  };
 };
 
 /** What a journal subscriber hears: each exchange as it is recorded, and each clear (a reset clears too). */
@@ -137,10 +142,13 @@ interface Slot {
 /**
  * Holds an exchange as recorded and makes it a `JournalEntry` on first read (then keeps that). It copies
  * what it keeps — bodies already cut — and holds no reference to the input, whose request body may be
- * a whole MiB.
+ * a whole MiB; an unread response check holds the answer's decoded body (bounded like the answer itself).
  */
 function createSlot(id: number, input: NewJournalEntry): Slot {
-  const { time, durationMs, vendor, operationId, forced, validation } = input;
+  const { time, durationMs, vendor, operationId, forced } = input;
+  const requestIssues = input.validation.request;
+  let checkResponse = typeof input.validation.response === 'function' ? input.validation.response : undefined;
+  let responseIssues = typeof input.validation.response === 'function' ? undefined : input.validation.response;
   const { method, url, headers } = input.request;
   const requestBody = truncate(input.request.body);
   const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
@@ -167,7 +175,17 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
         },
         response,
         forced,
-        validation,
+        // The answer's issues are worked out when first read (strict mode off: nothing needed them sooner).
+        validation: {
+          request: requestIssues,
+          get response() {
+            if (checkResponse) {
+              responseIssues = checkResponse();
+              checkResponse = undefined;
+            }
+            return responseIssues as readonly ValidationIssue[];
+          },
+        },
       };
       return entry;
     },

@@ -6,6 +6,9 @@ type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => 
 /** `uri-host [ ":" port ]` (RFC 3986 §3.2.2): a reg-name of unreserved and sub-delims, or an IP literal. */
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=]+)(?::[0-9]{1,5})?$/;
 
+/** The last Host value found valid: clients send the same one on every request, so it is checked once. */
+let lastValidHost: string | undefined;
+
 /**
  * What the HTTP/1.1 request line and Host say, checked before the request becomes a Fetch `Request`:
  * one Host field with a valid value (RFC 9112 §3.2: otherwise 400), an origin-form or absolute-form
@@ -19,7 +22,8 @@ const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=]+)(?::[0-9]{1,5}
 export function checkRequestFraming(incoming: IncomingMessage): MockProblem | undefined {
   let hostLines = 0;
   for (let index = 0; index < incoming.rawHeaders.length; index += 2) {
-    if (incoming.rawHeaders[index]?.toLowerCase() === 'host') hostLines += 1;
+    const name = incoming.rawHeaders[index] as string;
+    if (name.length === 4 && name.toLowerCase() === 'host') hostLines += 1;
   }
   if (hostLines > 1) return refuse('the request has more than one Host header field (RFC 9112 §3.2)');
   if (hostLines === 0) {
@@ -28,14 +32,16 @@ export function checkRequestFraming(incoming: IncomingMessage): MockProblem | un
     if (localAddress) incoming.headers.host = `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
   } else {
     const host = incoming.headers.host ?? '';
-    if (!HOST.test(host) || !URL.canParse(`http://${host}/`))
-      return refuse(`the Host header field '${host.slice(0, 80)}' is not a valid host`);
+    if (host !== lastValidHost) {
+      if (!HOST.test(host) || !URL.canParse(`http://${host}/`))
+        return refuse(`the Host header field '${host.slice(0, 80)}' is not a valid host`);
+      lastValidHost = host;
+    }
   }
   const target = incoming.url ?? '';
   if (target === '*')
     return incoming.method === 'OPTIONS' ? undefined : refuse(`the asterisk-form target is for OPTIONS only, not ${incoming.method}`);
-  const isAbsolute = /^https?:\/\//i.test(target);
-  if (!target.startsWith('/') && !isAbsolute)
+  if (!target.startsWith('/') && !/^https?:\/\//i.test(target))
     return refuse(`the request target '${target.slice(0, 80)}' is neither a path nor an absolute URL`);
   const query = target.indexOf('?');
   const path = query === -1 ? target : target.slice(0, query);

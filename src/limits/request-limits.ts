@@ -23,16 +23,22 @@ export type BoundedBody =
  * Reads a body up to `maxBytes`: a declared `Content-Length` over the limit is refused before one
  * byte is read, and a chunked body is counted while it streams and abandoned as soon as it passes.
  * The text is decoded in the charset the request names (`decodeBodyText`); a charset the mock cannot
- * decode comes back as `unreadable`, beside the body read as UTF-8.
+ * decode comes back as `unreadable`, beside the body read as UTF-8. `headers` (the request's header
+ * record, when the caller has one) is read instead of `request.headers`.
  */
-export async function readBoundedBody(request: Request, maxBytes: number): Promise<BoundedBody> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+export async function readBoundedBody(
+  request: Request,
+  maxBytes: number,
+  headers?: Readonly<Record<string, string>>,
+): Promise<BoundedBody> {
+  const header = (name: string): string | null => (headers ? (headers[name] ?? null) : request.headers.get(name));
+  const declared = Number(header('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
     return { ok: false, bytes: declared };
   }
-  const contentType = request.headers.get('content-type');
+  const contentType = header('content-type');
   // A declared length within the limit bounds the body already (the HTTP parser delivers exactly that
   // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
   // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).

@@ -32,6 +32,7 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
 
 /** Percent-decodes one path segment; a malformed escape is kept as sent, for the validator to judge. */
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

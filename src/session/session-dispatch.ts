@@ -1,6 +1,6 @@
 import { ADMIN_PREFIX, handleAdminRequest, isOpenAdminRoute } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
-import type { MockEngine, MockState } from '../engine/create-engine.ts';
+import type { HandleOptions, MockEngine, MockState } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { readSessionTarget } from './session-id.ts';
@@ -29,7 +29,8 @@ export interface SessionDispatchOptions {
  * @see ../../docs/guides/sessions.md
  */
 export interface SessionDispatch {
-  fetch(request: Request): Promise<Response>;
+  /** `headers`: the request's headers as a record, when the adapter has them already (see `HandleOptions`). */
+  fetch(request: Request, options?: Pick<HandleOptions, 'headers'>): Promise<Response>;
   readonly sessions: SessionRegistry;
 }
 
@@ -56,21 +57,21 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
   });
   return {
     sessions,
-    async fetch(request) {
+    async fetch(request, { headers } = {}) {
       const target = readSessionTarget(request);
       if (target.kind === 'invalid') return toProblemResponse(createProblem('invalid-session-id', target.detail));
       const { pathname } = target;
       const admin = pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
       if (admin && isSessionsPath(pathname)) return handleSessionsRequest(sessions, request, pathname, adminToken);
       if (target.kind === 'default') {
-        return admin ? handleAdminRequest(engine, request, adminToken, { pathname }) : engine.handle(request);
+        return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers });
       }
       // A refused admin request creates no session and touches none.
       const refused = admin && !isOpenAdminRoute(request.method, pathname) ? checkAdminToken(request, adminToken) : undefined;
       if (refused) return refused;
       const session = sessions.use(target.id);
-      if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl });
-      return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl });
+      if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl, headers });
+      return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl, headers });
     },
   };
 }

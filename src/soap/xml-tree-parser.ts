@@ -14,9 +14,17 @@
  *
  * @see ../../docs/development.md "SOAP inside OpenAPI" (safe parser: no DTDs, no entity expansion)
  */
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser } from 'saxes';
 import type { DecodeFailure } from '../codec/body-codec.ts';
 import { XSI_NAMESPACE } from './soap-namespace-table.ts';
+
+/** saxes, loaded with the first XML body rather than at start-up (a mock without SFMC never loads it). */
+let saxes: { readonly SaxesParser: typeof SaxesParser } | undefined;
+function loadSaxes(): { readonly SaxesParser: typeof SaxesParser } {
+  saxes ??= createRequire(import.meta.url)('saxes') as typeof import('saxes');
+  return saxes;
+}
 
 /** One parsed element: namespace-resolved name, the two xsi attributes we keep, children, text. */
 export interface XmlElement {
@@ -60,7 +68,7 @@ function refuse(reason: string, message: string): never {
  * `malformed-xml` with saxes's message (line:column first).
  */
 export function parseXmlTree(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlTreeResult {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new (loadSaxes().SaxesParser)({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let count = 0;

@@ -1,9 +1,10 @@
 import type { Collection } from '@msw/data';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { lazily } from '../validate/compile-once.ts';
 import type { AjvPair } from '../validate/create-ajv.ts';
 import { componentSchemaId } from '../validate/create-ajv.ts';
 import { IndexedCollection } from './indexed-collection.ts';
-import { toStandardSchema } from './json-schema-standard.ts';
+import { toStandardSchema, trustRecord } from './json-schema-standard.ts';
 
 /** A typed reference to a record schema in the vendor's `components.schemas`, with its unique key. */
 export interface RecordDeclaration<T> {
@@ -33,16 +34,21 @@ export type VendorStore<C extends CollectionDeclarations> = {
 /** Plain records per collection: the dataset seed, `GET /__admin/state` and `PUT /__admin/state`. */
 export type StoreSnapshot<C extends CollectionDeclarations> = { [K in keyof C]: Array<RecordOf<C[K]>> };
 
+/**
+ * The vendor's collections, empty. Each record schema is compiled when a record is first checked
+ * (a user's record or an update), not here: seeding the built-in dataset checks none.
+ */
 export function createVendorStore<C extends CollectionDeclarations>(ajv: AjvPair, vendor: string, declarations: C): VendorStore<C> {
   const store: Record<string, Collection<StandardSchemaV1>> = {};
   for (const [name, declaration] of Object.entries(declarations)) {
-    const validate = ajv.exact.getSchema(componentSchemaId(vendor, declaration.schemaName));
-    if (!validate)
+    const id = componentSchemaId(vendor, declaration.schemaName);
+    if (!ajv.exact.schemas[id])
       throw new Error(
         `[esp-cancel-mock] openapi/${vendor}.yaml has no components.schemas.${declaration.schemaName} for collection ${name}.`,
       );
+    const validator = lazily(() => ajv.exact.getSchema(id) as NonNullable<ReturnType<typeof ajv.exact.getSchema>>);
     store[name] = new IndexedCollection(
-      { schema: toStandardSchema(validate, declaration.schemaName) },
+      { schema: toStandardSchema(validator, declaration.schemaName) },
       declaration.keyOf as (record: unknown) => string,
     );
   }
@@ -99,21 +105,30 @@ export function checkSnapshot(ajv: AjvPair, vendor: string, declarations: Collec
   return problems;
 }
 
+/** How a snapshot is restored: `builtIn` for the built-in default dataset only (see `trustRecord`). */
+export interface RestoreOptions {
+  readonly builtIn?: boolean;
+}
+
 /**
  * Builds the collections a snapshot describes (collections it omits come out empty) without touching
  * the store; the returned function swaps them in. Linear in the records: nothing is cleared record by
  * record, and a throw while building (a duplicate key `checkSnapshot` was not asked about) leaves the
- * store whole.
+ * store whole. Every record is checked against its schema, except the built-in dataset's.
  */
 export async function prepareRestore(
   store: Record<string, Collection<StandardSchemaV1>>,
   snapshot: Record<string, unknown[]>,
+  options: RestoreOptions = {},
 ): Promise<() => void> {
   const built = new Map<string, Collection<StandardSchemaV1>>();
   for (const [name, collection] of Object.entries(store)) {
     const fresh = (collection as IndexedCollection<StandardSchemaV1>).emptyCopy();
     const records = Object.hasOwn(snapshot, name) ? snapshot[name] : undefined;
-    for (const record of records ?? []) await fresh.create(structuredClone(record));
+    for (const record of records ?? []) {
+      const copy = structuredClone(record);
+      await fresh.create(options.builtIn && typeof copy === 'object' && copy !== null ? trustRecord(copy) : copy);
+    }
     built.set(name, fresh);
   }
   return () => {
@@ -125,6 +140,7 @@ export async function prepareRestore(
 export async function restoreStore(
   store: Record<string, Collection<StandardSchemaV1>>,
   snapshot: Record<string, unknown[]>,
+  options: RestoreOptions = {},
 ): Promise<void> {
-  (await prepareRestore(store, snapshot))();
+  (await prepareRestore(store, snapshot, options))();
 }

@@ -1,0 +1,89 @@
+/**
+ * A/B of start-up between two built copies of the package, interleaved (before, after, before, after…
+ * in the same minutes, pinned like `npm run bench`), so the shared machine's load falls on both alike:
+ * `npx tsx bench/startup-ab.ts --before ../other-checkout [--runs 9]`. Per run: a server (all vendors,
+ * then `--vendors omeda`) from spawn to listening, with the CPU time it used to get there and its RSS
+ * 1 s later; bare node:http and Hono + ajv beside them; and one fresh in-process probe per copy
+ * (`bench/in-process-probe.mjs` of that copy). Prints medians, after/before ratios and the load average.
+ */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpuMicros, loadAverage, memoryMiB, pinSelf, SERVER_CORE, type Started, startPinned, stopProcess } from './pinned-process.ts';
+import type { BenchScenario } from './scenario.ts';
+import { median, startVariant } from './server-rounds.ts';
+
+const { values } = parseArgs({ options: { before: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+if (!values.before) throw new Error('usage: npx tsx bench/startup-ab.ts --before <a built checkout> [--runs 9]');
+const trees = { before: resolve(values.before), after: resolve(import.meta.dirname, '..') };
+const runs = Number(values.runs);
+const pinned = pinSelf();
+const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
+
+const samples = new Map<string, number[]>();
+const add = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
+
+async function measure(key: string, start: () => Promise<Started>, rss: boolean): Promise<void> {
+  const server = await start();
+  add(`${key} ms`, server.msToListening);
+  add(`${key} cpu ms`, cpuMicros(server.pid) / 1000);
+  if (rss) {
+    await new Promise((done) => setTimeout(done, 1000));
+    add(`${key} idle RSS MiB`, memoryMiB(server.pid).rss);
+  }
+  await stopProcess(server);
+}
+
+const loads = [loadAverage()];
+for (let run = 0; run < runs; run++) {
+  for (const [name, tree] of run % 2 === 0 ? Object.entries(trees) : Object.entries(trees).reverse()) {
+    const cli = join(tree, 'dist', 'esp-cancel-mock.mjs');
+    await measure(`${name} all`, () => startPinned([cli, 'serve', '--port', '0', '--quiet'], pinned), true);
+    await measure(`${name} omeda`, () => startPinned([cli, 'serve', '--port', '0', '--quiet', '--vendors', 'omeda'], pinned), false);
+    const [command, argv] = pinned
+      ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, join(tree, 'bench', 'in-process-probe.mjs')]]
+      : [process.execPath, [join(tree, 'bench', 'in-process-probe.mjs')]];
+    const probe = JSON.parse(
+      execFileSync(command as string, argv as string[], { env: { ...process.env, PROBE: '{"further":5,"resets":5}' }, encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1) ?? '{}',
+    ) as { importMs: number; firstCreateMs: number; rssMiB: number };
+    add(`${name} import ms`, probe.importMs);
+    add(`${name} first createMock ms`, probe.firstCreateMs);
+    add(`${name} import + first createMock ms`, probe.importMs + probe.firstCreateMs);
+    add(`${name} probe RSS MiB`, probe.rssMiB);
+  }
+  await measure('bare', () => startVariant('bare', scenario, { pinned, strict: false }), run === 0);
+  await measure('Hono + ajv', () => startVariant('honoAjv', scenario, { pinned, strict: false }), run === 0);
+  loads.push(loadAverage());
+}
+
+const of = (key: string) => median(samples.get(key) ?? []);
+console.log(`start-up A/B, ${runs} interleaved runs, medians; load average ${loads.join(' → ')}`);
+for (const figure of [
+  'all ms',
+  'all cpu ms',
+  'all idle RSS MiB',
+  'omeda ms',
+  'omeda cpu ms',
+  'import ms',
+  'first createMock ms',
+  'import + first createMock ms',
+  'probe RSS MiB',
+]) {
+  const before = of(`before ${figure}`);
+  const after = of(`after ${figure}`);
+  console.log(
+    `  ${figure.padEnd(30)} before ${before.toFixed(1).padStart(7)}  after ${after.toFixed(1).padStart(7)}  after/before ${(after / before).toFixed(2)}`,
+  );
+}
+const bare = of('bare ms');
+const honoAjv = of('Hono + ajv ms');
+console.log(
+  `  bare node:http ${bare.toFixed(1)} ms (cpu ${of('bare cpu ms').toFixed(1)} ms, idle RSS ${of('bare idle RSS MiB').toFixed(1)} MiB); Hono + ajv ${honoAjv.toFixed(1)} ms (cpu ${of('Hono + ajv cpu ms').toFixed(1)} ms, idle RSS ${of('Hono + ajv idle RSS MiB').toFixed(1)} MiB)`,
+);
+for (const name of ['before', 'after']) {
+  const all = of(`${name} all ms`);
+  console.log(`  ${name}: server start / bare ${(all / bare).toFixed(2)}×, / Hono + ajv ${(all / honoAjv).toFixed(2)}×`);
+}

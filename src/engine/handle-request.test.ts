@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { VendorModule } from '../vendor/vendor-module.ts';
+import { VENDOR_MODULES } from '../vendors.ts';
+import { createEngine } from './create-engine.ts';
+
+const CANCEL = 'https://ows.omeda.com/webservices/rest/brand/FOO/omail/deployment/cancel/*';
+
+/** Omeda with a cancel handler whose answer breaks openapi/omeda.yaml (`SubmissionId` must be a string). */
+const drifting: VendorModule = {
+  ...(VENDOR_MODULES.omeda as VendorModule),
+  operations: {
+    ...(VENDOR_MODULES.omeda as VendorModule).operations,
+    cancelDeployment: () => ({ status: 200, body: { SubmissionId: 1 } }),
+  },
+};
+
+const cancel = () =>
+  new Request(CANCEL, {
+    method: 'POST',
+    headers: { 'x-omeda-appid': 'app', 'content-type': 'application/json' },
+    body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+  });
+
+describe('handleRequest', () => {
+  it('journals what the spec says of an answer it sent with strict mode off', async () => {
+    const engine = createEngine({ modules: [drifting], strict: false });
+    expect((await engine.handle(cancel())).status).toBe(200);
+    const [entry] = engine.journal.entries();
+    expect(entry?.validation.response.map((issue) => `${issue.location} ${issue.pointer} ${issue.keyword}`)).toEqual([
+      'response-body /ResponseInfo required',
+      'response-body /SubmissionId type',
+    ]);
+    expect(JSON.parse(JSON.stringify(entry)).validation.response).toHaveLength(2);
+  });
+
+  it('answers strict-violation for the same answer with strict mode on, and journals the issues', async () => {
+    const engine = createEngine({ modules: [drifting], strict: true });
+    const response = await engine.handle(cancel());
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { type: string }).type).toMatch(/strict-violation$/);
+    expect(engine.journal.entries()[0]?.validation.response).toHaveLength(2);
+  });
+
+  it('journals the request headers it was handed as a record, instead of reading request.headers', async () => {
+    const engine = createEngine({ modules: [drifting], strict: false });
+    const headers = { 'content-length': '61', 'content-type': 'application/json', 'x-omeda-appid': 'app' };
+    await engine.handle(cancel(), { headers });
+    expect(engine.journal.entries()[0]?.request.headers).toEqual(headers);
+  });
+});
