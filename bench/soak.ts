@@ -4,13 +4,18 @@
  *   npm run soak                          ≥10,000 generated requests per operation of every spec
  *   npm run soak -- --seed 123            replay a run (the seed is printed)
  *   npm run soak -- --per-operation 2000  a shorter run
- *   npm run soak -- --journal             1,000,000 valid requests: RSS stays flat (bounded journal)
+ *   npm run soak -- --journal             1,000,000 valid requests: RSS sampled every 5 s and judged flat
+ *                                         (bounded journal); `--requests 200000`, `--max-minutes 10`
+ *   npm run soak -- --pin                 server on core 0, this process on core 1 (as `npm run bench`)
+ *   npm run soak -- --server <cli.mjs>    soak another build (an A/B against an older dist)
  *   npm run soak -- --hostile             what an adversarial client sends (repeated names, deep nesting,
  *                                         prototype keys, odd Hosts, refused admin writes), then SIGTERM
  *                                         with silent sockets open: every answer fast, shutdown bounded
  *
  * Prints requests sent, crashes (must be 0), undocumented answers (must be 0), RSS start/end and
- * latency percentiles; exits 1 when either count is not 0 or the store breaks its invariants.
+ * latency percentiles; exits 1 when either count is not 0 or the store breaks its invariants. With
+ * `--journal` it also prints the RSS samples and a flatness verdict (see `bench/rss-flatness.ts`), and
+ * exits 1 when RSS still grows in the last quarter of the run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +28,8 @@ import { HOSTILE_ADMIN, HOSTILE_HEADS, hostileRequests } from './fuzz/hostile-re
 import { judgeAnswer, toFetchRequest } from './fuzz/judge-answer.ts';
 import { requestArbitrary } from './fuzz/request-arbitrary.ts';
 import { listSpecOperations } from './fuzz/spec-operations.ts';
+import { pinSelf, SERVER_CORE } from './pinned-process.ts';
+import { judgeFlatness, type RssSample } from './rss-flatness.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +39,10 @@ const { values } = parseArgs({
     journal: { type: 'boolean', default: false },
     hostile: { type: 'boolean', default: false },
     requests: { type: 'string', default: '1000000' },
+    'max-minutes': { type: 'string' },
+    'sample-seconds': { type: 'string', default: '5' },
+    pin: { type: 'boolean', default: false },
+    server: { type: 'string' },
   },
 });
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
@@ -39,10 +50,13 @@ const perOperation = Number(values['per-operation']);
 const concurrency = Number(values.concurrency);
 console.log(`soak: seed ${seed} (replay with npm run soak -- --seed ${seed})`);
 
-const CLI = fileURLToPath(new URL('../dist/esp-cancel-mock.mjs', import.meta.url));
-const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--strict', '--quiet', '--journal-size', '1000'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const CLI = values.server ?? fileURLToPath(new URL('../dist/esp-cancel-mock.mjs', import.meta.url));
+const serveArgs = [CLI, 'serve', '--port', '0', '--strict', '--quiet', '--journal-size', '1000'];
+const pinned = values.pin ? pinSelf() : false;
+if (values.pin && !pinned) console.log('soak: --pin needs taskset and two cores; running unpinned');
+const child: ChildProcess = pinned
+  ? spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, ...serveArgs], { stdio: ['ignore', 'pipe', 'inherit'] })
+  : spawn(process.execPath, serveArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
 let crashed = false;
 child.once('exit', (code, signal) => {
   if (!stopping) {
@@ -93,12 +107,16 @@ async function send(request: FuzzRequest, label: string): Promise<void> {
   sent++;
 }
 
-/** Runs `count` requests from `next(i)` with `concurrency` in flight. */
-async function drive(count: number, next: (index: number) => { request: FuzzRequest; label: string }): Promise<void> {
+/** Runs `count` requests from `next(i)` with `concurrency` in flight, until `deadline` (ms, `performance.now()`). */
+async function drive(
+  count: number,
+  next: (index: number) => { request: FuzzRequest; label: string },
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<void> {
   let index = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (index < count && !crashed) {
+      while (index < count && !crashed && performance.now() < deadline) {
         const { request, label } = next(index++);
         await send(request, label);
       }
@@ -113,6 +131,7 @@ const operations = listSpecOperations();
 const rssStart = rssMiB();
 const started = performance.now();
 const rssSeries: string[] = [];
+const rssSamples: RssSample[] = [];
 
 /** Sends raw bytes and resolves with the status line's code (0 when the server closed without one). */
 function sendRaw(text: string): Promise<number> {
@@ -163,15 +182,22 @@ if (values.hostile) {
 } else if (values.journal) {
   const total = Number(values.requests);
   const bases = operations.map((operation) => operation.base);
-  await drive(total, (index) => {
-    if (index % 100_000 === 0) {
-      rssSeries.push(`${index / 1000}k: ${rssMiB()} MiB`);
+  const maxMinutes = values['max-minutes'] === undefined ? Number.POSITIVE_INFINITY : Number(values['max-minutes']);
+  const sample = () => rssSamples.push({ requests: sent, seconds: (performance.now() - started) / 1000, rssMiB: rssMiB() });
+  sample();
+  const sampler = setInterval(sample, Number(values['sample-seconds']) * 1000);
+  await drive(
+    total,
+    (index) => {
       // Token logins add records by design (SFMC and Volt MX keep issued tokens): a reset every 100k
       // keeps the store's size fixed, so what is measured is the journal and the server itself.
-      void admin('POST', '/reset');
-    }
-    return { request: bases[index % bases.length] as FuzzRequest, label: 'journal' };
-  });
+      if (index % 100_000 === 0 && index > 0) void admin('POST', '/reset');
+      return { request: bases[index % bases.length] as FuzzRequest, label: 'journal' };
+    },
+    started + maxMinutes * 60_000,
+  );
+  clearInterval(sampler);
+  sample();
 } else {
   for (const [position, operation] of operations.entries()) {
     const arbitrary = requestArbitrary(operation);
@@ -241,9 +267,19 @@ if (values.hostile) {
   for (const finding of hostileFindings) console.log(`  ${finding}`);
 }
 console.log(`RSS start/end:        ${rssStart} MiB → ${rssEnd} MiB`);
-console.log(`RSS along the run:    ${rssSeries.join('; ')}`);
+if (rssSeries.length > 0) console.log(`RSS along the run:    ${rssSeries.join('; ')}`);
+const flatness = values.journal && !crashed ? judgeFlatness(rssSamples) : undefined;
+if (flatness) {
+  const everyTenth = rssSamples.filter((_, index) => index % Math.max(1, Math.ceil(rssSamples.length / 20)) === 0);
+  console.log(`RSS samples:          ${everyTenth.map((s) => `${Math.round(s.requests / 1000)}k ${s.rssMiB}`).join(', ')} MiB`);
+  console.log(`RSS verdict:          ${flatness.flat ? 'flat' : 'GROWS'} (${flatness.summary})`);
+}
 console.log(`latency ms:           p50 ${percentile(0.5)}, p99 ${percentile(0.99)}, max ${percentile(1)}`);
 for (const example of examples) console.log(`  ${example}`);
 stopping = true;
 child.kill('SIGTERM');
-process.exit(crashed || undocumented > 0 || connectionErrors > 0 || invariants !== 'ok' || hostileFindings.length > 0 ? 1 : 0);
+process.exit(
+  crashed || undocumented > 0 || connectionErrors > 0 || invariants !== 'ok' || hostileFindings.length > 0 || flatness?.flat === false
+    ? 1
+    : 0,
+);
