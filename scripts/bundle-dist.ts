@@ -60,7 +60,8 @@ const bundled = await build({
   // names each function by calling Object.defineProperty where the function is created, and closures
   // are created on every request (Hono's Context, @hono/node-server's body reader, ours): 29 calls,
   // about 19 µs of a request's CPU profile. A stack trace from dist/ shows minified names.
-  minify: true,
+  // NO_MINIFY=1 builds it readable, for a CPU profile or a stack trace with names (never for a release).
+  minify: process.env.NO_MINIFY !== '1',
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',

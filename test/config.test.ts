@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { checkMockConfig, MockConfigError } from '../src/config/mock-config.ts';
 import { createMock } from '../src/msw.ts';
@@ -69,6 +70,13 @@ it.each(Object.keys(VENDOR_MODULES))('keeps the %s config schema and the vendor 
   const schema = VENDOR_CONFIG_SCHEMAS[vendor as keyof typeof VENDOR_CONFIG_SCHEMAS];
   expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(defaults).sort());
   expect(() => checkMockConfig({ [vendor]: defaults })).not.toThrow();
+});
+
+it.each(Object.keys(VENDOR_MODULES))('keeps the %s config schema a valid JSON Schema (the meta-schema check the mock skips)', (vendor) => {
+  const ajv = new Ajv2020({ strict: true });
+  const schema = VENDOR_CONFIG_SCHEMAS[vendor as keyof typeof VENDOR_CONFIG_SCHEMAS];
+  expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+  expect(ajv.validateSchema({ ...schema, type: 'dictionary' })).toBe(false);
 });
 
 it('exits 2 naming the file, the path and the likely key when --config has a misspelt key', async () => {

@@ -6,7 +6,7 @@ import { lazily } from '../validate/compile-once.ts';
 // Built on the first admin body to check, not when the server module loads: compiling (and, by default,
 // checking these schemas against the JSON Schema meta-schema) took a third of a server's start-up.
 // These three schemas are fixed; strict mode still refuses any unknown keyword in them when compiled.
-const ajv = lazily(() => new Ajv2020({ strict: true, allErrors: false, allowUnionTypes: true, validateSchema: false }));
+const ajv = lazily(() => new Ajv2020({ strict: true, allErrors: false, allowUnionTypes: true, validateSchema: false, meta: false }));
 
 const forceItem = {
   type: 'object',
