@@ -21,7 +21,7 @@ it('writes nothing while the turn that added the lines runs', () => {
   expect(writes).toEqual([]);
 });
 
-it('writes every line added during one turn in one write, in order, once the turn ends', () => {
+it('writes every line added within a few milliseconds in one write, in order, once they pass', () => {
   const { writes, sink } = recordingSink();
   const writer = createLogWriter((n: number) => `line ${n}`, sink);
   writer.add(1);
@@ -29,6 +29,17 @@ it('writes every line added during one turn in one write, in order, once the tur
   writer.add(3);
   vi.runAllTimers();
   expect(writes).toEqual(['line 1\nline 2\nline 3\n']);
+});
+
+it('gathers lines added in separate turns of the event loop into one write', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => `line ${n}`, sink);
+  writer.add(1);
+  vi.advanceTimersByTime(2);
+  writer.add(2);
+  expect(writes).toEqual([]);
+  vi.advanceTimersByTime(20);
+  expect(writes).toEqual(['line 1\nline 2\n']);
 });
 
 it('formats a line only when it is written', () => {

@@ -153,13 +153,18 @@ function createSlot(id: number, input: NewJournalEntry): Slot {
   const requestBody = truncate(input.request.body);
   const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
   let entry: JournalEntry | undefined;
+  let isoTime = typeof time === 'number' ? undefined : time;
   let headerRecord: Record<string, string> | undefined;
   return {
     id,
     read() {
       entry ??= {
         id,
-        time: typeof time === 'number' ? new Date(time).toISOString() : time,
+        // The ISO time is built when first read too: the text request log never reads it.
+        get time() {
+          isoTime ??= new Date(time as number).toISOString();
+          return isoTime;
+        },
         durationMs,
         vendor,
         operationId,

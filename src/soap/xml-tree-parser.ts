@@ -62,65 +62,94 @@ function refuse(reason: string, message: string): never {
   throw new ParseRefused({ ok: false, reason, message });
 }
 
+/** What the parse of one document has built so far; the reused parser's handlers work on it. */
+interface ParseState {
+  readonly limits: XmlLimits;
+  readonly stack: XmlElement[];
+  root: XmlElement | undefined;
+  count: number;
+}
+
+/**
+ * One parser serves document after document: saxes resets itself when a document ends (`close()`),
+ * and building a parser (its state table, its handlers) cost more than parsing a SOAP request. A
+ * document that is refused or malformed leaves it mid-way, so it is dropped and the next parse builds
+ * a new one. Parsing is synchronous, so one document at a time uses it.
+ */
+let reusable: { readonly parser: SaxesParser; state: ParseState } | undefined;
+
+function createParser(): { readonly parser: SaxesParser; state: ParseState } {
+  const parser = new (loadSaxes().SaxesParser)({ xmlns: true, position: true });
+  const owner = { parser, state: { limits: DEFAULT_XML_LIMITS, stack: [], root: undefined, count: 0 } as ParseState };
+  parser.on('doctype', () => refuse('xml-doctype', 'A DOCTYPE is not accepted: DTDs and entity declarations are never processed.'));
+  parser.on('opentag', (tag) => {
+    const { state } = owner;
+    state.count += 1;
+    if (state.count > state.limits.maxElements) {
+      refuse('too-many-elements', `The XML has more than ${state.limits.maxElements} elements.`);
+    }
+    if (state.stack.length >= state.limits.maxDepth) {
+      refuse('too-deep', `The XML nests elements deeper than ${state.limits.maxDepth} levels.`);
+    }
+    // One pass over the attributes: the first xsi:type and xsi:nil, and the others but namespace declarations.
+    let typeName: string | undefined;
+    let nil: string | undefined;
+    let others: [string, string][] | undefined;
+    for (const attribute of Object.values(tag.attributes)) {
+      if (attribute.uri === XSI_NAMESPACE) {
+        if (attribute.local === 'type') typeName ??= attribute.value.trim();
+        else if (attribute.local === 'nil') nil ??= attribute.value.trim();
+      } else if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') {
+        others ??= [];
+        others.push([attribute.local, attribute.value]);
+      }
+    }
+    const element: XmlElement = {
+      local: tag.local,
+      uri: tag.uri,
+      type: typeName === undefined ? undefined : typeName.slice(typeName.lastIndexOf(':') + 1),
+      nil: nil === 'true' || nil === '1',
+      // fromEntries defines own properties, so an attribute named `__proto__` cannot touch a prototype.
+      attributes: others === undefined ? {} : Object.fromEntries(others),
+      children: [],
+      text: '',
+    };
+    const parent = state.stack.at(-1);
+    if (parent === undefined) state.root = element;
+    else parent.children.push(element);
+    state.stack.push(element);
+  });
+  parser.on('closetag', () => {
+    owner.state.stack.pop();
+  });
+  const appendText = (data: string): void => {
+    const current = owner.state.stack.at(-1);
+    if (current !== undefined) current.text += data;
+  };
+  parser.on('text', appendText);
+  parser.on('cdata', appendText);
+  return owner;
+}
+
 /**
  * Parses a whole XML document into an {@link XmlElement} tree. Never throws: a DOCTYPE gives
  * `xml-doctype`, limits give `too-deep` / `too-many-elements`, anything else saxes rejects gives
  * `malformed-xml` with saxes's message (line:column first).
  */
 export function parseXmlTree(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlTreeResult {
-  const parser = new (loadSaxes().SaxesParser)({ xmlns: true, position: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let count = 0;
-
-  parser.on('doctype', () => refuse('xml-doctype', 'A DOCTYPE is not accepted: DTDs and entity declarations are never processed.'));
-  parser.on('opentag', (tag) => {
-    count += 1;
-    if (count > limits.maxElements) {
-      refuse('too-many-elements', `The XML has more than ${limits.maxElements} elements.`);
-    }
-    if (stack.length >= limits.maxDepth) {
-      refuse('too-deep', `The XML nests elements deeper than ${limits.maxDepth} levels.`);
-    }
-    const xsiType = Object.values(tag.attributes).find((a) => a.uri === XSI_NAMESPACE && a.local === 'type');
-    const xsiNil = Object.values(tag.attributes).find((a) => a.uri === XSI_NAMESPACE && a.local === 'nil');
-    const typeName = xsiType?.value.trim();
-    const element: XmlElement = {
-      local: tag.local,
-      uri: tag.uri,
-      type: typeName === undefined ? undefined : typeName.slice(typeName.lastIndexOf(':') + 1),
-      nil: xsiNil !== undefined && ['true', '1'].includes(xsiNil.value.trim()),
-      // fromEntries defines own properties, so an attribute named `__proto__` cannot touch a prototype.
-      attributes: Object.fromEntries(
-        Object.values(tag.attributes)
-          .filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns' && a.uri !== XSI_NAMESPACE)
-          .map((a) => [a.local, a.value]),
-      ),
-      children: [],
-      text: '',
-    };
-    const parent = stack.at(-1);
-    if (parent === undefined) root = element;
-    else parent.children.push(element);
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const appendText = (data: string): void => {
-    const current = stack.at(-1);
-    if (current !== undefined) current.text += data;
-  };
-  parser.on('text', appendText);
-  parser.on('cdata', appendText);
-
+  const owner = reusable ?? createParser();
+  reusable = undefined;
+  const state: ParseState = { limits, stack: [], root: undefined, count: 0 };
+  owner.state = state;
   try {
-    parser.write(text).close();
+    owner.parser.write(text).close();
   } catch (error) {
     if (error instanceof ParseRefused) return error.failure;
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: 'malformed-xml', message: `The XML is not well-formed: ${detail}` };
   }
+  reusable = owner;
+  const { root } = state;
   if (root === undefined) {
     // saxes already rejects a document without a root; kept so the types need no assertion.
     return { ok: false, reason: 'malformed-xml', message: 'The XML has no root element.' };
