@@ -101,12 +101,12 @@ export function startVariant(
   }
 }
 
-/** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
-export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
-  const requests: autocannon.Request[] = [
+/** autocannon's request list for a scenario: each request is `scenario.request(index())`, built fresh. */
+export function scenarioRequests(scenario: BenchScenario, index: () => number): autocannon.Request[] {
+  return [
     {
       setupRequest: (request) => {
-        const built = scenario.request(counter.next++ % options.records);
+        const built = scenario.request(index());
         return {
           ...request,
           method: built.method as autocannon.Request['method'],
@@ -117,6 +117,11 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
       },
     },
   ];
+}
+
+/** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
+export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
+  const requests = scenarioRequests(scenario, () => counter.next++ % options.records);
   if (counter.next === 0) await autocannon({ url: server.url, connections: options.connections, duration: options.warmup, requests });
   const cpuBefore = cpuMicros(server.pid);
   const result = await autocannon({ url: server.url, connections: options.connections, duration: options.duration, requests });
