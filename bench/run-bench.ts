@@ -136,6 +136,7 @@ if (parts.has('server')) {
     for (const [label, variant] of [
       ['mock --quiet', mock],
       ['mock, request log on', mockLogging],
+      ['mock, npm start flags', result.variants.mockHeapFlags],
       ['bare node:http', bare],
       ['Hono + ajv', honoAjv],
     ] as const) {

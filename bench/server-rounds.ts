@@ -5,13 +5,25 @@
  * latency, server CPU per request (from `/proc/<pid>/stat` over the measured window), idle and peak RSS,
  * and the p50 of sequential requests on one connection.
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { cpuMicros, memoryMiB, type Started, startPinned, stopProcess } from './pinned-process.ts';
 import type { BenchRequest, BenchScenario } from './scenario.ts';
 
-export type VariantName = 'mock' | 'mockLogging' | 'bare' | 'honoAjv';
-export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'bare', 'honoAjv'];
+export type VariantName = 'mock' | 'mockLogging' | 'mockHeapFlags' | 'bare' | 'honoAjv';
+export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'mockHeapFlags', 'bare', 'honoAjv'];
+
+/**
+ * The V8 flags `npm start` (and the container image) run the server with, read from package.json so
+ * the bench measures what those run: the `mockHeapFlags` variant is the mock `--quiet` with them.
+ */
+export const START_NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 
 export interface ServerRunOptions {
   readonly pinned: boolean;
@@ -66,13 +78,15 @@ export function startVariant(
   switch (variant) {
     case 'mock':
     case 'mockLogging':
+    case 'mockHeapFlags':
       return startPinned(
         [
+          ...(variant === 'mockHeapFlags' ? START_NODE_FLAGS : []),
           'dist/esp-cancel-mock.mjs',
           'serve',
           '--port',
           '0',
-          ...(variant === 'mock' ? ['--quiet'] : []),
+          ...(variant === 'mockLogging' ? [] : ['--quiet']),
           ...(options.strict ? ['--strict'] : []),
           ...(options.vendors ? ['--vendors', options.vendors.join(',')] : []),
         ],
@@ -87,12 +101,12 @@ export function startVariant(
   }
 }
 
-/** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
-export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
-  const requests: autocannon.Request[] = [
+/** autocannon's request list for a scenario: each request is `scenario.request(index())`, built fresh. */
+export function scenarioRequests(scenario: BenchScenario, index: () => number): autocannon.Request[] {
+  return [
     {
       setupRequest: (request) => {
-        const built = scenario.request(counter.next++ % options.records);
+        const built = scenario.request(index());
         return {
           ...request,
           method: built.method as autocannon.Request['method'],
@@ -103,6 +117,11 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
       },
     },
   ];
+}
+
+/** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
+export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
+  const requests = scenarioRequests(scenario, () => counter.next++ % options.records);
   if (counter.next === 0) await autocannon({ url: server.url, connections: options.connections, duration: options.warmup, requests });
   const cpuBefore = cpuMicros(server.pid);
   const result = await autocannon({ url: server.url, connections: options.connections, duration: options.duration, requests });
@@ -175,7 +194,7 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     const idle = new Map([...servers].map(([variant, server]) => [variant, memoryMiB(server.pid).rss]));
     // The sequential p50 uses records after the loads' ones, so its cancels are real too.
     const sequentialRecords = options.sequential * 1.1 * options.rounds + 10;
-    for (const variant of ['mock', 'mockLogging'] as const) {
+    for (const variant of ['mock', 'mockLogging', 'mockHeapFlags'] as const) {
       await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
     }
     const counters = new Map(VARIANTS.map((variant) => [variant, { next: 0 }]));

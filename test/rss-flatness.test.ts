@@ -24,6 +24,19 @@ describe('judgeFlatness', () => {
     expect(verdict.flat).toBe(false);
   });
 
+  it('calls a run flat when a collection cycle longer than a quarter ends it on an upswing', () => {
+    // Period 0.375 of the run (a collection at 75 %), 60 MiB swing: the last quarter's slope is steep, its level is not higher.
+    const verdict = judgeFlatness(run((f) => 120 + 60 * ((f / 0.375) % 1)));
+    expect(verdict.slopeMiBPer100k).toBeGreaterThan(5);
+    expect(verdict.flat).toBe(true);
+  });
+
+  it('calls a run whose level after each collection rises not flat', () => {
+    const verdict = judgeFlatness(run((f) => 100 + f * 40 + 30 * ((f / 0.2) % 1)));
+    expect(verdict.troughGrowthMiB).toBeGreaterThan(5);
+    expect(verdict.flat).toBe(false);
+  });
+
   it('refuses a verdict on too few samples', () => {
     const verdict = judgeFlatness(run(() => 100).slice(0, 3));
     expect(verdict.flat).toBe(false);
