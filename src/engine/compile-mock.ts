@@ -38,9 +38,9 @@ export interface CompiledMock {
 }
 
 /**
- * Loads the specs of the given vendor modules, builds their routes and compiles every validator
- * once per process (specs, ajv pair and validators are shared with every other mock of the same
- * specs; routes, codecs and config are per call). Throws at start-up, with a fix, on any mismatch between a spec and its handlers.
+ * Loads the specs of the given vendor modules and builds their routes; each validator is compiled on
+ * its first use, once per process (specs, ajv pair and validators are shared with every other mock of
+ * the same specs; routes, codecs and config are per call). Throws at start-up, with a fix, on any mismatch between a spec and its handlers.
  *
  * @see ../../docs/development.md
  */

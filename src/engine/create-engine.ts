@@ -106,8 +106,8 @@ export interface MockEngine extends EngineServing, EngineControls, EngineContrac
 }
 
 /**
- * Loads the specs of the given vendor modules, builds their routes, compiles every validator once,
- * creates the stores and seeds the default dataset. Throws at start-up, with a fix, on any mismatch
+ * Loads the specs of the given vendor modules, builds their routes (validators compile on first use,
+ * once per process), creates the stores and seeds the default dataset. Throws at start-up, with a fix, on any mismatch
  * between a spec and its handlers.
  */
 export function createEngine(options: EngineOptions): MockEngine {
