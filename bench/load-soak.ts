@@ -7,7 +7,9 @@
  *
  *   npx tsx bench/load-soak.ts                          1,000,000 Omeda cancels, request log off
  *   npx tsx bench/load-soak.ts --only sfmc --log        another scenario, with the default request log
- *   npx tsx bench/load-soak.ts --node-flags "--max-semi-space-size=8 --heap-growing-percent=50"
+ *   npx tsx bench/load-soak.ts --node-flags="--max-semi-space-size=8 --heap-growing-percent=50"
+ *                                                       (with `=`: parseArgs takes a separate value that
+ *                                                       starts with `--` for an option of its own)
  *   npx tsx bench/load-soak.ts --requests 200000 --records 100000 --sample-seconds 2
  *
  * The first `--records` requests are real cancels; later ones repeat ids and get the documented
