@@ -25,7 +25,8 @@
  */
 import type { DecodeResult } from '../codec/body-codec.ts';
 import { ATTRIBUTE_PROPERTIES, SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';
-import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree-parser.ts';
+import { DEFAULT_XML_LIMITS, type XmlElement, type XmlLimits } from './xml-element.ts';
+import { parseXmlTree } from './xml-tree-parser.ts';
 
 /** The JSON a SOAP envelope decodes to (and the encoder accepts, plus numbers and booleans). */
 export type SoapJson = string | null | SoapJsonObject | SoapJson[];
