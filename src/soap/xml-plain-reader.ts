@@ -39,13 +39,6 @@ const GREATER = 0x3e;
 const BRACKET = 0x5d;
 const TILDE = 0x7e;
 
-/** A start tag whose end tag has not come yet, and the namespace bindings to restore after it. */
-interface OpenElement {
-  readonly element: XmlElement;
-  readonly name: string;
-  readonly restore: readonly (readonly [string, string | undefined])[] | undefined;
-}
-
 /** Thrown inside this module only: the document is outside the subset; saxes will read it. */
 class Outside extends Error {}
 const OUTSIDE = new Outside();
@@ -69,12 +62,12 @@ function read(text: string, limits: XmlLimits): XmlElement {
   const declaration = XML_DECLARATION.exec(text);
   let at = skipSpace(text, declaration === null ? 0 : declaration[0].length);
   const scope = new Map<string, string>();
-  const open: OpenElement[] = [];
+  const open: StartTag[] = [];
   let root: XmlElement | undefined;
   let count = 0;
   while (at < end) {
     const code = text.charCodeAt(at);
-    const parent = open.at(-1);
+    const parent = open[open.length - 1];
     if (parent === undefined) {
       // Outside the root: only the one root element, then whitespace.
       if (root !== undefined || code !== LESS) outside();
@@ -86,8 +79,7 @@ function read(text: string, limits: XmlLimits): XmlElement {
     if (next === SLASH) {
       const nameEnd = scanName(text, at + 2);
       const closed = open.pop();
-      const matches = closed !== undefined && nameEnd - at - 2 === closed.name.length && text.startsWith(closed.name, at + 2);
-      if (!matches || text.charCodeAt(nameEnd) !== GREATER) outside();
+      if (closed === undefined || !isNameAt(text, at + 2, nameEnd, closed.name) || text.charCodeAt(nameEnd) !== GREATER) outside();
       unbind(scope, closed.restore);
       at = nameEnd + 1;
       if (open.length === 0) return finish(text, at, closed.element);
@@ -103,10 +95,17 @@ function read(text: string, limits: XmlLimits): XmlElement {
       unbind(scope, tag.restore);
       if (open.length === 0) return finish(text, at, tag.element);
     } else {
-      open.push({ element: tag.element, name: tag.name, restore: tag.restore });
+      open.push(tag);
     }
   }
   return outside();
+}
+
+/** Whether `text` holds exactly `name` from `from` to `to`. */
+function isNameAt(text: string, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let index = 0; index < name.length; index += 1) if (text.charCodeAt(from + index) !== name.charCodeAt(index)) return false;
+  return true;
 }
 
 /** After the root: whitespace only, to the end. */
@@ -114,6 +113,7 @@ function finish(text: string, at: number, root: XmlElement): XmlElement {
   return skipSpace(text, at) === text.length ? root : outside();
 }
 
+/** A start tag: its element, and the namespace bindings to restore after its end tag. */
 interface StartTag {
   readonly element: XmlElement;
   readonly name: string;
@@ -127,7 +127,8 @@ interface StartTag {
 function readStartTag(text: string, from: number, scope: Map<string, string>): StartTag {
   const nameEnd = scanName(text, from);
   const name = text.slice(from, nameEnd);
-  const raw: [string, string][] = [];
+  const names: string[] = [];
+  const values: string[] = [];
   let at = nameEnd;
   let selfClosing = false;
   for (;;) {
@@ -150,25 +151,25 @@ function readStartTag(text: string, from: number, scope: Map<string, string>): S
     const quote = text.charCodeAt(valueAt);
     if (quote !== QUOTE && quote !== APOSTROPHE) outside();
     const value = readAttributeValue(text, valueAt + 1, quote);
-    raw.push([text.slice(afterSpace, attributeEnd), value.text]);
+    names.push(text.slice(afterSpace, attributeEnd));
+    values.push(value.text);
     at = value.end;
   }
-  const restore = bind(scope, raw);
-  const { prefix, local } = splitName(name);
-  const uri = prefix === '' ? (scope.get('') ?? '') : resolvePrefix(scope, prefix);
+  const restore = names.length === 0 ? undefined : bind(scope, names, values);
+  const colon = name.indexOf(':');
+  const uri = colon === -1 ? (scope.get('') ?? '') : resolvePrefix(scope, name.slice(0, colon));
   const attributes: XmlAttribute[] = [];
-  for (const [attributeName, value] of raw) {
-    const parts = splitName(attributeName);
-    const attributeUri =
-      parts.prefix === ''
-        ? attributeName === 'xmlns'
-          ? XMLNS_NAMESPACE
-          : ''
-        : parts.prefix === 'xmlns'
-          ? XMLNS_NAMESPACE
-          : resolvePrefix(scope, parts.prefix);
-    attributes.push({ name: attributeName, prefix: parts.prefix, local: parts.local, uri: attributeUri, value });
+  for (let index = 0; index < names.length; index += 1) {
+    const attributeName = names[index] as string;
+    const value = values[index] as string;
+    const split = attributeName.indexOf(':');
+    const prefix = split === -1 ? '' : attributeName.slice(0, split);
+    const local = split === -1 ? attributeName : attributeName.slice(split + 1);
+    const xmlns = attributeName === 'xmlns' || prefix === 'xmlns';
+    const attributeUri = xmlns ? XMLNS_NAMESPACE : prefix === '' ? '' : resolvePrefix(scope, prefix);
+    attributes.push({ name: attributeName, prefix, local, uri: attributeUri, value });
   }
+  const local = colon === -1 ? name : name.slice(colon + 1);
   if (attributes.length > 1) refuseDuplicates(attributes);
   return { element: toXmlElement(local, uri, attributes), name, restore, selfClosing, end: at };
 }
@@ -178,9 +179,11 @@ function readStartTag(text: string, from: number, scope: Map<string, string>): S
  * Declarations saxes checks further (the `xml` and `xmlns` prefixes and namespaces, an empty prefixed
  * one, surrounding whitespace) are outside the subset.
  */
-function bind(scope: Map<string, string>, raw: readonly [string, string][]): [string, string | undefined][] | undefined {
+function bind(scope: Map<string, string>, names: readonly string[], values: readonly string[]): [string, string | undefined][] | undefined {
   let restore: [string, string | undefined][] | undefined;
-  for (const [name, value] of raw) {
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index] as string;
+    const value = values[index] as string;
     const prefix = name === 'xmlns' ? '' : name.startsWith('xmlns:') ? name.slice(6) : undefined;
     if (prefix === undefined) continue;
     if (prefix === 'xml' || prefix === 'xmlns' || value === XML_NAMESPACE || value === XMLNS_NAMESPACE) outside();
@@ -216,11 +219,6 @@ function refuseDuplicates(attributes: readonly XmlAttribute[]): void {
   } else if (new Set(expanded).size < expanded.length) {
     outside();
   }
-}
-
-function splitName(name: string): { prefix: string; local: string } {
-  const colon = name.indexOf(':');
-  return colon === -1 ? { prefix: '', local: name } : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
 }
 
 /** Character data up to the next `<`, appended to the element's text. */
