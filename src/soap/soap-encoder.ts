@@ -81,12 +81,40 @@ function writeChildren(names: readonly string[], values: readonly unknown[], zon
   return out;
 }
 
+/** An element's placement with its default-namespace declaration written out, as the encoder uses it. */
+interface Written {
+  readonly tag: string;
+  readonly namespace: string;
+  readonly childZone: Zone;
+}
+
+/**
+ * Placements already worked out, by dialect, zone and name (only valid names get in): an answer places
+ * the same few dozen names again and again. Bounded, so names a handler makes up cannot grow it.
+ */
+const placements = new WeakMap<SoapDialect, Map<Zone, Map<string, Written>>>();
+const MAX_PLACEMENTS_PER_ZONE = 256;
+
+function placed(name: string, zone: Zone, dialect: SoapDialect): Written {
+  let byZone = placements.get(dialect);
+  if (byZone === undefined) placements.set(dialect, (byZone = new Map()));
+  let byName = byZone.get(zone);
+  if (byName === undefined) byZone.set(zone, (byName = new Map()));
+  const known = byName.get(name);
+  if (known !== undefined) return known;
+  if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
+  const placement = placeElement(name, zone, dialect);
+  const namespace = placement.defaultNamespace === undefined ? '' : ` xmlns="${placement.defaultNamespace}"`;
+  const written: Written = { tag: placement.tag, namespace, childZone: placement.childZone };
+  if (byName.size < MAX_PLACEMENTS_PER_ZONE) byName.set(name, written);
+  return written;
+}
+
 function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDialect, inArray = false): string {
   if (value === undefined) return '';
-  if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
+  const placement = placed(name, zone, dialect);
   if (inArray && Array.isArray(value)) throw new TypeError(`[esp-cancel-mock] "${name}" holds nested arrays.`);
-  const placement = placeElement(name, zone, dialect);
-  let attributes = placement.defaultNamespace === undefined ? '' : ` xmlns="${placement.defaultNamespace}"`;
+  let attributes = placement.namespace;
   let content = '';
   if (value === null) {
     attributes += ' xsi:nil="true"';
