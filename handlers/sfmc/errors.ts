@@ -121,9 +121,21 @@ export function sfmcFault(fault: SfmcFault, context: FaultContext): HandlerResul
   return { status: 500, body: { Envelope: { Header: header, Body: body } } };
 }
 
+/** The last two instants written, by second: every answer writes Created and Expires, mostly the same two. */
+const recentInstants: { second: number; text: string }[] = [
+  { second: Number.NaN, text: '' },
+  { second: Number.NaN, text: '' },
+];
+
 /** SFMC writes instants to the second, `Z`-suffixed. */
 function toSoapInstant(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(date.getTime() / 1000);
+  for (const recent of recentInstants) if (recent.second === second) return recent.text;
+  // An invalid date has a NaN second, never equal: toISOString throws for it as it always did.
+  const text = `${date.toISOString().slice(0, 19)}Z`;
+  recentInstants.unshift({ second, text });
+  recentInstants.pop();
+  return text;
 }
 
 /** The token endpoint's documented error bodies. */

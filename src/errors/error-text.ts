@@ -12,6 +12,9 @@ const MESSAGE_KEYS = [
 ];
 const XML_MESSAGE = /<(?:[\w.-]+:)?(faultstring|StatusMessage|ErrorMessage|Message)>([^<]{1,500})</;
 
+/** Whitespace `cutToLine` would change: any run but a single inner space. */
+const ROOM_TO_TIDY = /^\s|\s$|[^\S ]|\s\s/;
+
 /** Error texts are cut to this many characters: they go on one log or report line. */
 const MAX_TEXT = 120;
 
@@ -39,21 +42,44 @@ export function findErrorText(body: string): string | undefined {
 
 /** One line of at most 120 characters (an ellipsis marks a cut). */
 export function cutToLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Most texts are one line already: no replace, no trim, no copy.
+  const line = ROOM_TO_TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line;
 }
 
+/** Where each message key stands in `MESSAGE_KEYS` (lower is more specific). */
+const MESSAGE_RANK = new Map(MESSAGE_KEYS.map((key, rank) => [key, rank]));
+
+/**
+ * The most specific message key's text among a node's own members (matched without regard to case;
+ * of two spellings of one key the later wins), else the first found depth first among its members.
+ * Plain loops: this runs for every refused request the log shows.
+ */
 function findMessage(value: unknown, depth: number): string | undefined {
   if (depth > 4 || typeof value !== 'object' || value === null) return undefined;
-  const entries: Array<readonly [string, unknown]> = Array.isArray(value)
-    ? value.map((item) => ['', item] as const)
-    : Object.entries(value);
-  const texts = new Map(
-    entries.filter(([, child]) => typeof child === 'string' && child).map(([key, child]) => [key.toLowerCase(), child]),
-  );
-  for (const key of MESSAGE_KEYS) if (texts.has(key)) return texts.get(key) as string;
-  for (const [, child] of entries) {
-    const found = findMessage(child, depth + 1);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findMessage(item, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const members = value as Record<string, unknown>;
+  const keys = Object.keys(members);
+  let text: string | undefined;
+  let textRank = MESSAGE_KEYS.length;
+  for (const key of keys) {
+    const child = members[key];
+    if (typeof child !== 'string' || !child) continue;
+    const rank = MESSAGE_RANK.get(key.toLowerCase());
+    if (rank !== undefined && rank <= textRank) {
+      text = child;
+      textRank = rank;
+    }
+  }
+  if (text !== undefined) return text;
+  for (const key of keys) {
+    const found = findMessage(members[key], depth + 1);
     if (found) return found;
   }
   return undefined;

@@ -66,17 +66,17 @@ export function createSoapDecoder(options: SoapDecoderOptions): (text: string) =
       values.push(toJson(child));
       byName.set(child.local, values);
     }
-    const entries: [string, SoapJson][] = element.type === undefined ? [] : [['@type', element.type]];
+    const object: Record<string, SoapJson> = {};
+    if (element.type !== undefined) object['@type'] = element.type;
     for (const [property, qualified] of ATTRIBUTE_PROPERTIES.get(element.local) ?? []) {
       const value = Object.hasOwn(element.attributes, localPart(qualified)) ? element.attributes[localPart(qualified)] : undefined;
-      if (value !== undefined) entries.push([property, value]);
+      if (value !== undefined) defineOwn(object, property, value);
     }
     for (const [name, values] of byName) {
       const single = values.length === 1 && !alwaysArray.has(name) ? values[0] : undefined;
-      entries.push([name, single === undefined ? values : single]);
+      defineOwn(object, name, single === undefined ? values : single);
     }
-    // fromEntries defines own properties, so an element named `__proto__` cannot touch a prototype.
-    return Object.fromEntries(entries);
+    return object;
   };
 
   return (text) => {
@@ -104,6 +104,15 @@ export function createSoapDecoder(options: SoapDecoderOptions): (text: string) =
     const envelope = header === undefined ? { Body: toObject(body) } : { Header: toObject(header), Body: toObject(body) };
     return { ok: true, value: { Envelope: envelope } };
   };
+}
+
+/**
+ * Sets an own, enumerable property, as `Object.fromEntries` would, without building the entries:
+ * an element named `__proto__` becomes a property and never touches the prototype.
+ */
+function defineOwn(object: Record<string, SoapJson>, name: string, value: SoapJson): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+  else object[name] = value;
 }
 
 function localPart(qualified: string): string {

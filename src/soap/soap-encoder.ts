@@ -36,8 +36,15 @@ const NOT_XML_CHAR =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character {@link escapeXml} would change: the escaped ones, and every one that may be outside XML 1.0. */
+const NEEDS_ESCAPE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point.
+  /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes text for element content and double-quoted attribute values. */
 export function escapeXml(text: string): string {
+  // Most values (ids, statuses, dates) need nothing: one test instead of two replacing passes.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c] ?? c).replace(NOT_XML_CHAR, '\uFFFD');
 }
 
@@ -48,26 +55,30 @@ export function encodeSoapEnvelope(value: unknown, dialect: SoapDialect): string
   if (!isRecord(envelope) || !isRecord(body)) {
     throw new TypeError('[esp-cancel-mock] SOAP response must be { Envelope: { Header?, Body } } objects.');
   }
-  const out: string[] = [XML_DECLARATION, ENVELOPE_START];
+  let out = XML_DECLARATION + ENVELOPE_START;
   if (envelope.Header !== undefined) {
     if (!isRecord(envelope.Header)) {
       throw new TypeError('[esp-cancel-mock] SOAP Envelope.Header must be an object.');
     }
-    out.push('<soap:Header>', writeChildren(Object.entries(envelope.Header), 'header', dialect), '</soap:Header>');
+    out += `<soap:Header>${writeChildren(Object.keys(envelope.Header), Object.values(envelope.Header), 'header', dialect)}</soap:Header>`;
   }
-  out.push('<soap:Body>', writeChildren(Object.entries(body), 'body', dialect), '</soap:Body>', '</soap:Envelope>');
-  return out.join('');
+  return `${out}<soap:Body>${writeChildren(Object.keys(body), Object.values(body), 'body', dialect)}</soap:Body></soap:Envelope>`;
 }
 
-// Children travel as entries, never through a fresh object, so a key named `__proto__` stays a key.
-function writeChildren(entries: readonly [string, unknown][], zone: Zone, dialect: SoapDialect): string {
-  return entries
-    .map(([name, value]) =>
-      Array.isArray(value)
-        ? value.map((item) => writeElement(name, item, zone, dialect, true)).join('')
-        : writeElement(name, value, zone, dialect),
-    )
-    .join('');
+// Children travel as names beside values, never through a fresh object, so a key named `__proto__`
+// stays a key. Strings are built by concatenation: no arrays of pieces to join.
+function writeChildren(names: readonly string[], values: readonly unknown[], zone: Zone, dialect: SoapDialect): string {
+  let out = '';
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index] as string;
+    const value = values[index];
+    if (Array.isArray(value)) {
+      for (const item of value) out += writeElement(name, item, zone, dialect, true);
+    } else {
+      out += writeElement(name, value, zone, dialect);
+    }
+  }
+  return out;
 }
 
 function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDialect, inArray = false): string {
@@ -87,15 +98,20 @@ function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDia
     if (uri !== undefined) attributes += ` xmlns:${prefix}="${uri}"`;
   } else if (isRecord(value)) {
     const asAttributes = ATTRIBUTE_PROPERTIES.get(name);
-    const children: [string, unknown][] = [];
-    for (const [key, item] of Object.entries(value)) {
+    const names: string[] = [];
+    const values: unknown[] = [];
+    for (const key of Object.keys(value)) {
+      const item = value[key];
       const attribute = key === '@type' ? 'xsi:type' : asAttributes?.get(key);
       if (item === undefined) continue;
       if (attribute !== undefined) attributes += ` ${attribute}="${escapeXml(String(item))}"`;
       else if (key === '#text') content += escapeXml(String(item));
-      else children.push([key, item]);
+      else {
+        names.push(key);
+        values.push(item);
+      }
     }
-    content += writeChildren(children, placement.childZone, dialect);
+    content += writeChildren(names, values, placement.childZone, dialect);
   } else {
     throw new TypeError(`[esp-cancel-mock] "${name}" holds a ${typeof value}, which XML cannot carry.`);
   }

@@ -15,7 +15,7 @@
  * @see ../../docs/development.md "SOAP inside OpenAPI" (safe parser: no DTDs, no entity expansion)
  */
 import { createRequire } from 'node:module';
-import type { SaxesParser } from 'saxes';
+import type { SaxesAttributeNS, SaxesParser } from 'saxes';
 import type { DecodeFailure } from '../codec/body-codec.ts';
 import { XSI_NAMESPACE } from './soap-namespace-table.ts';
 
@@ -95,7 +95,10 @@ function createParser(): { readonly parser: SaxesParser; state: ParseState } {
     let typeName: string | undefined;
     let nil: string | undefined;
     let others: [string, string][] | undefined;
-    for (const attribute of Object.values(tag.attributes)) {
+    // saxes keeps attributes in a prototype-less dictionary: `for…in` reads it without the array `Object.values` builds.
+    const { attributes } = tag;
+    for (const qualified in attributes) {
+      const attribute = attributes[qualified] as SaxesAttributeNS;
       if (attribute.uri === XSI_NAMESPACE) {
         if (attribute.local === 'type') typeName ??= attribute.value.trim();
         else if (attribute.local === 'nil') nil ??= attribute.value.trim();
