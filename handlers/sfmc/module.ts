@@ -98,8 +98,11 @@ function retrieveAnswer(envelope: unknown, context: SfmcContext): HandlerResult 
   };
 }
 
-/** One Result for one Definition: a cancel of a scheduled Send, or the error SFMC-like words. */
-async function performOne(action: string, definition: ApiObject, context: SfmcContext): Promise<PerformResult> {
+/**
+ * One Result for one Definition: a cancel of a scheduled Send, or the error SFMC-like words. Only a
+ * cancel waits (for the store), so every other Result comes back at once, without a promise.
+ */
+function performOne(action: string, definition: ApiObject, context: SfmcContext): PerformResult | Promise<PerformResult> {
   const type = definition['@type'] ?? 'APIObject';
   const rawId = definition.ID?.trim() ?? '';
   const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : undefined;
@@ -123,6 +126,13 @@ async function performOne(action: string, definition: ApiObject, context: SfmcCo
   if (send.Status === 'Canceled') return error(sfmcResultErrors.alreadyCanceled(send.ID));
   if (send.Status === 'Complete') return error(sfmcResultErrors.alreadyComplete(send.ID));
   if (send.Status === 'Sending') return error(sfmcResultErrors.sending(send.ID));
+  return cancelSend(send, object, context);
+}
+
+/** A stored Send, as the store hands it out. */
+type StoredSend = NonNullable<ReturnType<SfmcContext['store']['sends']['findByKey']>>;
+
+async function cancelSend(send: StoredSend, object: PerformResult['Object'], context: SfmcContext): Promise<PerformResult> {
   const canceledAt = context.clock.now().toISOString();
   await context.store.sends.update(send, {
     data(draft) {
@@ -209,7 +219,8 @@ export const sfmc = defineVendor<operations>()({
       const results: PerformResult[] = [];
       const definitions = typeof message.Definitions === 'object' ? (message.Definitions.Definition ?? []) : [];
       for (const definition of definitions) {
-        results.push(await performOne(message.Action?.trim() ?? '', definition, context));
+        const result = performOne(message.Action?.trim() ?? '', definition, context);
+        results.push(result instanceof Promise ? await result : result);
       }
       const relatesTo = Envelope.Header?.MessageID ?? undefined;
       const Header = responseHeader('PerformResponse', context.clock.now(), context.randomUUID, relatesTo);

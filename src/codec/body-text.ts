@@ -26,6 +26,9 @@ export type BodyText =
   | { readonly ok: false; readonly text: string; readonly unreadable: UnreadableText };
 
 const SNIFFED_BYTES = 512;
+/** Decoding without `stream` keeps no state, so one decoder of each serves every body. */
+const UTF8 = new TextDecoder();
+const LATIN1 = new TextDecoder('latin1');
 
 /**
  * Whether `Request.text()` (always UTF-8) could misread a body of this Content-Type: a charset other
@@ -51,14 +54,14 @@ export function decodeBodyText(bytes: Uint8Array, contentType: string | null | u
     const declared = declaredXmlEncoding(bytes);
     if (declared !== undefined) return decodeDeclared(bytes, declared);
   }
-  return { ok: true, text: new TextDecoder().decode(bytes) };
+  return { ok: true, text: UTF8.decode(bytes) };
 }
 
 function decodeAs(bytes: Uint8Array, label: string, named: string): BodyText {
   const decoder = toDecoder(label);
   if (decoder) return { ok: true, text: decoder.decode(bytes) };
   const message = `The body cannot be read: ${named}, which is not a supported character encoding.`;
-  return { ok: false, text: new TextDecoder().decode(bytes), unreadable: { reason: 'unsupported-charset', message } };
+  return { ok: false, text: UTF8.decode(bytes), unreadable: { reason: 'unsupported-charset', message } };
 }
 
 /** An ASCII-readable XML declaration's encoding: ASCII-compatible ones decode, UTF-16 cannot be true. */
@@ -68,7 +71,7 @@ function decodeDeclared(bytes: Uint8Array, label: string): BodyText {
   // XML 1.0 §4.3.3: UTF-16 entities begin with a byte order mark; these bytes read as ASCII, so they
   // are not UTF-16 whatever the declaration says (a string serialised as UTF-16, then sent as UTF-8).
   const message = `The body cannot be read: ${named}, but it has no byte order mark and is not UTF-16.`;
-  return { ok: false, text: new TextDecoder().decode(bytes), unreadable: { reason: 'charset-mismatch', message } };
+  return { ok: false, text: UTF8.decode(bytes), unreadable: { reason: 'charset-mismatch', message } };
 }
 
 function toDecoder(label: string): TextDecoder | undefined {
@@ -120,10 +123,12 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
 
 /** The `encoding` of an ASCII-readable XML declaration, unless it is UTF-8 (the default anyway). */
 function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFFED_BYTES));
-  if (!head.startsWith('<?xml')) return undefined;
-  const end = head.indexOf('?>');
-  const declaration = end === -1 ? head : head.slice(0, end);
+  // `<?xml`, then the declaration up to `?>` (within the sniffed bytes), found in the bytes: only that much is decoded.
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f || bytes[2] !== 0x78 || bytes[3] !== 0x6d || bytes[4] !== 0x6c) return undefined;
+  const sniffed = Math.min(bytes.length, SNIFFED_BYTES);
+  let end = 0;
+  while (end < sniffed - 1 && !(bytes[end] === 0x3f && bytes[end + 1] === 0x3e)) end += 1;
+  const declaration = LATIN1.decode(bytes.subarray(0, end < sniffed - 1 ? end : sniffed));
   const encoding = /\sencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/.exec(declaration)?.[2];
   return encoding === undefined || isUtf8Label(encoding) ? undefined : encoding;
 }

@@ -25,7 +25,8 @@
  */
 import type { DecodeResult } from '../codec/body-codec.ts';
 import { ATTRIBUTE_PROPERTIES, SOAP_ENVELOPE_NAMESPACE } from './soap-namespace-table.ts';
-import { DEFAULT_XML_LIMITS, parseXmlTree, type XmlElement, type XmlLimits } from './xml-tree-parser.ts';
+import { DEFAULT_XML_LIMITS, type XmlElement, type XmlLimits } from './xml-element.ts';
+import { parseXmlTree } from './xml-tree-parser.ts';
 
 /** The JSON a SOAP envelope decodes to (and the encoder accepts, plus numbers and booleans). */
 export type SoapJson = string | null | SoapJsonObject | SoapJson[];
@@ -60,17 +61,23 @@ export function createSoapDecoder(options: SoapDecoderOptions): (text: string) =
   };
 
   const toObject = (element: XmlElement): SoapJsonObject => {
-    const byName = new Map<string, SoapJson[]>();
-    for (const child of element.children) {
-      const values = byName.get(child.local) ?? [];
-      values.push(toJson(child));
-      byName.set(child.local, values);
-    }
     const object: Record<string, SoapJson> = {};
     if (element.type !== undefined) object['@type'] = element.type;
     for (const [property, qualified] of ATTRIBUTE_PROPERTIES.get(element.local) ?? []) {
       const value = Object.hasOwn(element.attributes, localPart(qualified)) ? element.attributes[localPart(qualified)] : undefined;
       if (value !== undefined) defineOwn(object, property, value);
+    }
+    const { children } = element;
+    if (!hasRepeatedName(children)) {
+      // The usual case: every child name once, so no grouping.
+      for (const child of children) defineOwn(object, child.local, alwaysArray.has(child.local) ? [toJson(child)] : toJson(child));
+      return object;
+    }
+    const byName = new Map<string, SoapJson[]>();
+    for (const child of children) {
+      const values = byName.get(child.local) ?? [];
+      values.push(toJson(child));
+      byName.set(child.local, values);
     }
     for (const [name, values] of byName) {
       const single = values.length === 1 && !alwaysArray.has(name) ? values[0] : undefined;
@@ -104,6 +111,16 @@ export function createSoapDecoder(options: SoapDecoderOptions): (text: string) =
     const envelope = header === undefined ? { Body: toObject(body) } : { Header: toObject(header), Body: toObject(body) };
     return { ok: true, value: { Envelope: envelope } };
   };
+}
+
+/** Whether two children share a local name; a few are compared pairwise, more through a Set (still linear). */
+function hasRepeatedName(children: readonly XmlElement[]): boolean {
+  if (children.length > 8) return new Set(children.map((child) => child.local)).size < children.length;
+  for (let index = 1; index < children.length; index += 1) {
+    const name = (children[index] as XmlElement).local;
+    for (let earlier = 0; earlier < index; earlier += 1) if ((children[earlier] as XmlElement).local === name) return true;
+  }
+  return false;
 }
 
 /**

@@ -6,8 +6,13 @@
  * fetches anything. On top of that we refuse any DOCTYPE outright the moment saxes reports it, and
  * stop at the depth and element-count limits as each start tag arrives, so a hostile body costs one
  * linear pass at most. fast-xml-parser is faster, but it is not namespace-aware (we would resolve
- * prefixes by hand) and it has DOCTYPE/entity processing of its own that we would have to prove off;
- * request bodies here are a few KB, so speed does not matter.
+ * prefixes by hand) and it has DOCTYPE/entity processing of its own that we would have to prove off.
+ *
+ * Speed: saxes's state machine was the largest single cost of a SOAP request, so a small reader
+ * (xml-plain-reader.ts) goes first. It reads only plain ASCII XML (tags, attributes, text, the five
+ * entities) into the same tree, and leaves everything else, every error included, to saxes, which then
+ * reads the document from the start: answers and error messages stay saxes's, and the work stays
+ * linear (at most one extra pass).
  *
  * Processing instructions other than the XML declaration are ignored: they carry no data for SOAP,
  * and .NET's XmlSerializer (what SFMC runs) skips them too. Comments are ignored; CDATA is text.
@@ -17,7 +22,8 @@
 import { createRequire } from 'node:module';
 import type { SaxesAttributeNS, SaxesParser } from 'saxes';
 import type { DecodeFailure } from '../codec/body-codec.ts';
-import { XSI_NAMESPACE } from './soap-namespace-table.ts';
+import { DEFAULT_XML_LIMITS, toXmlElement, type XmlAttribute, type XmlElement, type XmlLimits } from './xml-element.ts';
+import { readPlainXml } from './xml-plain-reader.ts';
 
 /** saxes, loaded with the first XML body rather than at start-up (a mock without SFMC never loads it). */
 let saxes: { readonly SaxesParser: typeof SaxesParser } | undefined;
@@ -25,29 +31,6 @@ function loadSaxes(): { readonly SaxesParser: typeof SaxesParser } {
   saxes ??= createRequire(import.meta.url)('saxes') as typeof import('saxes');
   return saxes;
 }
-
-/** One parsed element: namespace-resolved name, the two xsi attributes we keep, children, text. */
-export interface XmlElement {
-  readonly local: string;
-  readonly uri: string;
-  /** Local part of `xsi:type` (`ns1:Send` and `Send` both give `Send`); other attributes are dropped. */
-  readonly type: string | undefined;
-  /** `xsi:nil="true"` (or `"1"`). */
-  readonly nil: boolean;
-  /** Every other attribute by local name (namespace declarations left out); the decoder keeps only the table's. */
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly children: XmlElement[];
-  /** All character data directly inside this element, entities already decoded. */
-  text: string;
-}
-
-export interface XmlLimits {
-  /** Deepest element nesting accepted; the root is depth 1. */
-  readonly maxDepth: number;
-  readonly maxElements: number;
-}
-
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 32, maxElements: 10_000 };
 
 export type XmlTreeResult = { readonly ok: true; readonly root: XmlElement } | DecodeFailure;
 
@@ -91,32 +74,11 @@ function createParser(): { readonly parser: SaxesParser; state: ParseState } {
     if (state.stack.length >= state.limits.maxDepth) {
       refuse('too-deep', `The XML nests elements deeper than ${state.limits.maxDepth} levels.`);
     }
-    // One pass over the attributes: the first xsi:type and xsi:nil, and the others but namespace declarations.
-    let typeName: string | undefined;
-    let nil: string | undefined;
-    let others: [string, string][] | undefined;
     // saxes keeps attributes in a prototype-less dictionary: `for…in` reads it without the array `Object.values` builds.
+    const list: XmlAttribute[] = [];
     const { attributes } = tag;
-    for (const qualified in attributes) {
-      const attribute = attributes[qualified] as SaxesAttributeNS;
-      if (attribute.uri === XSI_NAMESPACE) {
-        if (attribute.local === 'type') typeName ??= attribute.value.trim();
-        else if (attribute.local === 'nil') nil ??= attribute.value.trim();
-      } else if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') {
-        others ??= [];
-        others.push([attribute.local, attribute.value]);
-      }
-    }
-    const element: XmlElement = {
-      local: tag.local,
-      uri: tag.uri,
-      type: typeName === undefined ? undefined : typeName.slice(typeName.lastIndexOf(':') + 1),
-      nil: nil === 'true' || nil === '1',
-      // fromEntries defines own properties, so an attribute named `__proto__` cannot touch a prototype.
-      attributes: others === undefined ? {} : Object.fromEntries(others),
-      children: [],
-      text: '',
-    };
+    for (const qualified in attributes) list.push(attributes[qualified] as SaxesAttributeNS);
+    const element = toXmlElement(tag.local, tag.uri, list);
     const parent = state.stack.at(-1);
     if (parent === undefined) state.root = element;
     else parent.children.push(element);
@@ -140,6 +102,12 @@ function createParser(): { readonly parser: SaxesParser; state: ParseState } {
  * `malformed-xml` with saxes's message (line:column first).
  */
 export function parseXmlTree(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlTreeResult {
+  const plain = readPlainXml(text, limits);
+  return plain === undefined ? parseXmlTreeWithSaxes(text, limits) : { ok: true, root: plain };
+}
+
+/** {@link parseXmlTree} with saxes alone: what the plain reader is checked against, and what it leaves to. */
+export function parseXmlTreeWithSaxes(text: string, limits: XmlLimits): XmlTreeResult {
   const owner = reusable ?? createParser();
   reusable = undefined;
   const state: ParseState = { limits, stack: [], root: undefined, count: 0 };
