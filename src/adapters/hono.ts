@@ -21,15 +21,16 @@ export function createHonoApp(
   const app = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
   // The dashboard's pages (open: they hold no data) and a browser's `GET /`; anything else falls through.
   app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
-  app.all('*', async (c) => {
+  app.all('*', (c) => {
     const incoming = c.env?.incoming;
     // The headers as a record, read from Node's raw lines (see toHeaderRecord).
-    const response = await dispatch.fetch(c.req.raw, incoming ? { headers: toHeaderRecord(incoming) } : {});
-    // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
-    // build a full Fetch Response on every request.
-    if (response.status !== 0) return response;
-    incoming?.socket.destroy();
-    return new Response(null, { status: 500 });
+    return dispatch.fetch(c.req.raw, incoming ? { headers: toHeaderRecord(incoming) } : {}).then((response) => {
+      // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
+      // build a full Fetch Response on every request.
+      if (response.status !== 0) return response;
+      incoming?.socket.destroy();
+      return new Response(null, { status: 500 });
+    });
   });
   app.onError((error) => {
     console.error('[esp-cancel-mock] internal error', error);

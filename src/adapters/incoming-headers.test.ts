@@ -1,3 +1,5 @@
+import { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { toHeaderRecord } from './incoming-headers.ts';
 
@@ -23,6 +25,15 @@ const cases: Array<[string, string[]]> = [
 describe('toHeaderRecord', () => {
   it.each(cases)('lists %s like a Fetch Headers of the same lines', (_name, rawHeaders) => {
     const record = toHeaderRecord({ rawHeaders });
+    const expected = viaFetchHeaders(rawHeaders);
+    expect(record).toEqual(expected);
+    expect(Object.keys(record)).toEqual(Object.keys(expected));
+  });
+
+  it.each(cases)('lists %s like a Fetch Headers of the same lines when Node has parsed them too', (_name, rawHeaders) => {
+    const incoming = new IncomingMessage(null as unknown as Socket);
+    incoming.rawHeaders = rawHeaders;
+    const record = toHeaderRecord(incoming);
     const expected = viaFetchHeaders(rawHeaders);
     expect(record).toEqual(expected);
     expect(Object.keys(record)).toEqual(Object.keys(expected));

@@ -14,8 +14,41 @@ const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
  * @see https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine
  * @see https://www.rfc-editor.org/rfc/rfc9112#section-6.3
  */
-export function toHeaderRecord(incoming: Pick<IncomingMessage, 'rawHeaders'>): Record<string, string> {
-  const { rawHeaders } = incoming;
+export function toHeaderRecord(
+  incoming: Pick<IncomingMessage, 'rawHeaders'> & Partial<Pick<IncomingMessage, 'headers'>>,
+): Record<string, string> {
+  const { rawHeaders, headers } = incoming;
+  // Node parses the same lines into `headers` (lower-case names) once anything reads it, and
+  // @hono/node-server does on every request (Host). With one key a line (no repeated names) and no
+  // Set-Cookie (an array there), that is the record in another order: sorting its names is a twentieth
+  // of the cost of lower-casing and sorting the raw lines.
+  if (headers && Object.keys(headers).length * 2 === rawHeaders.length) {
+    const record = fromParsedHeaders(headers);
+    if (record) return record;
+  }
+  return fromRawLines(rawHeaders);
+}
+
+/** The record from Node's parsed headers, or undefined when a value is not one string (Set-Cookie). */
+function fromParsedHeaders(headers: IncomingMessage['headers']): Record<string, string> | undefined {
+  const names = Object.keys(headers);
+  const framed = headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
+  if (!framed) names.push('content-length');
+  names.sort();
+  const record: Record<string, string> = {};
+  for (const name of names) {
+    // HTTP/2 pseudo-headers (`:path`) are not headers; @hono/node-server leaves them out too.
+    if (name.charCodeAt(0) === 58) continue;
+    const value = framed || name !== 'content-length' ? headers[name] : '0';
+    // Node never keeps a `__proto__` line, so the counts differ then; checked anyway, as in fromRawLines.
+    if (typeof value !== 'string' || name === '__proto__') return undefined;
+    record[name] = trimEdges(value);
+  }
+  return record;
+}
+
+/** The record read line by line: names lower-cased, kept sorted while added, repeats joined. */
+function fromRawLines(rawHeaders: readonly string[]): Record<string, string> {
   // [name, value] pairs kept sorted by name while they are added (a request has a handful of fields).
   const fields: Array<[string, string]> = [];
   let framed = false;

@@ -2,10 +2,11 @@ import { decodeRequest } from '../decode/decode-request.ts';
 import type { DecodedRequest } from '../decode/decoded-request.ts';
 import { type EncodedResponse, encodeResponse, toFetchResponse } from '../encode/encode-response.ts';
 import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
+import type { FaultDecision } from '../faults/fault-injector.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
-import { readForceRequest } from '../force/prefer-header.ts';
+import { type ForceRequest, readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
-import { readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
+import { type BoundedBody, readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
 import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
@@ -51,28 +52,78 @@ export interface HandleOptions {
 /**
  * One request through the engine (DESIGN.md "Data flow"): route → decode → validate → forced? →
  * handler → strict check → encode → journal. Every vendor outcome is data; an unexpected throw
- * becomes one logged `internal-mock-error` and the next request still works.
+ * becomes one logged `internal-mock-error` and the next request still works. Reading the body is the
+ * one wait of most requests: the rest runs in the turn the body arrives in (a fault's delay, an
+ * asynchronous handler or one queued behind another wait too).
  */
-export async function handleRequest(state: EngineState, request: Request, options: HandleOptions = {}): Promise<Response> {
+export function handleRequest(state: EngineState, request: Request, options: HandleOptions = {}): Promise<Response> {
+  try {
+    return Promise.resolve(receive(state, request, options));
+  } catch (error) {
+    // What fails outside the pipeline's own catch (a URL that does not parse, the journal) rejects, as
+    // it would in an `async` function.
+    return Promise.reject(error);
+  }
+}
+
+/** The URL and body limits, then (once the body is read) the routed answer. */
+function receive(state: EngineState, request: Request, options: HandleOptions): Response | Promise<Response> {
   const started = performance.now();
   const startedAt = Date.now();
   const url = options.url ?? new URL(request.url);
   // One record serves decoding, routing and the journal (which keeps it instead of the request's `Headers`).
   const headers = options.headers ?? Object.fromEntries(request.headers);
-  const incoming: Incoming = { request, url, headers, baseUrl: options.baseUrl ?? url.origin };
-  let rawBody = '';
-  let outcome: Outcome;
+  const incoming: Incoming = { request, url, headers, baseUrl: options.baseUrl ?? url.origin, started, startedAt };
+  let limited: Outcome | BoundedBody | Promise<BoundedBody>;
   try {
-    const limited = await checkLimits(state, incoming);
-    if ('text' in limited) rawBody = limited.text;
-    outcome = 'text' in limited ? await decide(state, incoming, limited) : limited;
+    limited = checkLimits(state, incoming);
   } catch (error) {
-    console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
-    const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
-    outcome = outcomeOf(null, null, encodeProblem(problem));
+    return answer(state, incoming, '', failed(incoming, error));
   }
+  if (!isPromise(limited)) return 'ok' in limited ? decideRead(state, incoming, limited) : answer(state, incoming, '', limited);
+  return limited.then(
+    (body) => decideRead(state, incoming, body),
+    (error: unknown) => answer(state, incoming, '', failed(incoming, error)),
+  );
+}
+
+/** The body as read decides the outcome: over the limit it is a 413, else the routed answer. */
+function decideRead(state: EngineState, incoming: Incoming, body: BoundedBody): Response | Promise<Response> {
+  if (!body.ok) {
+    const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
+    return answer(
+      state,
+      incoming,
+      '',
+      outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes }))),
+    );
+  }
+  const rawBody = body.text;
+  let outcome: Outcome | Promise<Outcome>;
+  try {
+    outcome = decide(state, incoming, body);
+  } catch (error) {
+    return answer(state, incoming, rawBody, failed(incoming, error));
+  }
+  if (!isPromise(outcome)) return answer(state, incoming, rawBody, outcome);
+  return outcome.then(
+    (decided) => answer(state, incoming, rawBody, decided),
+    (error: unknown) => answer(state, incoming, rawBody, failed(incoming, error)),
+  );
+}
+
+/** An unexpected throw: logged, and answered as one `internal-mock-error`. */
+function failed({ request, url }: Incoming, error: unknown): Outcome {
+  console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
+  const problem = createProblem('internal-mock-error', (error as Error).message ?? String(error));
+  return outcomeOf(null, null, encodeProblem(problem));
+}
+
+/** Journals the exchange and answers it. */
+function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome: Outcome): Response {
+  const { request, headers, started } = incoming;
   const recorded = state.journal.record({
-    time: startedAt,
+    time: incoming.startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
     // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
@@ -88,6 +139,10 @@ export async function handleRequest(state: EngineState, request: Request, option
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return value instanceof Promise;
 }
 
 /** Every outcome is built here, so what an outcome holds is said once. */
@@ -108,31 +163,37 @@ function outcomeOf(
   };
 }
 
-/** A request as the pipeline reads it: the Fetch request, its vendor URL, its header record, the base URL handed-out URLs hang off. */
+/**
+ * A request as the pipeline reads it: the Fetch request, its vendor URL, its header record, the base
+ * URL handed-out URLs hang off, when it came in.
+ */
 interface Incoming {
   readonly request: Request;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
   readonly baseUrl: string;
+  /** `performance.now()` and `Date.now()` on arrival. */
+  readonly started: number;
+  readonly startedAt: number;
 }
 
 /** The body as read: its text, and why that text cannot be trusted when its charset was not readable. */
 type ReadBody = Pick<RawRequest, 'unreadable'> & { readonly text: string };
 
-/** The URL and body limits: the body when both hold, or the 414/413 outcome. */
-async function checkLimits(state: EngineState, { request, url, headers }: Incoming): Promise<ReadBody | Outcome> {
-  if (requestTargetLength(url) > state.limits.maxUrlLength) {
+/** The URL limit (a 414 outcome), then the body, read up to its limit. */
+function checkLimits(state: EngineState, { request, url, headers }: Incoming): Outcome | BoundedBody | Promise<BoundedBody> {
+  const targetLength = requestTargetLength(url);
+  if (targetLength > state.limits.maxUrlLength) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
-    const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${state.limits.maxUrlLength}`;
+    const detail = `the request target is ${targetLength} characters; the limit is ${state.limits.maxUrlLength}`;
     return outcomeOf(null, null, encodeProblem(createProblem('uri-too-long', detail)));
   }
-  if (request.method === 'GET' || request.method === 'HEAD') return { text: '' };
-  const body = await readBoundedBody(request, state.limits.maxBodyBytes, headers);
-  if (body.ok) return body;
-  const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
-  return outcomeOf(null, null, encodeProblem(createProblem('payload-too-large', detail, { limit: state.limits.maxBodyBytes })));
+  if (request.method === 'GET' || request.method === 'HEAD') return NO_BODY;
+  return readBoundedBody(request, state.limits.maxBodyBytes, headers);
 }
+
+const NO_BODY: BoundedBody = { ok: true, text: '' };
 
 /** No route matched: the vendor's own 404 under one of its path prefixes, else the mock's `unknown-route` (with the closest route). */
 function answerUnmatched(state: EngineState, { request, url, headers, baseUrl }: Incoming, rawBody: string): Outcome {
@@ -158,8 +219,8 @@ function answerUnmatched(state: EngineState, { request, url, headers, baseUrl }:
   return outcomeOf(vendor, null, encodeResponse(vendor.spec.document, undefined, result, vendor.codecs), { requestIssues: [issue] });
 }
 
-/** A routed request: read it, honour a malformed Prefer, a fault, a force, else run the handler. */
-async function decide(state: EngineState, incoming: Incoming, body: ReadBody): Promise<Outcome> {
+/** A routed request: read it, honour a malformed Prefer, a fault's delay, then answer it. */
+function decide(state: EngineState, incoming: Incoming, body: ReadBody): Outcome | Promise<Outcome> {
   const { request, url, headers, baseUrl } = incoming;
   const rawBody = body.text;
   const match = matchRoute(state.routes, request.method, url.pathname, (name) =>
@@ -173,39 +234,64 @@ async function decide(state: EngineState, incoming: Incoming, body: ReadBody): P
   const read = { method: request.method, url, headers, rawBody, unreadable: body.unreadable, path: match.params };
   const { request: decoded, issues: requestIssues } = readRequest(vendor, operation, read);
 
-  const prefer = readForceRequest(decoded.headers.prefer, url.searchParams);
+  const prefer = readForceRequest(decoded.headers.prefer, url.search === '' ? NO_QUERY : url.searchParams);
   if (!prefer.ok)
     return outcomeOf(vendor, operationId, encodeProblem(createProblem('malformed-prefer', prefer.message)), { requestIssues });
   const fault = state.faults.decide(vendor.name, operationId, operation.errorStatuses);
-  if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  const routed: Routed = { vendor, operation, decoded, requestIssues, context, preferred: prefer.force, fault };
+  if (fault.delayMs > 0) return new Promise((resolve) => setTimeout(resolve, fault.delayMs)).then(() => answerRouted(state, routed));
+  return answerRouted(state, routed);
+}
+
+/** An empty query, for the requests without one (most): nothing parses or allocates one. */
+const NO_QUERY: URLSearchParams = new URLSearchParams();
+
+/** A routed request once read: what answers it. */
+interface Routed {
+  readonly vendor: CompiledVendor;
+  readonly operation: CompiledOperation;
+  readonly decoded: DecodedRequest;
+  readonly requestIssues: readonly ValidationIssue[];
+  readonly context: HandlerContext<never, unknown>;
+  /** What the request's `Prefer` (or `__code`) forces. */
+  readonly preferred: ForceRequest | undefined;
+  readonly fault: FaultDecision;
+}
+
+/** A dropped connection, an invalid request's answer, a forced answer, else the handler's. */
+function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Outcome> {
+  const { vendor, operation, decoded, requestIssues, context, preferred, fault } = routed;
+  const { operationId } = operation;
   if (fault.drop) {
     return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), { requestIssues, dropped: true });
   }
-
-  let forced: Outcome['forced'] = null;
-  let result: HandlerResult;
-  const queued = requestIssues.length > 0 || prefer.force ? undefined : state.force.take(`${vendor.name}.${operationId}`);
-  const force = requestIssues.length > 0 ? undefined : (prefer.force ?? queued ?? fault.force);
+  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(`${vendor.name}.${operationId}`);
+  const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
-    result = invalid(requestIssues, decoded, context);
-  } else if (force) {
-    forced = { ...force, by: prefer.force ? 'prefer' : queued ? 'queue' : 'fault' };
+    return checkAnswer(state, vendor, operation, invalid(requestIssues, decoded, context), { forced: null, requestIssues });
+  }
+  if (force) {
+    const forced = { ...force, by: preferred ? 'prefer' : queued ? 'queue' : 'fault' } as const;
     const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
     if (!documented.ok) {
       const problem = createProblem(documented.code, documented.message, { documented: documented.documented });
       return outcomeOf(vendor, operationId, encodeProblem(problem), { forced, requestIssues });
     }
     // The vendor fills the example's dynamic parts (fresh ids, the request's, the clock's); strict mode checks the result.
-    result = vendor.module.personalizeForced?.(documented.result, decoded, context) ?? documented.result;
-  } else {
-    const store = state.stores.get(vendor.name) as VendorRecords;
-    const before = countStoreChanges(store);
-    result = await state.serial.run(() => runHandler(vendor, operation, decoded, context));
-    // Only a handler that changed a record schedules a save: reads and refusals cost no serialisation.
-    if (countStoreChanges(store) !== before) state.onStoreChange?.();
+    const result = vendor.module.personalizeForced?.(documented.result, decoded, context) ?? documented.result;
+    return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
   }
-  return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
+  // Only a handler that changed a record schedules a save (`--state-file`): reads and refusals cost no
+  // serialisation, and without a listener nothing is counted.
+  const store = state.onStoreChange ? (state.stores.get(vendor.name) as VendorRecords) : undefined;
+  const before = store ? countStoreChanges(store) : 0;
+  const answered = (result: HandlerResult): Outcome => {
+    if (store && countStoreChanges(store) !== before) state.onStoreChange?.();
+    return checkAnswer(state, vendor, operation, result, { forced: null, requestIssues });
+  };
+  const result = state.serial.runEager(() => runHandler(vendor, operation, decoded, context));
+  return isPromise(result) ? result.then(answered) : answered(result);
 }
 
 /** Encodes a vendor answer and checks it against the spec; in strict mode a violation is a mock problem. */
@@ -247,6 +333,9 @@ function runHandler(
   return handler(request, context);
 }
 
+/** One function for every request's context (`crypto.randomUUID` itself must be called on `crypto`). */
+const randomUUID = (): string => crypto.randomUUID();
+
 function createContext(state: EngineState, vendor: CompiledVendor, operationId: string, baseUrl: string): HandlerContext<never, unknown> {
   return {
     vendor: vendor.name,
@@ -255,7 +344,7 @@ function createContext(state: EngineState, vendor: CompiledVendor, operationId: 
     config: vendor.config,
     clock: state.clock,
     origin: baseUrl,
-    randomUUID: () => crypto.randomUUID(),
+    randomUUID,
   };
 }
 

@@ -63,4 +63,33 @@ describe('createSerialQueue', () => {
     expect(await next).toBe('next');
     expect(await queue.run(() => 'after')).toBe('after');
   });
+
+  it('gives a synchronous task its value at once with runEager when nothing is ahead of it', () => {
+    const queue = createSerialQueue();
+    expect(queue.runEager(() => 'now')).toBe('now');
+    expect(() =>
+      queue.runEager(() => {
+        throw new Error('sync');
+      }),
+    ).toThrow('sync');
+    expect(queue.runEager(() => 'still')).toBe('still');
+  });
+
+  it('queues a runEager task behind an asynchronous one and answers it with a promise', async () => {
+    const queue = createSerialQueue();
+    const log: string[] = [];
+    const slow = queue.run(async () => {
+      await tick();
+      log.push('slow');
+    });
+    const eager = queue.runEager(() => {
+      log.push('eager');
+      return 'eager';
+    });
+    expect(eager).toBeInstanceOf(Promise);
+    expect(log).toEqual([]);
+    await slow;
+    expect(await eager).toBe('eager');
+    expect(log).toEqual(['slow', 'eager']);
+  });
 });

@@ -148,7 +148,7 @@ interface Slot {
  * request log line never reads: the answer's issues while they are still a check, and a header record
  * still to be made from `Headers`. An object literal with a getter gets a hidden class of its own in V8
  * (each getter is a new function), so an entry made of getters cost the log ten microseconds to build
- * and made every read of it slow.
+ * and made every read of it slow; the answer check's getter is therefore one function for all entries.
  */
 function createSlot(id: number, input: NewJournalEntry): Slot {
   const { time, durationMs, vendor, operationId, forced } = input;
@@ -194,16 +194,30 @@ function lazyHeaders(method: string, url: string, headers: Headers, body: string
   };
 }
 
+/** Where an entry's `validation` keeps its answer check until first read, then the issues it found. */
+const PENDING_CHECK = Symbol('pending answer check');
+/** A slot for `PENDING_CHECK`: not enumerable, so no copy, comparison or JSON of the entry sees it. */
+const HIDDEN: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
+/** One getter shared by every entry: a getter written in an object literal would be a new function, and a new hidden class, per entry. */
+const RESPONSE_ISSUES: PropertyDescriptor = {
+  get(this: { [PENDING_CHECK]: readonly ValidationIssue[] | (() => readonly ValidationIssue[]) }) {
+    const pending = this[PENDING_CHECK];
+    if (typeof pending !== 'function') return pending;
+    const issues = pending();
+    this[PENDING_CHECK] = issues;
+    return issues;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** Validation whose answer issues are worked out when first read (strict mode off: nothing needed them sooner). */
 function lazyResponseIssues(request: readonly ValidationIssue[], check: () => readonly ValidationIssue[]): JournalEntry['validation'] {
-  let issues: readonly ValidationIssue[] | undefined;
-  return {
-    request,
-    get response() {
-      issues ??= check();
-      return issues;
-    },
-  };
+  const validation = { request };
+  Object.defineProperty(validation, PENDING_CHECK, HIDDEN);
+  Object.defineProperty(validation, 'response', RESPONSE_ISSUES);
+  (validation as unknown as { [PENDING_CHECK]: typeof check })[PENDING_CHECK] = check;
+  return validation as JournalEntry['validation'];
 }
 
 function isHeaders(headers: Headers | Record<string, string>): headers is Headers {

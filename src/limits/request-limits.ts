@@ -26,24 +26,30 @@ export type BoundedBody =
  * decode comes back as `unreadable`, beside the body read as UTF-8. `headers` (the request's header
  * record, when the caller has one) is read instead of `request.headers`.
  */
-export async function readBoundedBody(
-  request: Request,
-  maxBytes: number,
-  headers?: Readonly<Record<string, string>>,
-): Promise<BoundedBody> {
+export function readBoundedBody(request: Request, maxBytes: number, headers?: Readonly<Record<string, string>>): Promise<BoundedBody> {
   const header = (name: string): string | null => (headers ? (headers[name] ?? null) : request.headers.get(name));
   const declared = Number(header('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
-    return { ok: false, bytes: declared };
+    return Promise.resolve({ ok: false, bytes: declared });
   }
   const contentType = header('content-type');
   // A declared length within the limit bounds the body already (the HTTP parser delivers exactly that
   // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
   // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
   // `text()` is UTF-8; bodies that may name another charset are read as bytes (the same fast path).
-  if (Number.isFinite(declared) && !needsBodyBytes(contentType)) return { ok: true, text: await request.text() };
+  // No `async` here: the body's own promise is the only wait.
+  if (Number.isFinite(declared) && !needsBodyBytes(contentType)) return request.text().then(toTextBody);
+  return readDecodedBody(request, maxBytes, declared, contentType);
+}
+
+function toTextBody(text: string): BoundedBody {
+  return { ok: true, text };
+}
+
+/** The body's bytes (up to the limit when no length was declared), decoded in the charset it names. */
+async function readDecodedBody(request: Request, maxBytes: number, declared: number, contentType: string | null): Promise<BoundedBody> {
   const bytes = Number.isFinite(declared)
     ? ({ ok: true, bytes: new Uint8Array(await request.arrayBuffer()) } as const)
     : await readBoundedBytes(request, maxBytes);

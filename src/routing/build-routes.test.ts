@@ -46,4 +46,20 @@ describe('buildRoutes', () => {
     expect(matchRoute(routes, 'POST', '/Service.asmx')?.route.operationId).toBe('perform');
     expect(matchRoute(routes, 'POST', '/Service.asmx#Retrieve', headers('Retrieve'))).toBeUndefined();
   });
+
+  it('routes a method to its own route before the path x-unsupported-methods one, and any other method to the latter', () => {
+    const path = { post: { operationId: 'cancel', responses: {} }, 'x-unsupported-methods': { operationId: 'reject', responses: {} } };
+    const routes = buildRoutes(spec({ '/email/{id}/cancel': path, '/v2/token': token }));
+    expect(matchRoute(routes, 'POST', '/email/a%20b/cancel')).toMatchObject({ route: { operationId: 'cancel' }, params: { id: 'a b' } });
+    expect(matchRoute(routes, 'GET', '/email/x/cancel')?.route.operationId).toBe('reject');
+    expect(matchRoute(routes, 'PATCH', '/email/x/cancel')?.route.operationId).toBe('reject');
+    expect(matchRoute(routes, 'GET', '/v2/token')).toBeUndefined();
+  });
+
+  it('routes a path without parameters only when the whole path is the same', () => {
+    const routes = buildRoutes(spec({ '/v2/token': token }));
+    expect(matchRoute(routes, 'POST', '/v2/token')?.route.operationId).toBe('requestToken');
+    expect(matchRoute(routes, 'POST', '/v2/tokens')).toBeUndefined();
+    expect(matchRoute(routes, 'POST', '/v2/toke')).toBeUndefined();
+  });
 });

@@ -11,6 +11,13 @@ export interface Route {
   /** The path template as written in the spec, e.g. `/api/v1/email/{emailRequestId}/cancel`. */
   readonly template: string;
   readonly pattern: RegExp;
+  /**
+   * The text every path the route matches starts with (up to the first `{param}`; `''` with
+   * `x-match-any-prefix`): a string test that rules most routes out before their pattern runs.
+   */
+  readonly literal: string;
+  /** The route matches `literal` alone (no parameters, no prefix): equality decides, no pattern runs. */
+  readonly exact: boolean;
   readonly paramNames: readonly string[];
   readonly operation: OperationObject;
   readonly pathItem: PathItemObject;
@@ -43,13 +50,15 @@ export function buildRoutes(spec: LoadedSpec): Route[] {
       }
       for (const basePath of basePaths) {
         for (const path of templates) {
-          const { pattern, paramNames } = compileTemplate(basePath + withoutLabel(path), anyPrefix);
+          const { pattern, literal, paramNames } = compileTemplate(basePath + withoutLabel(path), anyPrefix);
           routes.push({
             vendor: spec.vendor,
             operationId: operation.operationId,
             method,
             template: path,
             pattern,
+            literal,
+            exact: !anyPrefix && paramNames.length === 0,
             paramNames,
             operation,
             pathItem,
@@ -82,18 +91,21 @@ export function toBasePaths(servers: readonly ServerObject[]): string[] {
 
 /**
  * `/a/{id}/*` → `^/a/([^/]+)/\*$`: `{name}` is one path segment, every other character is literal.
- * With `anyPrefix`, any path may come before the template (`^(?:/.*)?/a/…$`).
+ * With `anyPrefix`, any path may come before the template (`^(?:/.*)?/a/…$`). `literal` is the text
+ * before the first parameter (`/a/`), which every matching path starts with (`''` with `anyPrefix`).
  */
-export function compileTemplate(template: string, anyPrefix = false): { pattern: RegExp; paramNames: string[] } {
+export function compileTemplate(template: string, anyPrefix = false): { pattern: RegExp; literal: string; paramNames: string[] } {
   const paramNames: string[] = [];
   let source = '';
+  let literal = '';
   for (const part of template.split(/(\{[^}]+\})/)) {
     if (part.startsWith('{') && part.endsWith('}')) {
       paramNames.push(part.slice(1, -1));
       source += '([^/]+)';
     } else {
+      if (paramNames.length === 0) literal += part;
       source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
   }
-  return { pattern: new RegExp(`^${anyPrefix ? '(?:/.*)?' : ''}${source}$`), paramNames };
+  return { pattern: new RegExp(`^${anyPrefix ? '(?:/.*)?' : ''}${source}$`), literal: anyPrefix ? '' : literal, paramNames };
 }

@@ -57,21 +57,30 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
   });
   return {
     sessions,
-    async fetch(request, { headers } = {}) {
-      const target = readSessionTarget(request);
-      if (target.kind === 'invalid') return toProblemResponse(createProblem('invalid-session-id', target.detail));
-      const { pathname } = target;
-      const admin = pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
-      if (admin && isSessionsPath(pathname)) return handleSessionsRequest(sessions, request, pathname, adminToken);
-      if (target.kind === 'default') {
-        return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers });
+    // No `async`: the engine's promise is handed back as it is, without another one around it.
+    fetch(request, options = {}) {
+      try {
+        return route(request, options.headers);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      // A refused admin request creates no session and touches none.
-      const refused = admin && !isOpenAdminRoute(request.method, pathname) ? checkAdminToken(request, adminToken) : undefined;
-      if (refused) return refused;
-      const session = sessions.use(target.id);
-      if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl, headers });
-      return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl, headers });
     },
   };
+
+  function route(request: Request, headers: Readonly<Record<string, string>> | undefined): Promise<Response> {
+    const target = readSessionTarget(request, headers);
+    if (target.kind === 'invalid') return Promise.resolve(toProblemResponse(createProblem('invalid-session-id', target.detail)));
+    const { pathname } = target;
+    const admin = pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
+    if (admin && isSessionsPath(pathname)) return Promise.resolve(handleSessionsRequest(sessions, request, pathname, adminToken));
+    if (target.kind === 'default') {
+      return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers });
+    }
+    // A refused admin request creates no session and touches none.
+    const refused = admin && !isOpenAdminRoute(request.method, pathname) ? checkAdminToken(request, adminToken) : undefined;
+    if (refused) return Promise.resolve(refused);
+    const session = sessions.use(target.id);
+    if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl, headers });
+    return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl, headers });
+  }
 }

@@ -44,16 +44,17 @@ export function checkSessionId(id: string): string | undefined {
 
 /**
  * Reads a request's session from the `/__session/<id>` prefix or the `x-mock-session` header. Cheap
- * on the default path: one prefix comparison on the URL string and one header lookup.
+ * on the default path: one prefix comparison on the URL string and one header lookup (in `headers`,
+ * the request's header record, when the caller has one).
  *
  * @see ../../docs/guides/sessions.md
  */
-export function readSessionTarget(request: Request): SessionTarget {
+export function readSessionTarget(request: Request, headers?: Readonly<Record<string, string>>): SessionTarget {
   const href = request.url;
   const pathStart = href.indexOf('/', href.indexOf('//') + 2);
   const queryStart = href.indexOf('?', pathStart);
   const pathEnd = queryStart === -1 ? href.length : queryStart;
-  const header = request.headers.get(SESSION_HEADER);
+  const header = headers ? (headers[SESSION_HEADER] ?? null) : request.headers.get(SESSION_HEADER);
   const prefixed =
     href.startsWith(SESSION_PREFIX, pathStart) &&
     (pathStart + SESSION_PREFIX.length === pathEnd || href[pathStart + SESSION_PREFIX.length] === '/');
