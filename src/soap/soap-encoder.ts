@@ -97,9 +97,15 @@ const MAX_PLACEMENTS_PER_ZONE = 256;
 
 function placed(name: string, zone: Zone, dialect: SoapDialect): Written {
   let byZone = placements.get(dialect);
-  if (byZone === undefined) placements.set(dialect, (byZone = new Map()));
+  if (byZone === undefined) {
+    byZone = new Map();
+    placements.set(dialect, byZone);
+  }
   let byName = byZone.get(zone);
-  if (byName === undefined) byZone.set(zone, (byName = new Map()));
+  if (byName === undefined) {
+    byName = new Map();
+    byZone.set(zone, byName);
+  }
   const known = byName.get(name);
   if (known !== undefined) return known;
   if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
