@@ -131,12 +131,12 @@ if (parts.has('server')) {
   for (const scenario of scenarios) {
     const result = { ...(await benchServerScenario(scenario, options)), loadAverage: loadAverage() };
     servers.push(result);
-    const { mock, mockLogging, bare, honoAjv } = result.variants;
+    const { mock, mockLogging, mockV8Heap, bare, honoAjv } = result.variants;
     console.log(`${scenario.name} — load average ${result.loadAverage}`);
     for (const [label, variant] of [
       ['mock --quiet', mock],
       ['mock, request log on', mockLogging],
-      ['mock, npm start flags', result.variants.mockHeapFlags],
+      ['mock, V8 heap defaults', mockV8Heap],
       ['bare node:http', bare],
       ['Hono + ajv', honoAjv],
     ] as const) {
@@ -149,7 +149,8 @@ if (parts.has('server')) {
     }
     console.log(
       `  CPU/request: mock / bare ${ratio(mock.load.cpuMicrosPerRequest / bare.load.cpuMicrosPerRequest)}, mock / Hono + ajv ${ratio(mock.load.cpuMicrosPerRequest / honoAjv.load.cpuMicrosPerRequest)}, ` +
-        `log on / off ${ratio(mockLogging.load.cpuMicrosPerRequest / mock.load.cpuMicrosPerRequest)}; p50 at 1 connection mock / bare ${ratio(mock.p50OneConnectionMicros / bare.p50OneConnectionMicros)}`,
+        `log on / off ${ratio(mockLogging.load.cpuMicrosPerRequest / mock.load.cpuMicrosPerRequest)}; p50 at 1 connection mock / bare ${ratio(mock.p50OneConnectionMicros / bare.p50OneConnectionMicros)}; ` +
+        `heap bounds / V8 defaults: CPU ${ratio(mock.load.cpuMicrosPerRequest / mockV8Heap.load.cpuMicrosPerRequest)}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
     );
   }
   console.log('');

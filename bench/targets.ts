@@ -43,7 +43,7 @@ export function readTargets({ startup, servers, inProcess }: BenchResults): Targ
   const omedaMsw = inProcess?.msw.find((cost) => cost.vendor === 'omeda');
   const cpu = (variant: { load: { cpuMicrosPerRequest: number } } | undefined) => variant?.load.cpuMicrosPerRequest;
   const divide = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
-  const peakOf = (variant: 'mock' | 'mockHeapFlags') =>
+  const peakOf = (variant: 'mock') =>
     servers.length > 0 ? Math.max(...servers.map((result) => result.variants[variant].peakRssMiB)) : undefined;
   return [
     {
@@ -67,7 +67,6 @@ export function readTargets({ startup, servers, inProcess }: BenchResults): Targ
     { what: 'omeda: request log on / off (CPU)', measured: divide(cpu(omeda?.mockLogging), cpu(omeda?.mock)), limit: 1.1, unit: '×' },
     { what: 'idle RSS after start (all vendors)', measured: startup?.idleRssMiB.mock, limit: 70, unit: 'MiB' },
     { what: 'peak RSS at 50 connections (worst vendor)', measured: peakOf('mock'), limit: 110, unit: 'MiB' },
-    { what: "  the same with npm start's V8 heap flags", measured: peakOf('mockHeapFlags'), limit: 110, unit: 'MiB' },
     { what: 'in-process omeda request / plain MSW handler', measured: omedaMsw?.ratio, limit: 1.3, unit: '×' },
   ];
 }
