@@ -22,9 +22,29 @@ import { benchServerScenario, median, type ServerScenarioResult, startVariant } 
 import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
 import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 
+const USAGE = `npm run bench -- [options]     (or: npx tsx bench/run-bench.ts [options])
+
+Start-up, the cost of a request and in-process cost, each beside baselines from the same run.
+This process and autocannon run on core 1, every server on core 0 (taskset). Compare ratios.
+
+  --parts <list>       startup,server,in-process,sessions (default: all four)
+  --only <vendors>     scenarios to run, e.g. omeda,sfmc (default: every vendor)
+  --duration <s>       seconds per measured load window (default 10; --quick 1.5)
+  --warmup <s>         seconds of load before each window (default 3; --quick 1)
+  --rounds <n>         alternating rounds per variant; medians are reported (default 3)
+  --connections <n>    concurrent connections of the load (default 50)
+  --records <n>        records seeded per scenario, so requests are real cancels (default 1000)
+  --strict             the server validates every response too
+  --quick              short windows and fewer runs: a couple of minutes in all
+  --no-pin             let server and load generator share both cores
+  --sessions-only      only the sessions part; --sessions <n> sets how many (default 10000; --quick 1000)
+  -h, --help           this text
+`;
+
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     quick: { type: 'boolean', default: false },
     duration: { type: 'string' },
     warmup: { type: 'string' },
@@ -39,6 +59,10 @@ const { values } = parseArgs({
     sessions: { type: 'string' },
   },
 });
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const quick = values.quick ?? false;
 const parts = new Set(values['sessions-only'] ? ['sessions'] : values.parts?.split(','));
 const pinned = values['no-pin'] ? false : pinSelf();
