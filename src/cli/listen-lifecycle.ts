@@ -1,4 +1,5 @@
 import { fail } from './fail.ts';
+import { boundHeap, heapFlagsGiven } from './heap-bounds.ts';
 
 /** Where the port came from, as an error names it: the flag, or the `PORT` variable when the flag was not given. */
 function portSource(value: string | undefined): string {
@@ -47,4 +48,15 @@ export function onStopSignals(what: string, stop: () => void): void {
   };
   process.once('SIGINT', () => once('SIGINT'));
   process.once('SIGTERM', () => once('SIGTERM'));
+}
+
+/**
+ * Bounds a long-running server's heap (heap-bounds.ts) unless its user sized it: node's own heap flags,
+ * or `keepDefaults` (`serve --v8-heap-defaults`). Call it after the listening lines: nothing in it is
+ * needed to answer, and a supervisor waiting for those lines should not wait for it.
+ *
+ * @see ../../docs/reference/cli.md#memory
+ */
+export function boundServerHeap(keepDefaults = false): void {
+  if (!keepDefaults && !heapFlagsGiven(process.execArgv, process.env.NODE_OPTIONS)) boundHeap();
 }

@@ -8,7 +8,7 @@ import { parseTargets } from '../proxy/proxy-targets.ts';
 import { startProxy } from '../proxy/start-proxy.ts';
 import { ALL_VENDORS } from '../vendors.ts';
 import { fail } from './fail.ts';
-import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
+import { boundServerHeap, failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 
 export const PROXY_HELP = `esp-cancel-mock proxy --target <vendor>=<url> … [options]
   A validating proxy in front of the real vendors: forwards each request unchanged, returns the
@@ -84,6 +84,7 @@ export async function proxyCommand(args: string[]): Promise<void> {
   });
   console.log(`esp-cancel-mock proxy listening on ${running.url}`);
   console.log(`targets: ${[...targets].map(([vendor, url]) => `${vendor}=${url.href}`).join(', ')}`);
+  boundServerHeap();
 }
 
 /** `POST /webservices/… omeda.cancelDeployment 200 84.1ms drift: response body /SubmissionId: …` */

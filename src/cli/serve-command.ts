@@ -7,8 +7,7 @@ import { startServer } from '../server.ts';
 import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
-import { boundHeap, heapFlagsGiven } from './heap-bounds.ts';
-import { failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
+import { boundServerHeap, failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 import { createStdoutLogWriter } from './log-writer.ts';
 import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
 
@@ -96,7 +95,6 @@ export async function serveCommand(args: string[]): Promise<void> {
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
   }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host, values.port));
-  if (!values['v8-heap-defaults'] && !heapFlagsGiven(process.execArgv, process.env.NODE_OPTIONS)) boundHeap();
   onStopSignals('requests', () =>
     server.close().then(
       () => process.exit(0),
@@ -108,6 +106,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   console.log(`dashboard: ${server.url}/__admin/ui`);
   if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
   if (values['state-file']) console.log(`state file: ${values['state-file']}`);
+  boundServerHeap(values['v8-heap-defaults']);
 }
 
 function parseServeArgs(args: string[]) {

@@ -11,9 +11,15 @@ export interface SpawnedCli {
   output(): string;
 }
 
-/** Runs `esp-cancel-mock <args>` from source in a child process (what a user's shell would run). */
-export function spawnCli(args: readonly string[]): SpawnedCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `esp-cancel-mock <args>` from source in a child process (what a user's shell would run);
+ * `nodeArgs` go to node before the script, `env` over this process's environment.
+ */
+export function spawnCli(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): SpawnedCli {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   let text = '';
   // 'close', not 'exit': it comes after the child's stdout and stderr have been read to the end.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
