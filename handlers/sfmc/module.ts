@@ -151,6 +151,43 @@ function overallStatusOf(results: readonly PerformResult[]): 'OK' | 'Has Errors'
   return failed === results.length ? 'Error' : 'Has Errors';
 }
 
+/**
+ * Each Definition in document order, the next only once the one before is done (a Definition that
+ * waits on the store holds the rest back), into `results` from `from` on.
+ */
+function performAll(
+  action: string,
+  definitions: readonly ApiObject[],
+  context: SfmcContext,
+  results: PerformResult[],
+  from: number,
+): PerformResult[] | Promise<PerformResult[]> {
+  for (let index = from; index < definitions.length; index += 1) {
+    const result = performOne(action, definitions[index] as ApiObject, context);
+    if (result instanceof Promise) {
+      return result.then((settled) => {
+        results.push(settled);
+        return performAll(action, definitions, context, results, index + 1);
+      });
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+/** The Perform answer for the Results of every Definition (none: the "No Definitions" error). */
+function performAnswer(results: PerformResult[], Envelope: PerformRequestEnvelope['Envelope'], context: SfmcContext): HandlerResult {
+  const relatesTo = Envelope.Header?.MessageID ?? undefined;
+  const Header = responseHeader('PerformResponse', context.clock.now(), context.randomUUID, relatesTo);
+  const RequestID = context.randomUUID();
+  // Two literals rather than a spread: V8 copies spread objects slowly on this path.
+  const PerformResponseMsg =
+    results.length > 0
+      ? { Results: { Result: results }, OverallStatus: overallStatusOf(results), OverallStatusMessage: '', RequestID }
+      : { OverallStatus: 'Error' as const, OverallStatusMessage: 'No Definitions were supplied.', RequestID };
+  return { status: 200, body: { Envelope: { Header, Body: { PerformResponseMsg } } } };
+}
+
 /** The fault for a body the SOAP codec refused: another SOAP version, a DTD, or XML it cannot read. */
 function parseFault(parse: ValidationIssue): SfmcFault {
   if (parse.params?.reason === 'envelope-version-mismatch') return sfmcFaults.versionMismatch(String(parse.params.namespace ?? ''));
@@ -208,7 +245,7 @@ export const sfmc = defineVendor<operations>()({
   codecs: [sfmcSoapCodec],
 
   operations: {
-    async perform(request, context) {
+    perform(request, context) {
       // Validated against PerformRequestEnvelope before the handler runs.
       const { Envelope } = request.body as PerformRequestEnvelope;
       const action = soapActionOf(request, Envelope.Header);
@@ -216,21 +253,12 @@ export const sfmc = defineVendor<operations>()({
       const denied = authenticate(Envelope.Header, context);
       if (denied) return denied;
       const message = Envelope.Body.PerformRequestMsg;
-      const results: PerformResult[] = [];
       const definitions = typeof message.Definitions === 'object' ? (message.Definitions.Definition ?? []) : [];
-      for (const definition of definitions) {
-        const result = performOne(message.Action?.trim() ?? '', definition, context);
-        results.push(result instanceof Promise ? await result : result);
-      }
-      const relatesTo = Envelope.Header?.MessageID ?? undefined;
-      const Header = responseHeader('PerformResponse', context.clock.now(), context.randomUUID, relatesTo);
-      const RequestID = context.randomUUID();
-      // Two literals rather than a spread: V8 copies spread objects slowly on this path.
-      const PerformResponseMsg =
-        results.length > 0
-          ? { Results: { Result: results }, OverallStatus: overallStatusOf(results), OverallStatusMessage: '', RequestID }
-          : { OverallStatus: 'Error' as const, OverallStatusMessage: 'No Definitions were supplied.', RequestID };
-      return { status: 200, body: { Envelope: { Header, Body: { PerformResponseMsg } } } };
+      const results = performAll(message.Action?.trim() ?? '', definitions, context, [], 0);
+      // No promise unless a Definition waited on the store: the engine then answers in this same turn.
+      return results instanceof Promise
+        ? results.then((settled) => performAnswer(settled, Envelope, context))
+        : performAnswer(results, Envelope, context);
     },
 
     retrieve(request, context) {

@@ -73,7 +73,7 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_JOURNAL_CAPACITY)
     throw new RangeError(`journal capacity must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got ${capacity}`);
   // The ring grows to its capacity as entries come (never pre-allocated), and clearing drops it whole.
-  let ring: Slot[] = [];
+  let ring: KeptExchange[] = [];
   let oldest = 0;
   let lastId = 0;
   let dropped = 0;
@@ -87,26 +87,26 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       }
     }
   };
-  const ordered = (): Slot[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
+  const ordered = (): KeptExchange[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
   return {
     capacity,
     record(input) {
-      const slot = createSlot(++lastId, input);
+      const kept = keep(++lastId, input);
       if (ring.length === capacity) dropped += 1;
-      if (capacity > 0 && ring.length < capacity) ring.push(slot);
+      if (capacity > 0 && ring.length < capacity) ring.push(kept);
       else if (capacity > 0) {
-        ring[oldest] = slot;
+        ring[oldest] = kept;
         oldest = (oldest + 1) % capacity;
       }
-      if (listeners.size > 0) publish({ type: 'exchange', entry: slot.read() });
-      return slot;
+      if (listeners.size > 0) publish({ type: 'exchange', entry: kept.read() });
+      return kept;
     },
     entries(page = {}) {
-      const slots = ordered();
+      const kept = ordered();
       const after = page.after ?? 0;
-      const first = firstAbove(slots, after);
-      const end = page.limit === undefined ? slots.length : Math.min(slots.length, first + page.limit);
-      return slots.slice(first, end).map((slot) => slot.read());
+      const first = firstAbove(kept, after);
+      const end = page.limit === undefined ? kept.length : Math.min(kept.length, first + page.limit);
+      return kept.slice(first, end).map((exchange) => exchange.read());
     },
     dropped: () => dropped,
     clear() {
@@ -122,101 +122,142 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   };
 }
 
-/** Index of the first slot whose id is above `after` (ids ascend oldest to newest): a binary search. */
-function firstAbove(slots: readonly Slot[], after: number): number {
+/** Index of the first exchange whose id is above `after` (ids ascend oldest to newest): a binary search. */
+function firstAbove(kept: readonly KeptExchange[], after: number): number {
   let low = 0;
-  let high = slots.length;
+  let high = kept.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((slots[middle] as Slot).id <= after) low = middle + 1;
+    if ((kept[middle] as KeptExchange).id <= after) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-interface Slot {
+/**
+ * What the ring keeps of one exchange: a single object whose fields are the entry's parts (bodies
+ * already cut), made a `JournalEntry` each time it is read. It holds no reference to the input, whose
+ * request body may be a whole MiB; an unread answer check holds the answer's decoded body (bounded like
+ * the answer itself).
+ *
+ * The journal keeps the last 1,000 exchanges alive, so every object an exchange leaves behind is
+ * copied and promoted by the collector and later marked in old space, log or no log. One object per
+ * exchange, with no closure and no context of its own, instead of a slot, its `read` closure and that
+ * closure's context, the response object and (once the log had read it) the entry, its request and
+ * validation and the time text. A read builds those for its reader; they die young. What must stay
+ * once worked out (the answer's issues, a header record made from `Headers`) is written back here.
+ * An object literal with one shared `read` rather than a class: V8 tracks where literals are made and
+ * allocates those that always live long straight in the old generation (a quarter fewer bytes copied
+ * and promoted per Omeda request than with a class instance).
+ */
+interface KeptExchange {
   readonly id: number;
-  read(): JournalEntry;
+  readonly time: number | string;
+  readonly durationMs: number;
+  readonly vendor: string | null;
+  readonly operationId: string | null;
+  readonly method: string;
+  readonly url: string;
+  requestHeaders: Headers | Record<string, string>;
+  readonly requestBody: string;
+  readonly status: number;
+  readonly responseHeaders: Record<string, string>;
+  readonly responseBody: string;
+  readonly forced: JournalEntry['forced'];
+  readonly requestIssues: readonly ValidationIssue[];
+  responseIssues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
+  read(this: KeptExchange): JournalEntry;
+}
+
+/** The exchange as the ring keeps it. */
+function keep(id: number, input: NewJournalEntry): KeptExchange {
+  return {
+    id,
+    time: input.time,
+    durationMs: input.durationMs,
+    vendor: input.vendor,
+    operationId: input.operationId,
+    method: input.request.method,
+    url: input.request.url,
+    requestHeaders: input.request.headers,
+    requestBody: truncate(input.request.body),
+    status: input.response.status,
+    responseHeaders: input.response.headers,
+    responseBody: truncate(input.response.body),
+    forced: input.forced,
+    requestIssues: input.validation.request,
+    responseIssues: input.validation.response,
+    read: readKept,
+  };
 }
 
 /**
- * Holds an exchange as recorded and makes it a `JournalEntry` on first read (then keeps that). It copies
- * what it keeps — bodies already cut — and holds no reference to the input, whose request body may be
- * a whole MiB; an unread response check holds the answer's decoded body (bounded like the answer itself).
- *
- * The entry is a plain object whose only accessors are the parts that are dear to build and that a
- * request log line never reads: the answer's issues while they are still a check, and a header record
- * still to be made from `Headers`. An object literal with a getter gets a hidden class of its own in V8
- * (each getter is a new function), so an entry made of getters cost the log ten microseconds to build
- * and made every read of it slow; the answer check's getter is therefore one function for all entries.
+ * The entry: a plain object of one shape whatever the exchange, whose only accessors are the parts
+ * that are dear to build and that a request log line never reads (an object literal with a getter
+ * gets a hidden class of its own in V8, each getter being a new function, which made every read of
+ * an entry slow; the answer check's getter is therefore one function for all entries).
  */
-function createSlot(id: number, input: NewJournalEntry): Slot {
-  const { time, durationMs, vendor, operationId, forced } = input;
-  const requestIssues = input.validation.request;
-  const responseIssues = input.validation.response;
-  const { method, url, headers } = input.request;
-  const requestBody = truncate(input.request.body);
-  const response = { status: input.response.status, headers: input.response.headers, body: truncate(input.response.body) };
-  let entry: JournalEntry | undefined;
+function readKept(this: KeptExchange): JournalEntry {
+  const { time, requestHeaders, responseIssues } = this;
   return {
-    id,
-    read() {
-      entry ??= {
-        id,
-        time: typeof time === 'number' ? toIsoTime(time) : time,
-        durationMs,
-        vendor,
-        operationId,
-        request: isHeaders(headers) ? lazyHeaders(method, url, headers, requestBody) : { method, url, headers, body: requestBody },
-        response,
-        forced,
-        validation:
-          typeof responseIssues === 'function'
-            ? lazyResponseIssues(requestIssues, responseIssues)
-            : { request: requestIssues, response: responseIssues },
-      };
-      return entry;
-    },
+    id: this.id,
+    time: typeof time === 'number' ? toIsoTime(time) : time,
+    durationMs: this.durationMs,
+    vendor: this.vendor,
+    operationId: this.operationId,
+    request: isHeaders(requestHeaders)
+      ? lazyHeaders(this)
+      : { method: this.method, url: this.url, headers: requestHeaders, body: this.requestBody },
+    response: { status: this.status, headers: this.responseHeaders, body: this.responseBody },
+    forced: this.forced,
+    validation: typeof responseIssues === 'function' ? lazyResponseIssues(this) : { request: this.requestIssues, response: responseIssues },
   };
+}
+
+/** The answer's issues, worked out on first call when they were handed over as a check (then kept). */
+function answerIssues(kept: KeptExchange): readonly ValidationIssue[] {
+  const pending = kept.responseIssues;
+  if (typeof pending !== 'function') return pending;
+  const issues = pending();
+  kept.responseIssues = issues;
+  return issues;
 }
 
 /** The request of an entry whose header record is built from `Headers` when first read (then kept). */
-function lazyHeaders(method: string, url: string, headers: Headers, body: string): JournalEntry['request'] {
-  let record: Record<string, string> | undefined;
+function lazyHeaders(kept: KeptExchange): JournalEntry['request'] {
   return {
-    method,
-    url,
+    method: kept.method,
+    url: kept.url,
     get headers() {
-      record ??= toHeaderRecord(headers);
+      const headers = kept.requestHeaders;
+      if (!isHeaders(headers)) return headers;
+      const record = toHeaderRecord(headers);
+      kept.requestHeaders = record;
       return record;
     },
-    body,
+    body: kept.requestBody,
   };
 }
 
-/** Where an entry's `validation` keeps its answer check until first read, then the issues it found. */
+/** Where an entry's `validation` keeps the exchange whose answer check it runs when first read. */
 const PENDING_CHECK = Symbol('pending answer check');
 /** A slot for `PENDING_CHECK`: not enumerable, so no copy, comparison or JSON of the entry sees it. */
 const HIDDEN: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
 /** One getter shared by every entry: a getter written in an object literal would be a new function, and a new hidden class, per entry. */
 const RESPONSE_ISSUES: PropertyDescriptor = {
-  get(this: { [PENDING_CHECK]: readonly ValidationIssue[] | (() => readonly ValidationIssue[]) }) {
-    const pending = this[PENDING_CHECK];
-    if (typeof pending !== 'function') return pending;
-    const issues = pending();
-    this[PENDING_CHECK] = issues;
-    return issues;
+  get(this: { [PENDING_CHECK]: KeptExchange }) {
+    return answerIssues(this[PENDING_CHECK]);
   },
   enumerable: true,
   configurable: true,
 };
 
 /** Validation whose answer issues are worked out when first read (strict mode off: nothing needed them sooner). */
-function lazyResponseIssues(request: readonly ValidationIssue[], check: () => readonly ValidationIssue[]): JournalEntry['validation'] {
-  const validation = { request };
+function lazyResponseIssues(kept: KeptExchange): JournalEntry['validation'] {
+  const validation = { request: kept.requestIssues };
   Object.defineProperty(validation, PENDING_CHECK, HIDDEN);
   Object.defineProperty(validation, 'response', RESPONSE_ISSUES);
-  (validation as unknown as { [PENDING_CHECK]: typeof check })[PENDING_CHECK] = check;
+  (validation as unknown as { [PENDING_CHECK]: KeptExchange })[PENDING_CHECK] = kept;
   return validation as JournalEntry['validation'];
 }
 

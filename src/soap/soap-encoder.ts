@@ -60,31 +60,40 @@ export function encodeSoapEnvelope(value: unknown, dialect: SoapDialect): string
     if (!isRecord(envelope.Header)) {
       throw new TypeError('[esp-cancel-mock] SOAP Envelope.Header must be an object.');
     }
-    out += `<soap:Header>${writeChildren(Object.keys(envelope.Header), Object.values(envelope.Header), 'header', dialect)}</soap:Header>`;
+    out += `<soap:Header>${writeMembers(envelope.Header, 'header', dialect)}</soap:Header>`;
   }
-  return `${out}<soap:Body>${writeChildren(Object.keys(body), Object.values(body), 'body', dialect)}</soap:Body></soap:Envelope>`;
+  return `${out}<soap:Body>${writeMembers(body, 'body', dialect)}</soap:Body></soap:Envelope>`;
 }
 
-// Children travel as names beside values, never through a fresh object, so a key named `__proto__`
-// stays a key. Strings are built by concatenation: no arrays of pieces to join.
-function writeChildren(names: readonly string[], values: readonly unknown[], zone: Zone, dialect: SoapDialect): string {
+// Children are read off their object by key, never copied into a fresh one, so a key named
+// `__proto__` stays a key. Strings are built by concatenation: no arrays of pieces to join.
+function writeMembers(record: Readonly<Record<string, unknown>>, zone: Zone, dialect: SoapDialect): string {
   let out = '';
-  for (let index = 0; index < names.length; index += 1) {
-    const name = names[index] as string;
-    const value = values[index];
-    if (Array.isArray(value)) {
-      for (const item of value) out += writeElement(name, item, zone, dialect, true);
-    } else {
-      out += writeElement(name, value, zone, dialect);
-    }
-  }
+  for (const name of Object.keys(record)) out += writeMember(name, record[name], zone, dialect);
   return out;
 }
 
-/** An element's placement with its default-namespace declaration written out, as the encoder uses it. */
+/** One property as elements: an array is the element repeated. */
+function writeMember(name: string, value: unknown, zone: Zone, dialect: SoapDialect): string {
+  if (!Array.isArray(value)) return writeElement(name, value, zone, dialect);
+  let out = '';
+  for (const item of value) out += writeElement(name, item, zone, dialect, true);
+  return out;
+}
+
+/**
+ * An element's placement as the encoder writes it: its tags made once (with the default-namespace
+ * declaration), so writing an element joins three strings instead of building each tag a piece at a time.
+ */
 interface Written {
-  readonly tag: string;
-  readonly namespace: string;
+  /** `<tag xmlns="…"`, for a start tag that takes more attributes. */
+  readonly start: string;
+  /** `<tag xmlns="…">` */
+  readonly open: string;
+  /** `<tag xmlns="…" />` */
+  readonly empty: string;
+  /** `</tag>` */
+  readonly close: string;
   readonly childZone: Zone;
 }
 
@@ -111,7 +120,8 @@ function placed(name: string, zone: Zone, dialect: SoapDialect): Written {
   if (!XML_NAME.test(name)) throw new TypeError(`[esp-cancel-mock] "${name}" is not an XML element name.`);
   const placement = placeElement(name, zone, dialect);
   const namespace = placement.defaultNamespace === undefined ? '' : ` xmlns="${placement.defaultNamespace}"`;
-  const written: Written = { tag: placement.tag, namespace, childZone: placement.childZone };
+  const start = `<${placement.tag}${namespace}`;
+  const written: Written = { start, open: `${start}>`, empty: `${start} />`, close: `</${placement.tag}>`, childZone: placement.childZone };
   if (byName.size < MAX_PLACEMENTS_PER_ZONE) byName.set(name, written);
   return written;
 }
@@ -120,7 +130,7 @@ function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDia
   if (value === undefined) return '';
   const placement = placed(name, zone, dialect);
   if (inArray && Array.isArray(value)) throw new TypeError(`[esp-cancel-mock] "${name}" holds nested arrays.`);
-  let attributes = placement.namespace;
+  let attributes = '';
   let content = '';
   if (value === null) {
     attributes += ' xsi:nil="true"';
@@ -132,25 +142,24 @@ function writeElement(name: string, value: unknown, zone: Zone, dialect: SoapDia
     if (uri !== undefined) attributes += ` xmlns:${prefix}="${uri}"`;
   } else if (isRecord(value)) {
     const asAttributes = ATTRIBUTE_PROPERTIES.get(name);
-    const names: string[] = [];
-    const values: unknown[] = [];
+    // One pass in key order, no lists of the children: attributes, text and child elements each into
+    // their own string; the text goes before the children whatever the key order.
+    let text = '';
+    let children = '';
     for (const key of Object.keys(value)) {
       const item = value[key];
       const attribute = key === '@type' ? 'xsi:type' : asAttributes?.get(key);
       if (item === undefined) continue;
       if (attribute !== undefined) attributes += ` ${attribute}="${escapeXml(String(item))}"`;
-      else if (key === '#text') content += escapeXml(String(item));
-      else {
-        names.push(key);
-        values.push(item);
-      }
+      else if (key === '#text') text += escapeXml(String(item));
+      else children += writeMember(key, item, placement.childZone, dialect);
     }
-    content += writeChildren(names, values, placement.childZone, dialect);
+    content = text + children;
   } else {
     throw new TypeError(`[esp-cancel-mock] "${name}" holds a ${typeof value}, which XML cannot carry.`);
   }
-  const { tag } = placement;
-  return content === '' ? `<${tag}${attributes} />` : `<${tag}${attributes}>${content}</${tag}>`;
+  if (attributes === '') return content === '' ? placement.empty : placement.open + content + placement.close;
+  return content === '' ? `${placement.start}${attributes} />` : `${placement.start}${attributes}>${content}${placement.close}`;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -15,7 +15,8 @@ export interface XmlElement {
   readonly nil: boolean;
   /** Every other attribute by local name (namespace declarations left out); the decoder keeps only the table's. */
   readonly attributes: Readonly<Record<string, string>>;
-  readonly children: XmlElement[];
+  /** In document order; append with {@link appendChild} (a leaf shares one frozen empty list). */
+  children: readonly XmlElement[];
   /** All character data directly inside this element, entities already decoded. */
   text: string;
 }
@@ -36,6 +37,9 @@ export interface XmlAttribute {
   readonly uri: string;
   readonly value: string;
 }
+
+/** The `attributes` of every element that has none: one frozen object instead of an empty one per element. */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /** The element for a start tag, its attributes in document order. */
 export function toXmlElement(local: string, uri: string, attributes: readonly XmlAttribute[]): XmlElement {
@@ -58,8 +62,20 @@ export function toXmlElement(local: string, uri: string, attributes: readonly Xm
     type: typeName === undefined ? undefined : typeName.slice(typeName.lastIndexOf(':') + 1),
     nil: nil === 'true' || nil === '1',
     // fromEntries defines own properties, so an attribute named `__proto__` cannot touch a prototype.
-    attributes: others === undefined ? {} : Object.fromEntries(others),
-    children: [],
+    attributes: others === undefined ? NO_ATTRIBUTES : Object.fromEntries(others),
+    children: NO_CHILDREN,
     text: '',
   };
+}
+
+/** The `children` of every element without any (so far): most have none, or one. */
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+
+/**
+ * Adds `child` as the last child of `parent`. The list is made with the first child, one slot long:
+ * an empty list that a push grows starts at room for sixteen, and most elements have at most one child.
+ */
+export function appendChild(parent: XmlElement, child: XmlElement): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else (parent.children as XmlElement[]).push(child);
 }

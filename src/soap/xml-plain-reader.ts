@@ -11,7 +11,7 @@
  *
  * @see ./xml-tree-parser.ts (the safety argument; saxes stays the judge of everything this reader declines)
  */
-import { toXmlElement, type XmlAttribute, type XmlElement, type XmlLimits } from './xml-element.ts';
+import { appendChild, toXmlElement, type XmlAttribute, type XmlElement, type XmlLimits } from './xml-element.ts';
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
@@ -42,6 +42,8 @@ const TILDE = 0x7e;
 /** Thrown inside this module only: the document is outside the subset; saxes will read it. */
 class Outside extends Error {}
 const OUTSIDE = new Outside();
+/** The attribute list of every start tag without attributes (read, never kept). */
+const NO_ATTRIBUTES: readonly XmlAttribute[] = [];
 
 /** The tree of a document inside the subset, else `undefined` (saxes decides). Never throws. */
 export function readPlainXml(text: string, limits: XmlLimits): XmlElement | undefined {
@@ -89,7 +91,7 @@ function read(text: string, limits: XmlLimits): XmlElement {
     if (count > limits.maxElements || open.length >= limits.maxDepth) outside();
     const tag = readStartTag(text, at + 1, scope);
     if (parent === undefined) root = tag.element;
-    else parent.element.children.push(tag.element);
+    else appendChild(parent.element, tag.element);
     at = tag.end;
     if (tag.selfClosing) {
       unbind(scope, tag.restore);
@@ -127,8 +129,9 @@ interface StartTag {
 function readStartTag(text: string, from: number, scope: Map<string, string>): StartTag {
   const nameEnd = scanName(text, from);
   const name = text.slice(from, nameEnd);
-  const names: string[] = [];
-  const values: string[] = [];
+  // Most elements have no attributes: their lists are made only when the first one comes.
+  let names: string[] | undefined;
+  let values: string[] | undefined;
   let at = nameEnd;
   let selfClosing = false;
   for (;;) {
@@ -150,26 +153,30 @@ function readStartTag(text: string, from: number, scope: Map<string, string>): S
     valueAt = skipSpace(text, valueAt + 1);
     const quote = text.charCodeAt(valueAt);
     if (quote !== QUOTE && quote !== APOSTROPHE) outside();
-    const value = readAttributeValue(text, valueAt + 1, quote);
+    const value = readCharacters(text, valueAt + 1, quote);
+    names ??= [];
+    values ??= [];
     names.push(text.slice(afterSpace, attributeEnd));
-    values.push(value.text);
-    at = value.end;
+    values.push(value);
+    at = charactersEnd + 1; // past the closing quote
   }
-  const restore = names.length === 0 ? undefined : bind(scope, names, values);
+  const restore = names === undefined || values === undefined ? undefined : bind(scope, names, values);
   const colon = name.indexOf(':');
   const uri = colon === -1 ? (scope.get('') ?? '') : resolvePrefix(scope, name.slice(0, colon));
+  const local = colon === -1 ? name : name.slice(colon + 1);
+  if (names === undefined || values === undefined)
+    return { element: toXmlElement(local, uri, NO_ATTRIBUTES), name, restore, selfClosing, end: at };
   const attributes: XmlAttribute[] = [];
   for (let index = 0; index < names.length; index += 1) {
     const attributeName = names[index] as string;
     const value = values[index] as string;
     const split = attributeName.indexOf(':');
     const prefix = split === -1 ? '' : attributeName.slice(0, split);
-    const local = split === -1 ? attributeName : attributeName.slice(split + 1);
+    const localName = split === -1 ? attributeName : attributeName.slice(split + 1);
     const xmlns = attributeName === 'xmlns' || prefix === 'xmlns';
     const attributeUri = xmlns ? XMLNS_NAMESPACE : prefix === '' ? '' : resolvePrefix(scope, prefix);
-    attributes.push({ name: attributeName, prefix, local, uri: attributeUri, value });
+    attributes.push({ name: attributeName, prefix, local: localName, uri: attributeUri, value });
   }
-  const local = colon === -1 ? name : name.slice(colon + 1);
   if (attributes.length > 1) refuseDuplicates(attributes);
   return { element: toXmlElement(local, uri, attributes), name, restore, selfClosing, end: at };
 }
@@ -223,30 +230,29 @@ function refuseDuplicates(attributes: readonly XmlAttribute[]): void {
 
 /** Character data up to the next `<`, appended to the element's text. */
 function readText(text: string, from: number, element: XmlElement): number {
-  const data = readCharacters(text, from, LESS);
-  element.text += data.text;
-  return data.end;
+  element.text += readCharacters(text, from, LESS);
+  return charactersEnd;
 }
 
-/** An attribute value from just after its opening quote, entities decoded; `end` is past the closing quote. */
-function readAttributeValue(text: string, from: number, quote: number): { text: string; end: number } {
-  const data = readCharacters(text, from, quote);
-  return { text: data.text, end: data.end + 1 };
-}
+/** Where the last `readCharacters` stopped (the index of its `stop`): read at once by its caller, so no result object per call. */
+let charactersEnd = 0;
 
 /**
  * Characters from `from` up to `stop` (`<` for text, the quote for an attribute value), the five
- * entities decoded. Outside the subset: `]]>` in text; TAB and newlines in a value (saxes turns them
+ * entities decoded; `charactersEnd` is set to the index of `stop`. Outside the subset: `]]>` in text; TAB and newlines in a value (saxes turns them
  * into spaces); `<` in a value; CR, other controls, non-ASCII and the end of the document anywhere.
  */
-function readCharacters(text: string, from: number, stop: number): { text: string; end: number } {
+function readCharacters(text: string, from: number, stop: number): string {
   const inText = stop === LESS;
   let at = from;
   let decoded = '';
   let start = from;
   for (;;) {
     const code = text.charCodeAt(at);
-    if (code === stop) return { text: decoded + text.slice(start, at), end: at };
+    if (code === stop) {
+      charactersEnd = at;
+      return decoded + text.slice(start, at);
+    }
     if (code === AMP) {
       const entity = readEntity(text, at + 1);
       decoded += text.slice(start, at) + entity.char;

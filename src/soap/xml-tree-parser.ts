@@ -22,7 +22,7 @@
 import { createRequire } from 'node:module';
 import type { SaxesAttributeNS, SaxesParser } from 'saxes';
 import type { DecodeFailure } from '../codec/body-codec.ts';
-import { DEFAULT_XML_LIMITS, toXmlElement, type XmlAttribute, type XmlElement, type XmlLimits } from './xml-element.ts';
+import { appendChild, DEFAULT_XML_LIMITS, toXmlElement, type XmlAttribute, type XmlElement, type XmlLimits } from './xml-element.ts';
 import { readPlainXml } from './xml-plain-reader.ts';
 
 /** saxes, loaded with the first XML body rather than at start-up (a mock without SFMC never loads it). */
@@ -81,7 +81,7 @@ function createParser(): { readonly parser: SaxesParser; state: ParseState } {
     const element = toXmlElement(tag.local, tag.uri, list);
     const parent = state.stack.at(-1);
     if (parent === undefined) state.root = element;
-    else parent.children.push(element);
+    else appendChild(parent, element);
     state.stack.push(element);
   });
   parser.on('closetag', () => {
