@@ -127,7 +127,7 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
     // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
-    operationId: outcome.vendor && outcome.operationId ? `${outcome.vendor.name}.${outcome.operationId}` : null,
+    operationId: outcome.vendor && outcome.operationId ? qualifiedId(outcome.vendor, outcome.operationId) : null,
     request: { method: request.method, url: request.url, headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
@@ -139,6 +139,11 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
+}
+
+/** The operation's `vendor.operationId`, made once when the vendor was compiled. */
+function qualifiedId(vendor: CompiledVendor, operationId: string): string {
+  return vendor.operations.get(operationId)?.qualifiedId ?? `${vendor.name}.${operationId}`;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -265,7 +270,7 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   if (fault.drop) {
     return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), { requestIssues, dropped: true });
   }
-  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(`${vendor.name}.${operationId}`);
+  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(operation.qualifiedId);
   const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
