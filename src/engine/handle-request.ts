@@ -73,7 +73,8 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
   const url = options.url ?? new URL(request.url);
   // One record serves decoding, routing and the journal (which keeps it instead of the request's `Headers`).
   const headers = options.headers ?? Object.fromEntries(request.headers);
-  const incoming: Incoming = { request, url, headers, baseUrl: options.baseUrl ?? url.origin, started, startedAt };
+  const baseUrl = options.baseUrl ?? (options.url ? url.origin : originOf(request.url, url));
+  const incoming: Incoming = { request, url, headers, baseUrl, started, startedAt };
   let limited: Outcome | BoundedBody | Promise<BoundedBody>;
   try {
     limited = checkLimits(state, incoming);
@@ -85,6 +86,33 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
     (body) => decideRead(state, incoming, body),
     (error: unknown) => answer(state, incoming, '', failed(incoming, error)),
   );
+}
+
+/** The origin last read from a URL. */
+let lastOrigin = 'null';
+
+/**
+ * `url.origin`, where `href` is the URL's text. A client keeps sending to one origin, so when `href`
+ * starts with the last origin read and a `/`, that is its origin (the authority ends at that `/` and
+ * reads as it did), without serialising it again from the URL.
+ */
+function originOf(href: string, url: URL): string {
+  if (href.startsWith(lastOrigin) && href.charCodeAt(lastOrigin.length) === 47) return lastOrigin;
+  lastOrigin = url.origin;
+  return lastOrigin;
+}
+
+/** The request URL journaled last. */
+let lastUrl = '';
+
+/**
+ * The request's URL as the journal keeps it: a request to the URL of the request before gets that
+ * string (equal text), so what the journal holds is a string that is already old rather than a new
+ * copy for the collector to move while the entry lives.
+ */
+function journalUrl(url: string): string {
+  if (url !== lastUrl) lastUrl = url;
+  return lastUrl;
 }
 
 /** The body as read decides the outcome: over the limit it is a 413, else the routed answer. */
@@ -128,7 +156,7 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     vendor: outcome.vendor?.name ?? null,
     // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
     operationId: outcome.vendor && outcome.operationId ? qualifiedId(outcome.vendor, outcome.operationId) : null,
-    request: { method: request.method, url: request.url, headers, body: rawBody },
+    request: { method: request.method, url: journalUrl(request.url), headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
       : { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
