@@ -39,10 +39,23 @@ describe('toHeaderRecord', () => {
     expect(Object.keys(record)).toEqual(Object.keys(expected));
   });
 
+  it.each(cases)('lists %s the same way when the same lines come again, each time as a record of its own', (_name, rawHeaders) => {
+    const expected = viaFetchHeaders(rawHeaders);
+    const first = toHeaderRecord({ rawHeaders: [...rawHeaders] });
+    first.extra = 'changed by its reader';
+    const again = toHeaderRecord({ rawHeaders: [...rawHeaders] });
+    expect(again).not.toBe(first);
+    expect(again).toEqual(expected);
+    expect(Object.keys(again)).toEqual(Object.keys(expected));
+    expect(toHeaderRecord({ rawHeaders: [...rawHeaders] })).toEqual(expected);
+  });
+
   it('keeps a header named __proto__ as an own data property', () => {
-    const record = toHeaderRecord({ rawHeaders: ['__proto__', 'data'] });
-    expect(Object.hasOwn(record, '__proto__')).toBe(true);
-    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    for (let time = 0; time < 2; time++) {
+      const record = toHeaderRecord({ rawHeaders: ['__proto__', 'data'] });
+      expect(Object.hasOwn(record, '__proto__')).toBe(true);
+      expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    }
   });
 
   it('leaves out HTTP/2 pseudo-headers', () => {

@@ -18,6 +18,26 @@ export function toHeaderRecord(
   incoming: Pick<IncomingMessage, 'rawHeaders'> & Partial<Pick<IncomingMessage, 'headers'>>,
 ): Record<string, string> {
   const { rawHeaders, headers } = incoming;
+  // A client sends the same lines again and again: the record of the last lines, copied.
+  if (sameLines(rawHeaders, last.rawHeaders)) return { ...last.record };
+  const record = readRecord(rawHeaders, headers);
+  last = { rawHeaders, record: { ...record } };
+  return record;
+}
+
+/**
+ * The last lines read and their record (a copy of its own, so what a caller does with the one it got
+ * changes nothing here). A record is a function of the lines alone.
+ */
+let last: { readonly rawHeaders: readonly string[]; readonly record: Readonly<Record<string, string>> } = { rawHeaders: [], record: {} };
+
+function sameLines(lines: readonly string[], earlier: readonly string[]): boolean {
+  if (lines.length !== earlier.length || lines.length === 0) return false;
+  for (let index = 0; index < lines.length; index++) if (lines[index] !== earlier[index]) return false;
+  return true;
+}
+
+function readRecord(rawHeaders: readonly string[], headers: IncomingMessage['headers'] | undefined): Record<string, string> {
   // Node parses the same lines into `headers` (lower-case names) once anything reads it, and
   // @hono/node-server does on every request (Host). With one key a line (no repeated names) and no
   // Set-Cookie (an array there), that is the record in another order: sorting its names is a twentieth
@@ -34,7 +54,7 @@ function fromParsedHeaders(headers: IncomingMessage['headers']): Record<string, 
   const names = Object.keys(headers);
   const framed = headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
   if (!framed) names.push('content-length');
-  names.sort();
+  sortNames(names);
   const record: Record<string, string> = {};
   for (const name of names) {
     // HTTP/2 pseudo-headers (`:path`) are not headers; @hono/node-server leaves them out too.
@@ -42,9 +62,36 @@ function fromParsedHeaders(headers: IncomingMessage['headers']): Record<string, 
     const value = framed || name !== 'content-length' ? headers[name] : '0';
     // Node never keeps a `__proto__` line, so the counts differ then; checked anyway, as in fromRawLines.
     if (typeof value !== 'string' || name === '__proto__') return undefined;
-    record[name] = trimEdges(value);
+    const trimmed = trimEdges(value);
+    // A client sends the same Host, Content-Type, User-Agent… on every request, the lines differing
+    // in a length or an id: a value equal to the last record's is taken from there, so a record the
+    // journal keeps holds strings that are already old instead of new copies the collector must move
+    // (twice) while the journal keeps them. Only equal strings are swapped: nothing a reader sees changes.
+    const earlier = (last.record as Readonly<Record<string, unknown>>)[name];
+    record[name] = earlier === trimmed ? earlier : trimmed;
   }
   return record;
+}
+
+/**
+ * Sorts names in place by code unit, like `Array#sort` without a comparator. A request has a handful
+ * of fields: an insertion sort of those allocates nothing, where `Array#sort` allocates its work
+ * arrays on every call (about a kilobyte per request).
+ */
+function sortNames(names: string[]): void {
+  if (names.length > 16) {
+    names.sort();
+    return;
+  }
+  for (let index = 1; index < names.length; index++) {
+    const name = names[index] as string;
+    let at = index;
+    while (at > 0 && (names[at - 1] as string) > name) {
+      names[at] = names[at - 1] as string;
+      at--;
+    }
+    names[at] = name;
+  }
 }
 
 /** The record read line by line: names lower-cased, kept sorted while added, repeats joined. */

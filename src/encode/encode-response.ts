@@ -25,7 +25,7 @@ export function encodeResponse(
   codecs: ReadonlyMap<string, BodyCodec>,
 ): EncodedResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = value;
+  if (result.headers) for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = value;
   if (result.body === undefined) return { status: result.status, mediaType: '', headers, bodyText: '' };
   const content = documentedContent(document, operation, result.status);
   const mediaType = result.mediaType ?? Object.keys(content)[0] ?? 'application/json';

@@ -12,6 +12,8 @@ import type { VendorModule } from '../vendor/vendor-module.ts';
 export interface CompiledOperation {
   readonly vendor: CompiledVendor;
   readonly operationId: string;
+  /** `vendor.operationId`, the one spelling of force, fault plans and the journal (made once, not per request). */
+  readonly qualifiedId: string;
   readonly route: Route;
   readonly request: RequestValidator;
   readonly response: ResponseValidator;
@@ -86,6 +88,7 @@ export function compileVendor(ajv: AjvPair, spec: LoadedSpec, module: VendorModu
     operations.set(route.operationId, {
       vendor,
       operationId: route.operationId,
+      qualifiedId: `${spec.vendor}.${route.operationId}`,
       route,
       request: createRequestValidator(ajv, spec.vendor, spec.document, route.pathItem, route.operation),
       response: createResponseValidator(ajv, spec.vendor, spec.document, route.operation),

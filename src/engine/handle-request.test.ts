@@ -47,4 +47,37 @@ describe('handleRequest', () => {
     await engine.handle(cancel(), { headers });
     expect(engine.journal.entries()[0]?.request.headers).toEqual(headers);
   });
+
+  it('gives each handler the origin its request came to, also when the origins of requests alternate', async () => {
+    const origins: string[] = [];
+    const recording: VendorModule = {
+      ...drifting,
+      operations: {
+        ...drifting.operations,
+        cancelDeployment: (_request, context) => {
+          origins.push(context.origin);
+          return { status: 200, body: { SubmissionId: 1 } };
+        },
+      },
+    };
+    const engine = createEngine({ modules: [recording], strict: false });
+    const sent = [
+      'https://ows.omeda.com',
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:40100',
+      'http://127.0.0.1:4010',
+      'HTTP://Example.COM:80',
+    ];
+    for (const origin of sent) await engine.handle(new Request(CANCEL.replace('https://ows.omeda.com', origin), cancel()));
+    expect(origins).toEqual([
+      'https://ows.omeda.com',
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:40100',
+      'http://127.0.0.1:4010',
+      'http://example.com',
+    ]);
+    expect(engine.journal.entries().map((entry) => new URL(entry.request.url).origin)).toEqual(origins);
+  });
 });

@@ -73,7 +73,8 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
   const url = options.url ?? new URL(request.url);
   // One record serves decoding, routing and the journal (which keeps it instead of the request's `Headers`).
   const headers = options.headers ?? Object.fromEntries(request.headers);
-  const incoming: Incoming = { request, url, headers, baseUrl: options.baseUrl ?? url.origin, started, startedAt };
+  const baseUrl = options.baseUrl ?? (options.url ? url.origin : originOf(request.url, url));
+  const incoming: Incoming = { request, url, headers, baseUrl, started, startedAt };
   let limited: Outcome | BoundedBody | Promise<BoundedBody>;
   try {
     limited = checkLimits(state, incoming);
@@ -85,6 +86,33 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
     (body) => decideRead(state, incoming, body),
     (error: unknown) => answer(state, incoming, '', failed(incoming, error)),
   );
+}
+
+/** The origin last read from a URL. */
+let lastOrigin = 'null';
+
+/**
+ * `url.origin`, where `href` is the URL's text. A client keeps sending to one origin, so when `href`
+ * starts with the last origin read and a `/`, that is its origin (the authority ends at that `/` and
+ * reads as it did), without serialising it again from the URL.
+ */
+function originOf(href: string, url: URL): string {
+  if (href.startsWith(lastOrigin) && href.charCodeAt(lastOrigin.length) === 47) return lastOrigin;
+  lastOrigin = url.origin;
+  return lastOrigin;
+}
+
+/** The request URL journaled last. */
+let lastUrl = '';
+
+/**
+ * The request's URL as the journal keeps it: a request to the URL of the request before gets that
+ * string (equal text), so what the journal holds is a string that is already old rather than a new
+ * copy for the collector to move while the entry lives.
+ */
+function journalUrl(url: string): string {
+  if (url !== lastUrl) lastUrl = url;
+  return lastUrl;
 }
 
 /** The body as read decides the outcome: over the limit it is a 413, else the routed answer. */
@@ -127,8 +155,8 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     vendor: outcome.vendor?.name ?? null,
     // One spelling everywhere (force, fault plans, the journal): `vendor.operationId`.
-    operationId: outcome.vendor && outcome.operationId ? `${outcome.vendor.name}.${outcome.operationId}` : null,
-    request: { method: request.method, url: request.url, headers, body: rawBody },
+    operationId: outcome.vendor && outcome.operationId ? qualifiedId(outcome.vendor, outcome.operationId) : null,
+    request: { method: request.method, url: journalUrl(request.url), headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
       : { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
@@ -139,6 +167,11 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
+}
+
+/** The operation's `vendor.operationId`, made once when the vendor was compiled. */
+function qualifiedId(vendor: CompiledVendor, operationId: string): string {
+  return vendor.operations.get(operationId)?.qualifiedId ?? `${vendor.name}.${operationId}`;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -265,7 +298,7 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   if (fault.drop) {
     return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), { requestIssues, dropped: true });
   }
-  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(`${vendor.name}.${operationId}`);
+  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(operation.qualifiedId);
   const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
