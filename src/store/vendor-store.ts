@@ -42,7 +42,7 @@ export function createVendorStore<C extends CollectionDeclarations>(ajv: AjvPair
   const store: Record<string, Collection<StandardSchemaV1>> = {};
   for (const [name, declaration] of Object.entries(declarations)) {
     const id = componentSchemaId(vendor, declaration.schemaName);
-    if (!ajv.exact.hasSchema(id))
+    if (!ajv.exact.schemas[id])
       throw new Error(
         `[esp-cancel-mock] openapi/${vendor}.yaml has no components.schemas.${declaration.schemaName} for collection ${name}.`,
       );
