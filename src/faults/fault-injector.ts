@@ -28,6 +28,8 @@ export interface FaultInjector {
 
 export function createFaultInjector(seed: number = randomSeed()): FaultInjector {
   let plan: FaultPlan = {};
+  // Most mocks (and every session but the ones given a plan) have no rule: then no lookup per request.
+  let planned = false;
   let random: SeededRandom = createSeededRandom(seed);
   return {
     get plan() {
@@ -38,10 +40,11 @@ export function createFaultInjector(seed: number = randomSeed()): FaultInjector 
     },
     set(next, nextSeed) {
       plan = next;
+      planned = Object.keys(next).length > 0;
       random = createSeededRandom(nextSeed ?? random.seed);
     },
     decide(vendor, operationId, errorStatuses) {
-      const rule = findFaultRule(plan, vendor, operationId);
+      const rule = planned ? findFaultRule(plan, vendor, operationId) : undefined;
       if (!rule) return NONE;
       const delay = rule.delayMs;
       const delayMs = Array.isArray(delay) ? Math.round(delay[0] + random.next() * (delay[1] - delay[0])) : ((delay as number) ?? 0);

@@ -50,3 +50,13 @@ it('applies a drop with its probability only', () => {
   expect(drops).toBeGreaterThan(400);
   expect(drops).toBeLessThan(600);
 });
+
+it('injects nothing once the plan is emptied, and the plan set after it again', () => {
+  const injector = createFaultInjector(1);
+  injector.set({ 'v.op': { status: 500 } });
+  expect(injector.decide('v', 'op', [500])).toEqual({ delayMs: 0, drop: false, force: { status: 500 } });
+  injector.set({});
+  expect(injector.decide('v', 'op', [500])).toEqual({ delayMs: 0, drop: false });
+  injector.set({ op: { delayMs: 5 } });
+  expect(injector.decide('v', 'op', [500])).toEqual({ delayMs: 5, drop: false });
+});
