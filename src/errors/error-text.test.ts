@@ -23,3 +23,14 @@ it.each([
 ])('cutToLine %s', (_name, text, line) => {
   expect(cutToLine(text)).toBe(line);
 });
+
+it('cutToLine changes exactly the texts whose whitespace a \\s pattern would tidy, whatever the character', () => {
+  const tidied = (text: string) => (/^\s|\s$|[^\S ]|\s\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+  const differing: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    const c = String.fromCharCode(code);
+    for (const text of [c, `a${c}b`, `a${c}${c}b`, `a ${c}b`, `a${c} b`, `${c}ab`, `ab${c}`])
+      if (cutToLine(text) !== tidied(text)) differing.push(text);
+  }
+  expect(differing).toEqual([]);
+});
