@@ -97,7 +97,8 @@ let lastOrigin = 'null';
  * reads as it did), without serialising it again from the URL.
  */
 function originOf(href: string, url: URL): string {
-  if (href.startsWith(lastOrigin) && href.charCodeAt(lastOrigin.length) === 47) return lastOrigin;
+  // `indexOf`: a native search, where optimised `startsWith` compares a character at a time.
+  if (href.indexOf(lastOrigin) === 0 && href.charCodeAt(lastOrigin.length) === 47) return lastOrigin;
   lastOrigin = url.origin;
   return lastOrigin;
 }

@@ -41,7 +41,9 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
   const segment = firstSegment(pathname);
   let fallback: RouteMatch | undefined;
   for (const route of (segment === undefined ? undefined : segments.bySegment.get(segment)) ?? segments.rest) {
-    if (route.exact ? pathname !== route.literal : !pathname.startsWith(route.literal)) continue;
+    // `indexOf`, not `startsWith`: optimised code compares a path to a literal that is not a constant a
+    // character at a time (about 1.4 k instructions for Omeda's 24), the string search natively.
+    if (route.exact ? pathname !== route.literal : pathname.indexOf(route.literal) !== 0) continue;
     if (route.header && !route.header.pattern.test(header?.(route.header.name) ?? '')) continue;
     const params: Record<string, string> = {};
     if (!route.exact) {
