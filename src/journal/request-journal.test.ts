@@ -64,42 +64,6 @@ describe('createRequestJournal', () => {
     expect(checks).toBe(1);
   });
 
-  it('gives each reader header records of its own, however alike the exchanges', () => {
-    const journal = createRequestJournal(3);
-    const exchange = (): NewJournalEntry => ({
-      ...entry(200, '{"TrackId":"a"}'),
-      request: { ...entry(200).request, headers: { host: 'h', 'x-omeda-appid': 'a' }, body: '{"TrackId":"a"}' },
-      response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{}' },
-    });
-    for (let index = 0; index < 3; index++) journal.record(exchange());
-    const [first, second] = journal.entries();
-    (first?.request.headers as Record<string, string>).host = 'changed';
-    (first?.response.headers as Record<string, string>)['content-type'] = 'changed';
-    expect(journal.entries().map((read) => [read.request.headers, read.response.headers, read.validation])).toStrictEqual(
-      Array.from({ length: 3 }, () => [
-        { host: 'h', 'x-omeda-appid': 'a' },
-        { 'content-type': 'application/json' },
-        { request: [], response: [] },
-      ]),
-    );
-    expect(second?.request).toStrictEqual({ ...exchange().request, headers: { host: 'h', 'x-omeda-appid': 'a' } });
-  });
-
-  it('keeps header records that differ in a value or in the order of their names apart', () => {
-    const journal = createRequestJournal(3);
-    for (const headers of [
-      { a: '1', b: '2' },
-      { b: '2', a: '1' },
-      { b: '2', a: '3' },
-    ])
-      journal.record({ ...entry(200), request: { ...entry(200).request, headers } });
-    expect(journal.entries().map((read) => JSON.stringify(read.request.headers))).toEqual([
-      '{"a":"1","b":"2"}',
-      '{"b":"2","a":"1"}',
-      '{"b":"2","a":"3"}',
-    ]);
-  });
-
   it('tells subscribers of each exchange and clear as it happens, until they unsubscribe', () => {
     const journal = createRequestJournal(1);
     const heard: string[] = [];
@@ -147,16 +111,6 @@ describe('createRequestJournal', () => {
     const raw = entry(200);
     journal.record({ ...raw, time: Date.UTC(2026, 0, 15), request: { ...raw.request, headers: new Headers({ 'X-Omeda-AppId': 'a' }) } });
     expect(journal.entries()[0]).toMatchObject({ time: '2026-01-15T00:00:00.000Z', request: { headers: { 'x-omeda-appid': 'a' } } });
-  });
-
-  it('reads back every start time and duration exactly as recorded', () => {
-    const times = [Date.UTC(2026, 0, 15), Date.UTC(2026, 0, 15) + 0.5, -1, 0, -0, 8.64e15, -8.64e15, Date.UTC(2026, 0, 15) + 2 ** 31];
-    const durations = [0, -0, 1, 0.412, 0.4125, 1e-7, 2 ** 40, -3.25, Number.POSITIVE_INFINITY, Number.NaN];
-    const journal = createRequestJournal(times.length * durations.length);
-    for (const time of times) for (const durationMs of durations) journal.record({ ...entry(200), time, durationMs });
-    const read = journal.entries();
-    expect(read.map((e) => e.time)).toEqual(times.flatMap((time) => durations.map(() => new Date(time).toISOString())));
-    expect(read.every((e, index) => Object.is(e.durationMs, durations[index % durations.length]))).toBe(true);
   });
 
   it('journals nothing with capacity 0, and refuses a negative capacity', () => {

@@ -77,8 +77,6 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   let oldest = 0;
   let lastId = 0;
   let dropped = 0;
-  /** The exchange kept last: what the next one holds equal to it, it shares (see `keep`). */
-  let previous: KeptExchange | undefined;
   const listeners = new Set<(event: JournalEvent) => void>();
   const publish = (event: JournalEvent): void => {
     for (const listener of listeners) {
@@ -93,8 +91,7 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   return {
     capacity,
     record(input) {
-      const kept = keep(++lastId, input, previous);
-      previous = kept;
+      const kept = keep(++lastId, input);
       if (ring.length === capacity) dropped += 1;
       if (capacity > 0 && ring.length < capacity) ring.push(kept);
       else if (capacity > 0) {
@@ -116,7 +113,6 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       ring = [];
       oldest = 0;
       dropped = 0;
-      previous = undefined;
       publish({ type: 'clear' });
     },
     subscribe(listener) {
@@ -141,8 +137,8 @@ function firstAbove(kept: readonly KeptExchange[], after: number): number {
 /**
  * What the ring keeps of one exchange: a single object whose fields are the entry's parts (bodies
  * already cut), made a `JournalEntry` each time it is read. It holds no reference to the input, whose
- * request body may be a whole MiB; an answer check handed over unread holds what it checks (the engine
- * hands over the issues themselves: see `checkNow` in handle-request.ts).
+ * request body may be a whole MiB; an unread answer check holds the answer's decoded body (bounded like
+ * the answer itself).
  *
  * The journal keeps the last 1,000 exchanges alive, so every object an exchange leaves behind is
  * copied and promoted by the collector and later marked in old space, log or no log. One object per
@@ -152,16 +148,12 @@ function firstAbove(kept: readonly KeptExchange[], after: number): number {
  * once worked out (the answer's issues, a header record made from `Headers`) is written back here.
  * An object literal with one shared `read` rather than a class: V8 tracks where literals are made and
  * allocates those that always live long straight in the old generation (a quarter fewer bytes copied
- * and promoted per Omeda request than with a class instance). Its parts are shared with the exchange
- * before where equal (`keep`), its numbers kept as small integers: an Omeda exchange leaves the object
- * and its answer's text, 2 objects where it left 18.
+ * and promoted per Omeda request than with a class instance).
  */
 interface KeptExchange {
   readonly id: number;
-  /** Milliseconds after `timeBase`, the time as given in text, or any other time. */
-  readonly time: number | string | OtherNumber;
-  /** Whole microseconds, or any other duration. */
-  readonly durationMs: number | OtherNumber;
+  readonly time: number | string;
+  readonly durationMs: number;
   readonly vendor: string | null;
   readonly operationId: string | null;
   readonly method: string;
@@ -177,33 +169,24 @@ interface KeptExchange {
   read(this: KeptExchange): JournalEntry;
 }
 
-/**
- * The exchange as the ring keeps it. What equals the previous exchange's (a client sends the same body
- * and headers again and again, a vendor gives the same answer) is taken from there: strings are
- * immutable, and a header record is copied for each reader (`ownRecord`), so sharing changes nothing
- * a reader sees while the ring holds one object where it held one per exchange. An empty issue list is
- * kept as `NO_ISSUES`, not as an array of each exchange's own (a reader gets a new empty array).
- */
-function keep(id: number, input: NewJournalEntry, previous: KeptExchange | undefined): KeptExchange {
-  const { request, response, validation } = input;
-  const requestBody = truncate(request.body);
-  const responseBody = truncate(response.body);
+/** The exchange as the ring keeps it. */
+function keep(id: number, input: NewJournalEntry): KeptExchange {
   return {
     id,
-    time: keptTime(input.time),
-    durationMs: keptDuration(input.durationMs),
+    time: input.time,
+    durationMs: input.durationMs,
     vendor: input.vendor,
     operationId: input.operationId,
-    method: request.method,
-    url: request.url,
-    requestHeaders: previous && isSameRecord(request.headers, previous.requestHeaders) ? previous.requestHeaders : request.headers,
-    requestBody: previous && requestBody === previous.requestBody ? previous.requestBody : requestBody,
-    status: response.status,
-    responseHeaders: previous && isSameRecord(response.headers, previous.responseHeaders) ? previous.responseHeaders : response.headers,
-    responseBody: previous && responseBody === previous.responseBody ? previous.responseBody : responseBody,
+    method: input.request.method,
+    url: input.request.url,
+    requestHeaders: input.request.headers,
+    requestBody: truncate(input.request.body),
+    status: input.response.status,
+    responseHeaders: input.response.headers,
+    responseBody: truncate(input.response.body),
     forced: input.forced,
-    requestIssues: keptIssues(validation.request),
-    responseIssues: typeof validation.response === 'function' ? validation.response : keptIssues(validation.response),
+    requestIssues: input.validation.request,
+    responseIssues: input.validation.response,
     read: readKept,
   };
 }
@@ -218,100 +201,17 @@ function readKept(this: KeptExchange): JournalEntry {
   const { time, requestHeaders, responseIssues } = this;
   return {
     id: this.id,
-    time: readTime(time),
-    durationMs: readDuration(this.durationMs),
+    time: typeof time === 'number' ? toIsoTime(time) : time,
+    durationMs: this.durationMs,
     vendor: this.vendor,
     operationId: this.operationId,
     request: isHeaders(requestHeaders)
       ? lazyHeaders(this)
-      : { method: this.method, url: this.url, headers: ownRecord(requestHeaders), body: this.requestBody },
-    response: { status: this.status, headers: ownRecord(this.responseHeaders), body: this.responseBody },
+      : { method: this.method, url: this.url, headers: requestHeaders, body: this.requestBody },
+    response: { status: this.status, headers: this.responseHeaders, body: this.responseBody },
     forced: this.forced,
-    validation:
-      typeof responseIssues === 'function'
-        ? lazyResponseIssues(this)
-        : { request: readIssues(this.requestIssues), response: readIssues(responseIssues) },
+    validation: typeof responseIssues === 'function' ? lazyResponseIssues(this) : { request: this.requestIssues, response: responseIssues },
   };
-}
-
-/**
- * A number the ring keeps as it came. The usual ones are kept as small integers instead: V8 stores a
- * small integer in the field itself, any other number in a heap object of its own (two per exchange).
- */
-interface OtherNumber {
-  readonly value: number;
-}
-
-/** The largest magnitude V8 keeps as a small integer on every platform (31 bits with pointer compression). */
-const SMALL_INTEGER = 2 ** 30;
-
-function isSmallInteger(value: number): boolean {
-  return Number.isInteger(value) && value > -SMALL_INTEGER && value < SMALL_INTEGER && !Object.is(value, -0);
-}
-
-/** The whole epoch millisecond the kept times count from: the first one recorded. */
-let timeBase: number | undefined;
-
-function keptTime(time: number | string): number | string | OtherNumber {
-  if (typeof time === 'string') return time;
-  if (timeBase === undefined && Number.isInteger(time) && Math.abs(time) <= MAX_TIME_VALUE) timeBase = time;
-  const after = timeBase === undefined ? Number.NaN : time - timeBase;
-  // `| 0`: a small integer as such, never a heap number of integral value (that would make every
-  // exchange's field a heap number: V8 keeps a field's representation per object shape).
-  return isSmallInteger(after) ? after | 0 : { value: time };
-}
-
-function readTime(time: number | string | OtherNumber): string {
-  if (typeof time === 'string') return time;
-  return toIsoTime(typeof time === 'number' ? (timeBase as number) + time : time.value);
-}
-
-/** The engine's durations have whole microseconds (`Math.round(ms * 1000) / 1000`): those are kept as such. */
-function keptDuration(durationMs: number): number | OtherNumber {
-  const micros = Math.round(durationMs * 1000);
-  return isSmallInteger(micros) && micros / 1000 === durationMs ? micros | 0 : { value: durationMs };
-}
-
-function readDuration(duration: number | OtherNumber): number {
-  return typeof duration === 'number' ? duration / 1000 : duration.value;
-}
-
-/** What a kept exchange holds for an empty issue list: no array of its own (a reader gets a new one). */
-const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
-
-function keptIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-  return issues.length === 0 ? NO_ISSUES : issues;
-}
-
-function readIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-  return issues === NO_ISSUES ? [] : issues;
-}
-
-/**
- * Do two header records hold the same names, in the same order, with the same values (a `Headers`
- * never counts as the same: it is turned into a record of its own when read)? Only records whose
- * prototype is `Object.prototype` are compared, the ones a copy (`ownRecord`) reproduces exactly.
- */
-function isSameRecord(record: Headers | Record<string, string>, earlier: Headers | Record<string, string>): boolean {
-  if (record === earlier) return true;
-  if (isHeaders(record) || isHeaders(earlier) || !isPlain(record) || !isPlain(earlier)) return false;
-  const earlierNames = Object.keys(earlier);
-  let index = 0;
-  // `for…in` lists own names in `Object.keys` order (then any inherited ones, which then differ).
-  for (const name in record) {
-    if (name !== earlierNames[index] || record[name] !== earlier[name]) return false;
-    index++;
-  }
-  return index === earlierNames.length;
-}
-
-function isPlain(record: object): boolean {
-  return Object.getPrototypeOf(record) === Object.prototype;
-}
-
-/** A header record of the reader's own: the ring may share one record between neighbouring exchanges. */
-function ownRecord(record: Record<string, string>): Record<string, string> {
-  return isPlain(record) ? { ...record } : record;
 }
 
 /** The answer's issues, worked out on first call when they were handed over as a check (then kept). */
@@ -354,7 +254,7 @@ const RESPONSE_ISSUES: PropertyDescriptor = {
 
 /** Validation whose answer issues are worked out when first read (strict mode off: nothing needed them sooner). */
 function lazyResponseIssues(kept: KeptExchange): JournalEntry['validation'] {
-  const validation = { request: readIssues(kept.requestIssues) };
+  const validation = { request: kept.requestIssues };
   Object.defineProperty(validation, PENDING_CHECK, HIDDEN);
   Object.defineProperty(validation, 'response', RESPONSE_ISSUES);
   (validation as unknown as { [PENDING_CHECK]: KeptExchange })[PENDING_CHECK] = kept;
