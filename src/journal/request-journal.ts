@@ -214,6 +214,18 @@ function readKept(this: KeptExchange): JournalEntry {
   };
 }
 
+/**
+ * Runs the answer check of a recorded exchange now, when it was handed over as a check and no reader ran
+ * it yet (its issues are then kept, and the check let go). A check that throws stays, to throw when read.
+ */
+export function runAnswerCheck(recorded: ReturnType<RequestJournal['record']>): void {
+  try {
+    answerIssues(recorded as KeptExchange);
+  } catch {
+    // Thrown again to whoever reads the entry.
+  }
+}
+
 /** The answer's issues, worked out on first call when they were handed over as a check (then kept). */
 function answerIssues(kept: KeptExchange): readonly ValidationIssue[] {
   const pending = kept.responseIssues;
