@@ -1,4 +1,5 @@
-import { cutToLine, findErrorText } from '../errors/error-text.ts';
+import { cutToLine } from '../errors/error-text.ts';
+import { errorTextOf } from '../errors/noted-error-text.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 
@@ -15,7 +16,7 @@ export type LogFormat = 'text' | 'json';
 export function rejectionReason(entry: JournalEntry): string | undefined {
   const [issue] = entry.validation.request;
   if (issue) return cutToLine(shortIssue(issue));
-  return entry.response.status < 400 ? undefined : findErrorText(entry.response.body);
+  return entry.response.status < 400 ? undefined : errorTextOf(entry.response);
 }
 
 /** `header x-omeda-appid required`, `body /TrackId: must NOT have more than 50 characters`. */
