@@ -7,17 +7,15 @@ type Recorded = ReturnType<RequestJournal['record']>;
 let pending: Recorded[] = [];
 
 /**
- * Runs a journaled exchange's answer check (strict mode off: nothing needs its issues to answer) once
- * this event-loop turn is over; the journal then keeps the issues. By then the server has written the
- * answers of the turn, so the check no longer delays them: a client waiting on one connection gets its
- * answer a check earlier. The entry holds the check, its closure and the
- * handler's decoded answer for that one turn only; kept until the entry was read they cost the garbage
- * collector more than the check. A reader that comes first (the exchange is journaled before its answer
- * is sent) runs the check itself; a check that throws stays with the entry, to throw when read.
- *
+ * Runs a journaled exchange's answer check (strict mode off) once this event-loop turn is over.
  * @see https://nodejs.org/docs/latest-v20.x/api/timers.html#setimmediatecallback-args
  */
 export function checkAfterAnswers(recorded: Recorded): void {
+  // By then the server has written the turn's answers, so the check no longer delays them: a client
+  // waiting on one connection gets its answer a check earlier. The entry holds the check, its closure
+  // and the handler's decoded answer for that one turn only (kept until the entry was read, they cost
+  // the garbage collector more than the check). A reader that comes first (the exchange is journaled
+  // before its answer is sent) runs the check itself; a check that throws stays, to throw when read.
   if (pending.length === 0) setImmediate(runPendingChecks);
   pending.push(recorded);
 }

@@ -215,10 +215,7 @@ function readKept(this: KeptExchange): JournalEntry {
   };
 }
 
-/**
- * Runs the answer check of a recorded exchange now, when it was handed over as a check and no reader ran
- * it yet (its issues are then kept, and the check let go). A check that throws stays, to throw when read.
- */
+/** Runs a recorded exchange's answer check now, if it is still pending (its issues are then kept). */
 export function runAnswerCheck(recorded: ReturnType<RequestJournal['record']>): void {
   try {
     answerIssues(recorded as KeptExchange);

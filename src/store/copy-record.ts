@@ -2,18 +2,16 @@
 const NOT_PLAIN = Symbol('not plain data');
 
 /**
- * A deep copy of a record's own enumerable string-keyed properties: what `structuredClone({ ...record })`
- * gives, for a fraction of its cost. Records hold JSON data (what their schemas describe): primitives,
- * dense arrays and plain objects, each object reached once. Those are copied by a loop; a record
- * holding anything else (a `Date`, a `Map`, an object reached twice or in a cycle, a function or
- * symbol value, an own `__proto__` key, a sparse array) is copied by `structuredClone` itself, so the
- * copy is always the same as its. An update copies the record it changes on every call (a handler's
- * cancel): `structuredClone` serialises and deserialises through native code, about as dear as the
- * rest of the store update together.
- *
+ * What `structuredClone({ ...record })` gives, for a fraction of its cost.
  * @see https://html.spec.whatwg.org/multipage/structured-data.html#structuredclone
  */
 export function copyRecord<T extends object>(record: T): T {
+  // Records hold JSON data (what their schemas describe): primitives, dense arrays and plain objects,
+  // each object reached once. Those are copied by a loop; a record holding anything else (a `Date`, a
+  // `Map`, an object reached twice or in a cycle, a function or symbol value, an own `__proto__` key,
+  // a sparse array) is copied by `structuredClone` itself, so the copy is always the same as its. An
+  // update copies the record it changes on every call (a handler's cancel), and `structuredClone`
+  // serialises and deserialises through native code: about as dear as the rest of the update.
   const copy = copyObject(record as Record<string, unknown>, undefined);
   return (copy === NOT_PLAIN ? structuredClone({ ...record }) : copy) as T;
 }
