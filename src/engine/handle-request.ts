@@ -355,8 +355,12 @@ function checkAnswer(
   const { forced, requestIssues } = more;
   // For the request log (a hook): a refused answer's reason, unless a request issue is the reason.
   const errorText = state.onExchange && requestIssues.length === 0 ? errorTextOfAnswer(vendor.codecs, encoded, body) : UNREAD;
-  // Strict off: the journal gets the check, run once this turn's answers are written (see `answer`).
-  if (!state.strict) return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues: check, errorText });
+  // Strict off: the journal gets the check, run once this turn's answers are written (see `answer`);
+  // with a hook that reads every entry (the request log), now, so the read finds the issues at hand.
+  if (!state.strict) {
+    const responseIssues = state.onExchange ? checkNow(check) : check;
+    return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues, errorText });
+  }
   const responseIssues = check();
   if (responseIssues.length > 0) {
     const problem = createProblem(
@@ -367,6 +371,15 @@ function checkAnswer(
     return outcomeOf(vendor, operation.operationId, encodeProblem(problem), { forced, requestIssues, responseIssues });
   }
   return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues, errorText });
+}
+
+/** The answer's issues now; a check that throws (a schema that does not compile) is handed over, to throw when read. */
+function checkNow(check: () => ValidationIssue[]): readonly ValidationIssue[] | (() => readonly ValidationIssue[]) {
+  try {
+    return check();
+  } catch {
+    return check;
+  }
 }
 
 /** The operation's handler, run on the decoded request. */
