@@ -7,6 +7,7 @@
  * @see ../../docs/adding-a-vendor.md
  */
 export type { BodyCodec, DecodeResult } from '../../src/codec/body-codec.ts';
+export { encodeJson } from '../../src/codec/json-codec.ts';
 export type { DecodedRequest } from '../../src/decode/decoded-request.ts';
 export { joinDeep, previewJson } from '../../src/errors/preview-value.ts';
 export { createSoapCodec } from '../../src/soap/soap-codec.ts';

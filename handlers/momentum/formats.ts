@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { BodyCodec } from '../kit/index.ts';
+import { type BodyCodec, encodeJson } from '../kit/index.ts';
 
 /** JSON5, loaded on the first body that strict JSON cannot read (most bodies never need it). */
 let json5: typeof import('json5') | undefined;
@@ -53,7 +53,7 @@ export const momentumJsonCodec: BodyCodec = {
       return { ok: false, reason: 'malformed-json', message: (error as Error).message };
     }
   },
-  encode: (value) => JSON.stringify(value),
+  encode: encodeJson,
 };
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

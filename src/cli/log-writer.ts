@@ -55,12 +55,14 @@ export function createLogWriter<T>(format: (value: T) => string, sink: LogSink):
 /**
  * The request log of `serve`: lines buffered as above, to standard output. Whatever is
  * still pending when the process exits is written synchronously (an exit does not wait for
- * a timer, and a pipe write is asynchronous on Windows).
+ * a timer, and a pipe write is asynchronous on Windows). `format` gives each line as its UTF-8
+ * bytes, one character a byte (`formatLogBytes`): they are written with the `latin1` encoding, a
+ * copy of each character, where UTF-8 encoding a line that holds `—` goes character by character.
  */
 export function createStdoutLogWriter<T>(format: (value: T) => string): LogWriter<T> {
   let exiting = false;
   const writer = createLogWriter(format, {
-    write: (text) => (exiting ? writeSync(process.stdout.fd, text) : process.stdout.write(text)),
+    write: (text) => (exiting ? writeSync(process.stdout.fd, text, null, 'latin1') : process.stdout.write(text, 'latin1')),
   });
   process.once('exit', () => {
     exiting = true;

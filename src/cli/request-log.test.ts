@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { JournalEntry } from '../journal/request-journal.ts';
-import { formatLogLine, rejectionReason, useColour } from './request-log.ts';
+import { formatLogBytes, formatLogLine, rejectionReason, useColour } from './request-log.ts';
 
 function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
   return {
@@ -100,4 +100,26 @@ it('names the session of an exchange in a named session, in text and in JSON', (
   );
   expect(JSON.parse(formatLogLine(entry(), 'json', false, 'w1'))).toMatchObject({ session: 'w1', method: 'POST' });
   expect(JSON.parse(formatLogLine(entry(), 'json', false))).not.toHaveProperty('session');
+});
+
+const utf8Bytes = (line: string) => Buffer.from(line, 'utf8').toString('latin1');
+
+it.each([
+  ['a line with a reason', missingAppId],
+  ['a line without one', entry()],
+  [
+    'a reason that is not ASCII',
+    entry({ response: { status: 404, headers: {}, body: '{"message":"Zustellung für “FOO” nicht gefunden — ✉"}' } }),
+  ],
+  [
+    'an operation id that is not ASCII',
+    entry({ operationId: 'omeda.annulé', response: { status: 404, headers: {}, body: '{"Error":"x"}' } }),
+  ],
+  ['a reason cut with an ellipsis', entry({ response: { status: 500, headers: {}, body: `{"detail":"${'x'.repeat(130)}"}` } })],
+  ['an answer forced by Prefer', entry({ response: { status: 400, headers: {}, body: '{}' }, forced: { status: 400, by: 'prefer' } })],
+])('gives %s as the UTF-8 bytes of the same line, in every format', (_name, exchange) => {
+  for (const format of ['text', 'json'] as const)
+    for (const colour of [false, true])
+      for (const session of [undefined, 'w1'])
+        expect(formatLogBytes(exchange, format, colour, session)).toBe(utf8Bytes(formatLogLine(exchange, format, colour, session)));
 });

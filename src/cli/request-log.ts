@@ -1,4 +1,5 @@
-import { cutToLine, findErrorText } from '../errors/error-text.ts';
+import { cutToLine } from '../errors/error-text.ts';
+import { errorTextOf } from '../errors/noted-error-text.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 
@@ -15,7 +16,7 @@ export type LogFormat = 'text' | 'json';
 export function rejectionReason(entry: JournalEntry): string | undefined {
   const [issue] = entry.validation.request;
   if (issue) return cutToLine(shortIssue(issue));
-  return entry.response.status < 400 ? undefined : findErrorText(entry.response.body);
+  return entry.response.status < 400 ? undefined : errorTextOf(entry.response);
 }
 
 /** `header x-omeda-appid required`, `body /TrackId: must NOT have more than 50 characters`. */
@@ -40,10 +41,31 @@ export function useColour(stream: { readonly isTTY?: boolean }, env: NodeJS.Proc
  * @see https://no-color.org/
  */
 export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: boolean, session?: string): string {
+  return buildLine(entry, format, colour, session, false);
+}
+
+/**
+ * The same line as its UTF-8 bytes, one character a byte (what `Buffer#toString('latin1')` gives of
+ * them), for a writer that writes with the `latin1` encoding. The `—` of a text line would make the
+ * line, and every line written with it, a two-byte string that must be flattened as such and encoded
+ * character by character; here the line's parts are one-byte strings (ASCII, unless a part holds
+ * another character: that part is converted), joined by the separator's three bytes, and writing the
+ * batch is a copy.
+ */
+export function formatLogBytes(entry: JournalEntry, format: LogFormat, colour: boolean, session?: string): string {
+  return buildLine(entry, format, colour, session, true);
+}
+
+/** ` — ` between a text line's status and its reason. */
+const SEPARATOR = ' — ';
+/** The same as UTF-8 bytes, one character each. */
+const SEPARATOR_BYTES = Buffer.from(SEPARATOR, 'utf8').toString('latin1');
+
+function buildLine(entry: JournalEntry, format: LogFormat, colour: boolean, session: string | undefined, bytes: boolean): string {
   const path = pathOf(entry.request.url);
   const reason = rejectionReason(entry);
   if (format === 'json') {
-    return JSON.stringify({
+    const line = JSON.stringify({
       time: entry.time,
       ...(session === undefined ? {} : { session }),
       method: entry.request.method,
@@ -55,10 +77,31 @@ export function formatLogLine(entry: JournalEntry, format: LogFormat, colour: bo
       ...(reason === undefined ? {} : { reason }),
       ...(entry.forced ? { forced: entry.forced } : {}),
     });
+    return bytes ? toByteString(line) : line;
   }
+  // The head is ASCII: an HTTP method is a token, a URL's text is ASCII (percent-encoded), a session
+  // id is `[A-Za-z0-9._-]`; an operation id comes from a spec (checked once per id: `byteOperation`).
   const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.-`) : '-';
   const status = colour ? paint(entry.response.status) : String(entry.response.status);
-  return `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${operation} ${status} ${entry.durationMs.toFixed(1)}ms${reason ? ` — ${reason}` : ''}`;
+  const head = `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${bytes ? byteOperation(operation) : operation} ${status} ${entry.durationMs.toFixed(1)}ms`;
+  if (!bytes) return reason ? `${head}${SEPARATOR}${reason}` : head;
+  return reason ? `${head}${SEPARATOR_BYTES}${toByteString(reason)}` : head;
+}
+
+/** Any character a UTF-8 byte does not spell as itself. */
+const NOT_ASCII = /[^\0-\x7f]/;
+
+/** The operation id last converted, and its bytes: lines come in runs of one operation. */
+let lastOperation = { id: '', bytes: '' };
+
+function byteOperation(id: string): string {
+  if (id !== lastOperation.id) lastOperation = { id, bytes: toByteString(id) };
+  return lastOperation.bytes;
+}
+
+/** A text's UTF-8 bytes, one character each: an ASCII text as it is. */
+function toByteString(text: string): string {
+  return NOT_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
 /**

@@ -12,7 +12,7 @@ import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { boundServerHeap, failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 import { createStdoutLogWriter } from './log-writer.ts';
-import { formatLogLine, type LogFormat, useColour } from './request-log.ts';
+import { formatLogBytes, type LogFormat, useColour } from './request-log.ts';
 
 export const SERVE_HELP = `esp-cancel-mock serve [options]
   Starts the mock server: every vendor on one port at its native paths, the admin API under /__admin.
@@ -82,7 +82,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const logWriter = values.quiet
     ? undefined
     : createStdoutLogWriter(({ entry, session }: { entry: JournalEntry; session: string | undefined }) =>
-        formatLogLine(entry, logFormat, colour, session),
+        formatLogBytes(entry, logFormat, colour, session),
       );
   const log = logWriter ? (entry: JournalEntry, session?: string) => logWriter.add({ entry, session }) : undefined;
   const host = values.host ?? '127.0.0.1';

@@ -2,6 +2,7 @@ import { decodeRequest } from '../decode/decode-request.ts';
 import type { DecodedRequest } from '../decode/decoded-request.ts';
 import { type EncodedResponse, encodeResponse, toFetchResponse } from '../encode/encode-response.ts';
 import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
+import { noteErrorText } from '../errors/noted-error-text.ts';
 import type { FaultDecision } from '../faults/fault-injector.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import { type ForceRequest, readForceRequest } from '../force/prefer-header.ts';
@@ -12,6 +13,7 @@ import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
+import { errorTextOfAnswer, UNREAD } from './answer-error-text.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState, VendorRecords } from './engine-state.ts';
 import { type RawRequest, readRequest } from './read-request.ts';
@@ -27,6 +29,8 @@ interface Outcome {
   readonly responseIssues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
   /** An injected fault: no answer at all (the adapters drop the connection or raise a network error). */
   readonly dropped: boolean;
+  /** The answer's error text for the `onExchange` hook's entry, when read from the handler's body value. */
+  readonly errorText: string | undefined | typeof UNREAD;
 }
 
 /**
@@ -164,7 +168,11 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     forced: outcome.forced,
     validation: { request: outcome.requestIssues, response: outcome.responseIssues },
   });
-  if (state.onExchange) state.onExchange(recorded.read());
+  if (state.onExchange) {
+    const entry = recorded.read();
+    if (outcome.errorText !== UNREAD) noteErrorText(entry.response, outcome.errorText);
+    state.onExchange(entry);
+  }
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
   return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
@@ -184,7 +192,7 @@ function outcomeOf(
   vendor: CompiledVendor | null,
   operationId: string | null,
   encoded: EncodedResponse,
-  more: Partial<Pick<Outcome, 'forced' | 'requestIssues' | 'responseIssues' | 'dropped'>> = {},
+  more: Partial<Pick<Outcome, 'forced' | 'requestIssues' | 'responseIssues' | 'dropped' | 'errorText'>> = {},
 ): Outcome {
   return {
     vendor,
@@ -194,6 +202,8 @@ function outcomeOf(
     requestIssues: more.requestIssues ?? [],
     responseIssues: more.responseIssues ?? [],
     dropped: more.dropped === true,
+    // `in`: a text worked out to be none (undefined) is not one left unread.
+    errorText: 'errorText' in more ? (more.errorText as string | undefined) : UNREAD,
   };
 }
 
@@ -341,7 +351,10 @@ function checkAnswer(
   const check = (): ValidationIssue[] =>
     operation.response.validate({ status: encoded.status, mediaType: encoded.mediaType, headers: encoded.headers, body });
   const { forced, requestIssues } = more;
-  if (!state.strict) return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues: checkNow(check) });
+  // For the request log (a hook): a refused answer's reason, unless a request issue is the reason.
+  const errorText = state.onExchange && requestIssues.length === 0 ? errorTextOfAnswer(vendor.codecs, encoded, body) : UNREAD;
+  if (!state.strict)
+    return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues: checkNow(check), errorText });
   const responseIssues = check();
   if (responseIssues.length > 0) {
     const problem = createProblem(
@@ -351,7 +364,7 @@ function checkAnswer(
     );
     return outcomeOf(vendor, operation.operationId, encodeProblem(problem), { forced, requestIssues, responseIssues });
   }
-  return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues });
+  return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues, errorText });
 }
 
 /**
