@@ -8,6 +8,7 @@ import {
   lastSegment,
   previewJson,
   recordsOf,
+  toIsoTime,
   type ValidationIssue,
 } from '../kit/index.ts';
 import { checkCredentials, issueChallenges, type MomentumConfig } from './auth.ts';
@@ -100,7 +101,7 @@ async function cancelMailing(request: DecodedRequest, context: MomentumContext):
     if (!mailing) return momentumError(404, momentumErrors.noSuchMailing(), format);
     listed.push(mailing);
   }
-  const now = context.clock.now().toISOString();
+  const now = toIsoTime(context.clock.now().getTime());
   for (const mailing of listed) {
     if (mailing.archived || !CANCELLABLE_STATES.has(mailing.state)) continue;
     await context.store.mailings.update(mailing, {

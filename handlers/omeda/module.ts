@@ -6,6 +6,7 @@ import {
   type HandlerResult,
   lastSegment,
   recordsOf,
+  toIsoTime,
   type ValidationIssue,
 } from '../kit/index.ts';
 import { checkAccess, type OmedaConfig } from './auth.ts';
@@ -76,7 +77,7 @@ export const omeda = defineVendor<operations>()({
         const sentOn = toOmedaDate(deployment.SentDate ?? deployment.ScheduledDate ?? deployment.CreatedDate);
         return omedaError(400, [omedaErrors.wasSent(TrackId, sentOn)], submissionId);
       }
-      const cancelledAt = context.clock.now().toISOString();
+      const cancelledAt = toIsoTime(context.clock.now().getTime());
       return context.store.deployments
         .update(deployment, {
           data(draft) {

@@ -5,6 +5,7 @@ import {
   type HandlerContext,
   type HandlerResult,
   recordsOf,
+  toIsoTime,
   type ValidationIssue,
 } from '../kit/index.ts';
 import { authenticate, instanceUrlsOf, isKnownClient, issueToken, type SfmcConfig } from './auth.ts';
@@ -133,7 +134,7 @@ function performOne(action: string, definition: ApiObject, context: SfmcContext)
 type StoredSend = NonNullable<ReturnType<SfmcContext['store']['sends']['findByKey']>>;
 
 async function cancelSend(send: StoredSend, object: PerformResult['Object'], context: SfmcContext): Promise<PerformResult> {
-  const canceledAt = context.clock.now().toISOString();
+  const canceledAt = toIsoTime(context.clock.now().getTime());
   await context.store.sends.update(send, {
     data(draft) {
       draft.Status = 'Canceled';

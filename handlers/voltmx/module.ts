@@ -1,5 +1,13 @@
 import type { components, operations } from '../../src/generated/voltmx.d.ts';
-import { type DecodedRequest, defineVendor, type HandlerContext, type HandlerResult, recordsOf, storeIssuedToken } from '../kit/index.ts';
+import {
+  type DecodedRequest,
+  defineVendor,
+  type HandlerContext,
+  type HandlerResult,
+  recordsOf,
+  storeIssuedToken,
+  toIsoTime,
+} from '../kit/index.ts';
 import { isKnownUser, passesGateway, type VoltMxConfig } from './auth.ts';
 import { createVoltMxDataset } from './dataset.ts';
 import { VOLTMX_CONTENT_TYPE, voltmxAnswer, voltmxErrors } from './errors.ts';
@@ -50,7 +58,7 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
   const isCancellable = (entry: EmailEntry) => entry.status === 'Initial' && Date.parse(entry.scheduledAt) > now.getTime();
   const count = emailRequest?.entries.filter(isCancellable).length ?? 0;
   if (!emailRequest || count === 0) return voltmxAnswer(400, voltmxErrors.noCancellableMessages());
-  const cancelledAt = now.toISOString();
+  const cancelledAt = toIsoTime(now.getTime());
   return context.store.requests
     .update(emailRequest, {
       data(draft) {

@@ -33,6 +33,18 @@ describe('handleRequest', () => {
     expect(JSON.parse(JSON.stringify(entry)).validation.response).toHaveLength(2);
   });
 
+  it('journals the same issues when the entry is first read after the turn its answer was sent in', async () => {
+    const engine = createEngine({ modules: [drifting], strict: false });
+    expect((await engine.handle(cancel())).status).toBe(200);
+    // The check runs once the turn is over (after the answer is written), when no one read it before.
+    await new Promise((resolve) => setImmediate(resolve));
+    const [entry] = engine.journal.entries();
+    expect(entry?.validation.response.map((issue) => `${issue.location} ${issue.pointer} ${issue.keyword}`)).toEqual([
+      'response-body /ResponseInfo required',
+      'response-body /SubmissionId type',
+    ]);
+  });
+
   it('answers strict-violation for the same answer with strict mode on, and journals the issues', async () => {
     const engine = createEngine({ modules: [drifting], strict: true });
     const response = await engine.handle(cancel());

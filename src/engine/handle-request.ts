@@ -14,6 +14,7 @@ import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
 import { errorTextOfAnswer, UNREAD } from './answer-error-text.ts';
+import { checkAfterAnswers } from './check-after-answers.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
 import type { EngineState, VendorRecords } from './engine-state.ts';
 import { type RawRequest, readRequest } from './read-request.ts';
@@ -168,6 +169,7 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     forced: outcome.forced,
     validation: { request: outcome.requestIssues, response: outcome.responseIssues },
   });
+  if (typeof outcome.responseIssues === 'function') checkAfterAnswers(recorded);
   if (state.onExchange) {
     const entry = recorded.read();
     if (outcome.errorText !== UNREAD) noteErrorText(entry.response, outcome.errorText);
@@ -353,8 +355,8 @@ function checkAnswer(
   const { forced, requestIssues } = more;
   // For the request log (a hook): a refused answer's reason, unless a request issue is the reason.
   const errorText = state.onExchange && requestIssues.length === 0 ? errorTextOfAnswer(vendor.codecs, encoded, body) : UNREAD;
-  if (!state.strict)
-    return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues: checkNow(check), errorText });
+  // Strict off: the journal gets the check, run once this turn's answers are written (see `answer`).
+  if (!state.strict) return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues: check, errorText });
   const responseIssues = check();
   if (responseIssues.length > 0) {
     const problem = createProblem(
@@ -365,21 +367,6 @@ function checkAnswer(
     return outcomeOf(vendor, operation.operationId, encodeProblem(problem), { forced, requestIssues, responseIssues });
   }
   return outcomeOf(vendor, operation.operationId, encoded, { forced, requestIssues, responseIssues, errorText });
-}
-
-/**
- * Strict off: the answer's issues for the journal, worked out while the answer is at hand. Handing the
- * journal the check instead kept each answer's decoded body, the check and its context alive for as long
- * as the journal keeps the exchange (1,000 by default), read or not, and the garbage collector's work on
- * those cost more than the check. A check that throws (a schema that does not compile) is handed over
- * as before, to throw when the entry is read, not to fail the answer.
- */
-function checkNow(check: () => ValidationIssue[]): readonly ValidationIssue[] | (() => readonly ValidationIssue[]) {
-  try {
-    return check();
-  } catch {
-    return check;
-  }
 }
 
 /** The operation's handler, run on the decoded request. */

@@ -1,3 +1,4 @@
+import { toIsoTime } from '../clock/iso-time.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 
 /** One exchange as the journal keeps it: what came in, what went out, and what the specs said of both. */
@@ -214,6 +215,15 @@ function readKept(this: KeptExchange): JournalEntry {
   };
 }
 
+/** Runs a recorded exchange's answer check now, if it is still pending (its issues are then kept). */
+export function runAnswerCheck(recorded: ReturnType<RequestJournal['record']>): void {
+  try {
+    answerIssues(recorded as KeptExchange);
+  } catch {
+    // Thrown again to whoever reads the entry.
+  }
+}
+
 /** The answer's issues, worked out on first call when they were handed over as a check (then kept). */
 function answerIssues(kept: KeptExchange): readonly ValidationIssue[] {
   const pending = kept.responseIssues;
@@ -264,24 +274,6 @@ function lazyResponseIssues(kept: KeptExchange): JournalEntry['validation'] {
 function isHeaders(headers: Headers | Record<string, string>): headers is Headers {
   return typeof (headers as Headers).forEach === 'function';
 }
-
-/**
- * `Date#toISOString` of an epoch millisecond, with the part up to the second kept from the last call:
- * entries come in time order, so nearly every call only appends the milliseconds (`toISOString` costs
- * about a microsecond, a cost the journal would pay per request the log shows).
- */
-function toIsoTime(epochMs: number): string {
-  // What `Date` keeps of a time value: whole milliseconds, within its range (else toISOString throws).
-  const time = Math.trunc(epochMs);
-  if (!(Math.abs(time) <= MAX_TIME_VALUE)) return new Date(epochMs).toISOString();
-  const millis = ((time % 1000) + 1000) % 1000;
-  const second = time - millis;
-  if (second !== isoSecond.at) isoSecond = { at: second, text: new Date(second).toISOString().slice(0, -4) };
-  return `${isoSecond.text}${String(millis).padStart(3, '0')}Z`;
-}
-let isoSecond = { at: Number.NaN, text: '' };
-/** @see https://tc39.es/ecma262/#sec-time-values-and-time-range */
-const MAX_TIME_VALUE = 8.64e15;
 
 function toHeaderRecord(headers: Headers): Record<string, string> {
   const record: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { Collection, type CollectionOptions, Query } from '@msw/data';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { copyRecord } from './copy-record.ts';
 
 type Output<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>;
 type UpdateFunction<T> = Parameters<Collection<StandardSchemaV1<T, T>>['update']>[1]['data'];
@@ -110,8 +111,8 @@ export class IndexedCollection<S extends StandardSchemaV1> extends Collection<S>
    * so the record is updated before `update` returns.
    */
   #updateInPlace(record: Stored<S>, data: UpdateFunction<Output<S>>): Stored<S> | Promise<Stored<S>> {
-    // structuredClone copies own enumerable string keys deeply; @msw/data's symbols stay on `record`.
-    const draft = structuredClone({ ...record }) as Output<S>;
+    // Own enumerable string keys, copied deeply; @msw/data's symbols stay on `record`.
+    const draft = copyRecord(record) as Output<S>;
     const applied = data(draft as Parameters<typeof data>[0]);
     if (applied instanceof Promise) return applied.then(() => this.#checkAndWrite(record, draft));
     return this.#checkAndWrite(record, draft);
