@@ -1,18 +1,12 @@
-import type { Server } from 'node:http';
-import { type ServerType, serve } from '@hono/node-server';
 import { createHonoApp } from './adapters/hono.ts';
-import { isLoopbackHost } from './admin/admin-token.ts';
-import { trackEventStreams } from './admin/event-stream-connections.ts';
-import { checkMockConfig, type MockConfig } from './config/mock-config.ts';
-import { createEngine, type MockEngine, type MockOptions, type MockState } from './engine/create-engine.ts';
-import { startupError } from './errors/startup-error.ts';
+import { requireAdminTokenOffLoopback } from './admin/admin-host.ts';
+import type { MockConfig } from './config/mock-config.ts';
+import type { MockEngine, MockOptions } from './engine/create-engine.ts';
 import type { JournalEntry } from './journal/request-journal.ts';
-import { guardRequestFraming } from './limits/request-framing.ts';
-import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
-import { createStateSaver, loadStateFile, type StateSaver } from './persistence/state-file.ts';
-import { createSessionDispatch } from './session/session-dispatch.ts';
+import type { ServerTimeouts } from './limits/server-limits.ts';
+import { openServerSocket } from './server-socket.ts';
+import { answerOn, prepareServer } from './server-start.ts';
 import type { SessionInfo, SessionRegistry } from './session/session-registry.ts';
-import { selectModules } from './vendors.ts';
 
 /** `startServer`'s options: the shared `MockOptions` (strict mode defaults to off), plus the server's own. */
 export interface StartServerOptions extends MockOptions {
@@ -60,73 +54,8 @@ export { createHonoApp };
 /** Starts the standalone server: all selected vendors on one port at their native paths. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !options.adminToken)
-    throw startupError(`host ${host} is reachable from other machines, so the admin API needs a token.`, 'Pass --admin-token <secret>.');
-  let saver: StateSaver | undefined;
-  const engine = createEngine({
-    ...options,
-    modules: selectModules(options.vendors),
-    strict: options.strict ?? false,
-    ...(options.config === undefined ? {} : { config: checkMockConfig(options.config) }),
-    ...(options.stateFile ? { onStoreChange: () => saver?.schedule() } : {}),
-  });
-  // What sessions start from: the default dataset, or what --state-file loaded (taken once, at start).
-  let startingState: MockState | undefined;
-  const { onExchange } = options;
-  const dispatch = createSessionDispatch(engine, {
-    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
-    ...(options.maxSessions === undefined ? {} : { maxSessions: options.maxSessions }),
-    startingState: () => startingState,
-    onEvict: options.onSessionEvicted ?? logEviction,
-    ...(onExchange ? { onSessionExchange: onExchange } : {}),
-  });
-  const app = createHonoApp(engine, {}, dispatch);
-  await engine.ready;
-  if (options.stateFile) {
-    if (await loadStateFile(engine, options.stateFile)) startingState = await engine.getState();
-    saver = createStateSaver(engine, options.stateFile);
-    saver.schedule();
-  }
-  const serverOptions = toServerOptions(options.timeouts);
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 4010, hostname: host, serverOptions }, () => resolve(started));
-    started.once('error', reject);
-  });
-  answerClientErrors(server as Server);
-  const eventStreams = trackEventStreams(server as Server);
-  guardRequestFraming(server as Server);
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 4010);
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${urlHost}:${port}`,
-    port,
-    engine,
-    sessions: dispatch.sessions,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // A keep-alive connection whose in-flight request finishes after close() becomes idle later:
-        // keep closing idle connections until the server is closed, so shutdown never waits out keep-alive.
-        const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
-        // Node stops checking its header and request timeouts once close() is called, so a client that
-        // connects and stays silent (or sends half a request) would hold shutdown open for ever. Past
-        // the request timeout, every connection still open is cut: shutdown is bounded by the limits.
-        const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), serverOptions.requestTimeout);
-        // Open journal streams (the dashboard's live traffic) never finish by themselves.
-        eventStreams.endAll();
-        server.close((error) => {
-          clearInterval(idle);
-          clearTimeout(deadline);
-          if (error) reject(error);
-          else resolve();
-        });
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }).then(() => saver?.flush()),
-  };
-}
-
-function logEviction(session: SessionInfo, maxSessions: number): void {
-  console.log(
-    `[esp-cancel-mock] session ${session.id} dropped: the least recently used of ${maxSessions} (--max-sessions); last used ${session.lastUsed}, ${session.requests} requests`,
-  );
+  requireAdminTokenOffLoopback(host, options.adminToken);
+  const prepared = await prepareServer(options);
+  const socket = await openServerSocket({ port: options.port ?? 4010, host, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+  return answerOn(socket, prepared);
 }

@@ -7,15 +7,14 @@ import { type SfmcConfig, sfmcConfigSchema } from '../handlers/sfmc/auth.ts';
 import { sfmc } from '../handlers/sfmc/module.ts';
 import { type VoltMxConfig, voltmxConfigSchema } from '../handlers/voltmx/auth.ts';
 import { voltmx } from '../handlers/voltmx/module.ts';
-import { startupError } from './errors/startup-error.ts';
-import { closestName } from './suggest/edit-distance.ts';
 import type { VendorModule } from './vendor/vendor-module.ts';
+import { ALL_VENDORS, checkVendorNames } from './vendor-names.ts';
 
 /**
  * Every vendor esp-cancel-mock serves, by name: the composition root's registry (the entry points,
  * `startServer`, `createMock` and the CLI, choose vendors from it; the engine never imports a vendor).
  * The order is the order of `--vendors` listings and of route matching (vendor paths do not overlap).
- * Adding a vendor is one line here, plus its settings in `VendorConfigs` and `VENDOR_CONFIG_SCHEMAS`.
+ * Adding a vendor is one line here and its name in src/vendor-names.ts, plus its settings in `VendorConfigs` and `VENDOR_CONFIG_SCHEMAS`.
  *
  * @see ../docs/adding-a-vendor.md
  */
@@ -46,21 +45,11 @@ export const VENDOR_CONFIG_SCHEMAS: { readonly [V in keyof VendorConfigs]: Confi
   voltmx: voltmxConfigSchema,
 };
 
-/** Every vendor name esp-cancel-mock knows, in serving order. */
-export const ALL_VENDORS: readonly string[] = Object.keys(VENDOR_MODULES);
+/** Every vendor name esp-cancel-mock knows, in serving order (the keys of `VENDOR_MODULES`). */
+export { ALL_VENDORS };
 
 /** The modules of the named vendors (all by default); an unknown name fails with the closest and the known ones. */
 export function selectModules(names: readonly string[] = ALL_VENDORS): VendorModule[] {
-  return names.map((name) => {
-    const module = VENDOR_MODULES[name];
-    if (!module) {
-      const guess = closestName(name, ALL_VENDORS);
-      throw startupError(
-        `Unknown vendor '${name}'.${guess ? ` Did you mean '${guess}'?` : ''}`,
-        `Use one or more of: ${ALL_VENDORS.join(', ')}.`,
-        'unknown-vendor',
-      );
-    }
-    return module;
-  });
+  checkVendorNames(names);
+  return names.map((name) => VENDOR_MODULES[name] as VendorModule);
 }

@@ -1,12 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 
-/** Hosts that only this machine can reach: the admin API needs no token there. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
-
 /**
  * The admin token check: with a token set, every admin request must carry
  * `Authorization: Bearer <token>`; the answer is a 401 problem otherwise (compared in constant time).

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { checkMockConfig, type MockConfig, MockConfigError } from '../config/mock-config.ts';
+import { requireAdminTokenOffLoopback } from '../admin/admin-host.ts';
+import type { MockConfig } from '../config/mock-config.ts';
 import { type FaultPlan, parseChaos, parseFaultPlan, parseLatency } from '../faults/fault-plan.ts';
 import { randomSeed } from '../faults/seeded-random.ts';
 import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-journal.ts';
-import { startServer } from '../server.ts';
+import type { RunningServer, StartServerOptions } from '../server.ts';
+import { openServerSocket } from '../server-socket.ts';
 import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
+import { ALL_VENDORS, checkVendorNames } from '../vendor-names.ts';
 import { parseFlags, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { boundServerHeap, failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
@@ -51,6 +54,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (logFormat !== 'text' && logFormat !== 'json') fail(`--log-format must be text or json, got '${values['log-format']}'`);
   let config: MockConfig | undefined;
   if (values.config) {
+    const { checkMockConfig, MockConfigError } = await import('./command-modules.ts');
     try {
       config = checkMockConfig(readDataFile('--config', values.config));
     } catch (error) {
@@ -81,9 +85,10 @@ export async function serveCommand(args: string[]): Promise<void> {
         formatLogBytes(entry, logFormat, colour, session),
       );
   const log = logWriter ? (entry: JournalEntry, session?: string) => logWriter.add({ entry, session }) : undefined;
-  const server = await startServer({
+  const host = values.host ?? '127.0.0.1';
+  const options: StartServerOptions = {
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     strict: values.strict ?? false,
     ...(vendors ? { vendors } : {}),
     ...(config ? { config } : {}),
@@ -94,19 +99,56 @@ export async function serveCommand(args: string[]): Promise<void> {
     seed,
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
-  }).catch((error: NodeJS.ErrnoException) => failToListen(error, port, values.host, values.port));
-  onStopSignals('requests', () =>
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    ),
-  );
-  console.log(`esp-cancel-mock listening on ${server.url}`);
-  console.log(`vendors: ${server.engine.vendors.join(', ')}${server.engine.strict ? ' (strict)' : ''}`);
-  console.log(`dashboard: ${server.url}/__admin/ui`);
-  if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
-  if (values['state-file']) console.log(`state file: ${values['state-file']}`);
+  };
+  const failToStart = (error: NodeJS.ErrnoException): never => failToListen(error, port, values.host, values.port);
+  /** The stop signals first (a supervisor may signal as soon as it reads the lines), then the lines. */
+  const announce = (listening: Listening, running: Promise<RunningServer>): void => {
+    onStopSignals('requests', () =>
+      running
+        .then((started) => started.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        ),
+    );
+    console.log(`esp-cancel-mock listening on ${listening.url}`);
+    console.log(`vendors: ${listening.vendors.join(', ')}${listening.strict ? ' (strict)' : ''}`);
+    console.log(`dashboard: ${listening.url}/__admin/ui`);
+    if (Object.keys(faults).length > 0) console.log(`faults: ${JSON.stringify(faults)} (seed ${seed}; replay with --seed ${seed})`);
+    if (values['state-file']) console.log(`state file: ${values['state-file']}`);
+  };
+  // Listen first, then load and build the engine: a request that comes meanwhile waits in the socket
+  // and is answered once the engine is ready (src/server-socket.ts). Only when nothing that building
+  // the engine finds can refuse the start, so an error never follows the listening lines: a faults
+  // plan (its operations are checked against the specs), a state file (its records against the
+  // schemas) or a vendor named twice make the server build first and listen after, as before.
+  const listenFirst = Object.keys(faults).length === 0 && !values['state-file'] && new Set(vendors).size === (vendors ?? []).length;
+  if (listenFirst) {
+    try {
+      requireAdminTokenOffLoopback(host, values['admin-token']);
+      checkVendorNames(vendors ?? ALL_VENDORS);
+    } catch (error) {
+      failToStart(error as NodeJS.ErrnoException);
+    }
+    const socket = await openServerSocket({ port, host }).catch(failToStart);
+    const running = import('./command-modules.ts')
+      .then(({ startServerOnSocket }) => startServerOnSocket(socket, options))
+      .catch(failToStart);
+    announce({ url: socket.url, vendors: vendors ?? ALL_VENDORS, strict: options.strict ?? false }, running);
+    await running;
+  } else {
+    const { startServer } = await import('./command-modules.ts');
+    const server = await startServer(options).catch(failToStart);
+    announce({ url: server.url, vendors: server.engine.vendors, strict: server.engine.strict }, Promise.resolve(server));
+  }
   boundServerHeap(values['v8-heap-defaults']);
+}
+
+/** What the listening lines say. */
+interface Listening {
+  readonly url: string;
+  readonly vendors: readonly string[];
+  readonly strict: boolean;
 }
 
 function parseServeArgs(args: string[]) {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { ADMIN_PREFIX } from '../admin/admin-api.ts';
-import { isLoopbackHost } from '../admin/admin-token.ts';
+import { isLoopbackHost } from '../admin/admin-host.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { startupError } from '../errors/startup-error.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from '../limits/server-limits.ts';

@@ -46,15 +46,21 @@ export function createAjvPair(extensionKeywords: Iterable<string>, options: AjvP
   return { coercing: make(true), exact: make(false) };
 }
 
-/** The `x-` keywords used anywhere inside the given schemas, so ajv's strict mode knows them. */
+/**
+ * The `x-` keywords used anywhere inside the given schemas, so ajv's strict mode knows them. It walks
+ * every spec at every start, before the server answers: `for…in` over the parsed JSON (plain objects,
+ * nothing inherited), not `Object.entries`, which builds an array of pairs per object.
+ */
 export function collectExtensionKeywords(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (typeof value !== 'object' || value === null) return found;
   if (Array.isArray(value)) {
     for (const item of value) collectExtensionKeywords(item, found);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      if (key.startsWith('x-')) found.add(key);
-      collectExtensionKeywords(child, found);
-    }
+    return found;
+  }
+  const node = value as Record<string, unknown>;
+  for (const key in node) {
+    if (key.startsWith('x-')) found.add(key);
+    collectExtensionKeywords(node[key], found);
   }
   return found;
 }
@@ -74,7 +80,9 @@ export function rebaseSchema(schema: JsonSchema | undefined, vendor: string): Js
     if (Array.isArray(node)) return node.map(visit);
     if (typeof node !== 'object' || node === null) return node;
     const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
+    // for…in, as in collectExtensionKeywords: every component schema is copied at start.
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
       copy[key] = key === '$ref' && typeof child === 'string' ? rebaseRef(child, vendor) : visit(child);
     }
     return copy;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_VENDORS, checkVendorNames } from '../src/vendor-names.ts';
+import { selectModules, VENDOR_MODULES } from '../src/vendors.ts';
+
+describe('the vendor names serve checks before loading the vendors', () => {
+  it('are the registry’s vendors, in its order', () => {
+    expect(ALL_VENDORS).toEqual(Object.keys(VENDOR_MODULES));
+  });
+
+  it('refuse an unknown name with the same error as selecting its module', () => {
+    const fromNames = (() => {
+      try {
+        checkVendorNames(['omeda', 'omda']);
+      } catch (error) {
+        return error;
+      }
+    })();
+    const fromModules = (() => {
+      try {
+        selectModules(['omeda', 'omda']);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(fromNames).toBeInstanceOf(Error);
+    expect((fromNames as Error).message).toContain("Unknown vendor 'omda'. Did you mean 'omeda'?");
+    expect(fromNames).toEqual(fromModules);
+  });
+
+  it('accept every known name', () => {
+    expect(() => checkVendorNames(ALL_VENDORS)).not.toThrow();
+  });
+});
