@@ -13,7 +13,20 @@ import { parseArgs } from 'node:util';
 import { GROWTH_CASES } from './growth/growth-cases.ts';
 import { DEFAULT_GROWTH_OPTIONS, measureGrowth } from './growth/measure-growth.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, 'max-ratio': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, 'max-ratio': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+if (values.help) {
+  console.log(`npm run growth -- [options]
+
+Times each decoder, the store's bulk operations and the journal at n and 4n; exits 1 when one grows
+clearly faster than linearly.
+
+  --only <text>        cases whose name contains the text, e.g. store, journal, form
+  --max-ratio <r>      the limit on t(4n)/t(n) for cases without their own (default ${DEFAULT_GROWTH_OPTIONS.maxRatio})
+  -h, --help           this text`);
+  process.exit(0);
+}
 const options = {
   ...DEFAULT_GROWTH_OPTIONS,
   ...(values['max-ratio'] ? { maxRatio: Number(values['max-ratio']) } : {}),

@@ -43,8 +43,27 @@ const { values } = parseArgs({
     'sample-seconds': { type: 'string', default: '5' },
     pin: { type: 'boolean', default: false },
     server: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  console.log(`npm run soak -- [options]
+
+The fuzz + soak run against a real server (strict mode) in a child process; exits 1 on a crash, an
+undocumented answer or a broken store invariant.
+
+  --seed <n>             replay a run (the seed is printed)
+  --per-operation <n>    generated requests per operation of every spec (default 10000)
+  --concurrency <n>      requests in flight (default 32)
+  --journal              1,000,000 valid requests instead: RSS sampled and judged flat (bounded journal)
+  --requests <n>         with --journal: how many (default 1000000); --max-minutes <m> caps the time
+  --sample-seconds <s>   with --journal: seconds between RSS samples (default 5)
+  --pin                  server on core 0, this process on core 1 (as npm run bench)
+  --server <cli.mjs>     soak another build (an A/B against an older dist)
+  --hostile              what an adversarial client sends, then SIGTERM with silent sockets open
+  -h, --help             this text`);
+  process.exit(0);
+}
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const perOperation = Number(values['per-operation']);
 const concurrency = Number(values.concurrency);
