@@ -54,6 +54,14 @@ describe('record primary keys', () => {
     expect(JSON.stringify(values)).toBe('{"id":"b","status":"x"}');
   });
 
+  it("stores frozen initial values too, with the library's own key", async () => {
+    const items = create();
+    await items.create({ id: 'teach', status: 'x' });
+    const stored = await items.create(Object.freeze({ id: 'frozen', status: 'x' }));
+    expect(items.findByKey('frozen')).toBe(stored);
+    expect(typeof libraryPrimaryKey(stored)).toBe('string');
+  });
+
   it("finds, updates and deletes records through the library's own predicates", async () => {
     // @msw/data matches records by primary key when it replaces or removes one (`#indexOf`).
     const items = create();
