@@ -86,10 +86,18 @@ export function answerOn(socket: ServerSocket, prepared: PreparedServer): Runnin
 
 /**
  * The CLI's start: the socket already listens (requests wait in it); this builds what answers them
- * and hands them over. Same steps and errors as `startServer` after its host check.
+ * and hands them over. Same steps and errors as `startServer` after its host check. `beforeAnswering`
+ * runs once all is built, before the first request is handed over (the CLI bounds the heap there, so
+ * that a state write waiting in the socket is held like any later one).
  */
-export async function startServerOnSocket(socket: ServerSocket, options: StartServerOptions): Promise<RunningServer> {
-  return answerOn(socket, await prepareServer(options));
+export async function startServerOnSocket(
+  socket: ServerSocket,
+  options: StartServerOptions,
+  beforeAnswering: () => void = () => {},
+): Promise<RunningServer> {
+  const prepared = await prepareServer(options);
+  beforeAnswering();
+  return answerOn(socket, prepared);
 }
 
 function logEviction(session: SessionInfo, maxSessions: number): void {

@@ -3,6 +3,7 @@ import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { parseFaultPlan } from '../faults/fault-plan.ts';
 import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
+import { traceStateWrite } from '../store/state-write-channel.ts';
 import { readClockBody, readFaultsBody, readForceBody } from './admin-bodies.ts';
 import { checkAdminToken } from './admin-token.ts';
 import { toJournalResponse } from './journal-response.ts';
@@ -72,8 +73,10 @@ export async function handleAdminRequest(
       case `GET ${ADMIN_PREFIX}/state`:
         return json(200, await controls.getState());
       case `PUT ${ADMIN_PREFIX}/state`:
-        await controls.setState((await readJson(request, at.headers)) as MockState);
-        return json(200, await controls.getState());
+        return await traceStateWrite('admin', async () => {
+          await controls.setState((await readJson(request, at.headers)) as MockState);
+          return json(200, await controls.getState());
+        });
       case `GET ${ADMIN_PREFIX}/requests`: {
         const answer = toJournalResponse(controls.journal, new URL(request.url).searchParams);
         if (answer instanceof Response) return answer;

@@ -1,5 +1,6 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { onStateWrites } from '../store/state-write-channel.ts';
 
 /**
  * Bounds a long-running server's heap the way `node --max-semi-space-size=8 --heap-growing-percent=50`
@@ -16,10 +17,11 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
  *   after a collection that left the young generation below the cap, until the next report. Node
  *   reports collections to a `PerformanceObserver` after the fact (in the next event-loop turn), so
  *   under steady load — half a megabyte or so allocated per turn with 50 requests in flight — one step
- *   at most happens while growth is open, and a burst in one synchronous task while it is held (a large
- *   `PUT /__admin/state`) cannot grow it at all. A burst that falls in an open turn can take one more
- *   step, to V8's own cap: a bound under load, not a hard limit. When V8 shrinks the young generation
- *   (it does after idle full collections), it grows back the same way.
+ *   at most happens while growth is open. A burst that falls in an open turn could take more steps, to
+ *   V8's own cap, so growth is also held through every state write (`PUT /__admin/state`, whose body
+ *   arrives over many turns before it is parsed and restored in one task, and `--state-file`), which
+ *   the store announces on a tracing channel (`src/store/state-write-channel.ts`). When V8 shrinks the
+ *   young generation (it does after idle full collections), it grows back the same way.
  *
  * Node notes that changing V8 flags after start is at one's own risk: these two are read only where
  * V8 sizes its heap, and the server's own flags (`node --max-semi-space-size=… …`, or
@@ -57,16 +59,27 @@ function youngGenerationBytes(): number {
 export function boundHeap(cap = YOUNG_GENERATION_CAP_BYTES): HeapBounds {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT} --semi-space-growth-factor=${HOLD}`);
   let step = HOLD;
-  const observer = new PerformanceObserver(() => {
-    const next = step === HOLD && youngGenerationBytes() < cap ? GROW : HOLD;
+  let writing = 0;
+  const setStep = (next: number) => {
     if (next === step) return;
     step = next;
     setFlagsFromString(`--semi-space-growth-factor=${step}`);
-  });
+  };
+  const observer = new PerformanceObserver(() => setStep(writing === 0 && step === HOLD && youngGenerationBytes() < cap ? GROW : HOLD));
   observer.observe({ entryTypes: ['gc'] });
+  const unsubscribe = onStateWrites({
+    start() {
+      writing++;
+      setStep(HOLD);
+    },
+    end() {
+      writing--;
+    },
+  });
   return {
     stop() {
       observer.disconnect();
+      unsubscribe();
       setFlagsFromString(`--semi-space-growth-factor=${GROW}`);
     },
   };

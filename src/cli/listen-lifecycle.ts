@@ -53,7 +53,8 @@ export function onStopSignals(what: string, stop: () => void): void {
 /**
  * Bounds a long-running server's heap (heap-bounds.ts) unless its user sized it: node's own heap flags,
  * or `keepDefaults` (`serve --v8-heap-defaults`). Call it after the listening lines: nothing in it is
- * needed to answer, and a supervisor waiting for those lines should not wait for it.
+ * needed to answer, and a supervisor waiting for those lines should not wait for it — unless a state
+ * file is loaded before them (`serve --state-file`), whose load the bound should hold.
  *
  * @see ../../docs/reference/cli.md#memory
  */

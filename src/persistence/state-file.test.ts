@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.ts';
+import { onStateWrites } from '../store/state-write-channel.ts';
 import { selectModules } from '../vendors.ts';
 import { createStateSaver, loadStateFile, StateFileError } from './state-file.ts';
 
@@ -16,6 +17,24 @@ describe('state file', () => {
     writeFileSync(file, `\uFEFF${JSON.stringify({ omeda: { deployments: [] } })}`);
     expect(await loadStateFile(engine, file)).toBe(true);
     expect((await engine.getState()).omeda?.deployments).toEqual([]);
+  });
+
+  it('announces loading a state file as a state write, one that it refuses too, and not a missing file', async () => {
+    const engine = omedaEngine();
+    await engine.ready;
+    const directory = mkdtempSync(join(tmpdir(), 'state-'));
+    const events: string[] = [];
+    const unsubscribe = onStateWrites({ start: () => events.push('start'), end: () => events.push('end') });
+    try {
+      writeFileSync(join(directory, 'good.json'), JSON.stringify({ omeda: { deployments: [] } }));
+      writeFileSync(join(directory, 'bad.json'), '{"omeda":');
+      expect(await loadStateFile(engine, join(directory, 'good.json'))).toBe(true);
+      await expect(loadStateFile(engine, join(directory, 'bad.json'))).rejects.toThrow(StateFileError);
+      expect(await loadStateFile(engine, join(directory, 'missing.json'))).toBe(false);
+    } finally {
+      unsubscribe();
+    }
+    expect(events).toEqual(['start', 'end', 'start', 'end']);
   });
 
   it('refuses a state file in a directory that does not exist, naming the directory', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type MockEngine, MockStateError } from '../engine/create-engine.ts';
+import { traceStateWrite } from '../store/state-write-channel.ts';
 
 /** A state file that cannot be used: one line saying which file and why. */
 export class StateFileError extends Error {
@@ -20,6 +21,12 @@ export async function loadStateFile(engine: MockEngine, file: string): Promise<b
   if (!isDirectory(directory)) throw new StateFileError(`the directory of state file ${file} does not exist; create ${directory} first`);
   removeLeftovers(file);
   if (!existsSync(file)) return false;
+  await traceStateWrite('state-file', () => restoreStateFile(engine, file));
+  return true;
+}
+
+/** Reads, parses and restores an existing state file; throws a `StateFileError` saying why it cannot be used. */
+async function restoreStateFile(engine: MockEngine, file: string): Promise<void> {
   let state: unknown;
   try {
     // A UTF-8 byte order mark is read as the encoding's signature, as for request bodies (RFC 8259 §8.1).
@@ -33,7 +40,6 @@ export async function loadStateFile(engine: MockEngine, file: string): Promise<b
     const detail = error instanceof MockStateError ? error.problems.slice(0, 3).join(' | ') : (error as Error).message;
     throw new StateFileError(`state file ${file} does not match the record schemas: ${detail}; fix or delete it`);
   }
-  return true;
 }
 
 function isDirectory(path: string): boolean {
