@@ -7,7 +7,8 @@
  *
  * Options: `--quick` (short windows, a couple of minutes in all), `--duration 10` (seconds),
  * `--warmup 3`, `--connections 50`, `--rounds 3` (alternating rounds; medians reported), `--only
- * omeda,sfmc`, `--strict` (the server validates every response too), `--records 1000`, `--parts
+ * omeda,sfmc`, `--strict` (the server validates every response too), `--journal-size 0` (the mock
+ * servers' journal; 0 shows what keeping exchanges costs), `--records 1000`, `--parts
  * startup,server,in-process,sessions`, `--no-pin` (share both cores, as before). Sessions: creation cost,
  * a request with and without a session, and memory over thousands of sessions (`bench/sessions.ts`);
  * `--sessions-only` runs just that part, `--sessions 10000` sets how many.
@@ -35,6 +36,7 @@ This process and autocannon run on core 1, every server on core 0 (taskset). Com
   --connections <n>    concurrent connections of the load (default 50)
   --records <n>        records seeded per scenario, so requests are real cancels (default 1000)
   --strict             the server validates every response too
+  --journal-size <n>   the mock servers' --journal-size (default: theirs, 1000); 0 shows what the journal costs
   --quick              short windows and fewer runs: a couple of minutes in all
   --no-pin             let server and load generator share both cores
   --sessions-only      only the sessions part; --sessions <n> sets how many (default 10000; --quick 1000)
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    'journal-size': { type: 'string' },
     records: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '3' },
     parts: { type: 'string', default: 'startup,server,in-process,sessions' },
@@ -74,6 +77,7 @@ const options = {
   rounds: Number(values.rounds),
   records: Number(values.records),
   strict: values.strict ?? false,
+  ...(values['journal-size'] === undefined ? {} : { journalSize: Number(values['journal-size']) }),
   sequential: quick ? 200 : 2000,
 };
 const startupRuns = quick ? 3 : 7;
@@ -131,7 +135,7 @@ const ratio = (value: number) => `${value.toFixed(2)}×`;
 console.log(
   `esp-cancel-mock bench${quick ? ' (quick)' : ''} — ${pinned ? 'servers pinned to core 0, load generator to core 1' : 'NOT pinned (figures not comparable to pinned runs)'}; ` +
     `${options.connections} connections, ${options.rounds} alternating rounds of ${options.duration}s after ${options.warmup}s warm-up; ` +
-    `${options.records} records; strict ${options.strict ? 'on' : 'off'}; node ${process.version}; load average ${loadAverage()}\n`,
+    `${options.records} records; strict ${options.strict ? 'on' : 'off'}${options.journalSize === undefined ? '' : `; mock --journal-size ${options.journalSize}`}; node ${process.version}; load average ${loadAverage()}\n`,
 );
 
 const scenarios = await loadScenarios();

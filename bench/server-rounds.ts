@@ -21,6 +21,8 @@ export interface ServerRunOptions {
   readonly rounds: number;
   readonly records: number;
   readonly strict: boolean;
+  /** The mock's `--journal-size` (its default when not given). */
+  readonly journalSize?: number;
   /** Sequential requests on one connection per round, for the p50 at one connection. */
   readonly sequential: number;
 }
@@ -58,7 +60,7 @@ export interface ServerScenarioResult {
 export function startVariant(
   variant: VariantName,
   scenario: BenchScenario | undefined,
-  options: { readonly pinned: boolean; readonly strict: boolean; readonly vendors?: readonly string[] },
+  options: { readonly pinned: boolean; readonly strict: boolean; readonly vendors?: readonly string[]; readonly journalSize?: number },
 ) {
   const baselineEnv: Record<string, string> = scenario
     ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) }
@@ -79,6 +81,7 @@ export function startVariant(
           ...(variant === 'mockV8Heap' ? ['--v8-heap-defaults'] : []),
           ...(options.strict ? ['--strict'] : []),
           ...(options.vendors ? ['--vendors', options.vendors.join(',')] : []),
+          ...(options.journalSize === undefined ? [] : ['--journal-size', String(options.journalSize)]),
         ],
         options.pinned,
         // The default text log, uncoloured (stdout is a pipe, as in CI).
