@@ -19,7 +19,15 @@ import { parseArgs } from 'node:util';
 import { benchInProcessStartup, benchMswCost } from './in-process.ts';
 import { loadAverage, memoryMiB, pinSelf, type Started, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { benchServerScenario, median, type ServerScenarioResult, startVariant } from './server-rounds.ts';
+import {
+  benchServerScenario,
+  median,
+  pairedRatio,
+  type ServerScenarioResult,
+  spread,
+  startVariant,
+  type VariantResult,
+} from './server-rounds.ts';
 import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
 import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 
@@ -154,7 +162,7 @@ if (parts.has('startup')) {
 const servers: Array<ServerScenarioResult & { readonly loadAverage: number }> = [];
 if (parts.has('server')) {
   console.log(
-    'server: CPU µs per request (utime+stime / answered requests) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
+    'server: CPU µs per request (utime+stime / answered requests; median and range of the rounds) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
   );
   for (const scenario of scenarios) {
     const result = { ...(await benchServerScenario(scenario, options)), loadAverage: loadAverage() };
@@ -170,15 +178,16 @@ if (parts.has('server')) {
     ] as const) {
       const { load } = variant;
       console.log(
-        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
+        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread(variant.cpuRounds).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
           load.unexpected + load.errors > 0 ? `  (${load.unexpected} other statuses, ${load.errors} errors of ${load.requests})` : ''
         }`,
       );
     }
+    const cpuRatio = (a: VariantResult, b: VariantResult) => ratio(pairedRatio(a.cpuRounds, b.cpuRounds));
     console.log(
-      `  CPU/request: mock / bare ${ratio(mock.load.cpuMicrosPerRequest / bare.load.cpuMicrosPerRequest)}, mock / Hono + ajv ${ratio(mock.load.cpuMicrosPerRequest / honoAjv.load.cpuMicrosPerRequest)}, ` +
-        `log on / off ${ratio(mockLogging.load.cpuMicrosPerRequest / mock.load.cpuMicrosPerRequest)}; p50 at 1 connection mock / bare ${ratio(mock.p50OneConnectionMicros / bare.p50OneConnectionMicros)}; ` +
-        `heap bounds / V8 defaults: CPU ${ratio(mock.load.cpuMicrosPerRequest / mockV8Heap.load.cpuMicrosPerRequest)}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
+      `  CPU/request (median of the rounds' ratios): mock / bare ${cpuRatio(mock, bare)}, mock / Hono + ajv ${cpuRatio(mock, honoAjv)}, ` +
+        `log on / off ${cpuRatio(mockLogging, mock)}; p50 at 1 connection mock / bare ${ratio(pairedRatio(mock.p50Rounds, bare.p50Rounds))}; ` +
+        `heap bounds / V8 defaults: CPU ${cpuRatio(mock, mockV8Heap)}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
     );
   }
   console.log('');

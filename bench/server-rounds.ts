@@ -42,8 +42,12 @@ export interface Load {
 
 export interface VariantResult {
   readonly load: Load;
+  /** Server CPU per request of each round, in round order, µs (`load` has their median). */
+  readonly cpuRounds: readonly number[];
   /** Median p50 of sequential requests on one keep-alive connection, µs. */
   readonly p50OneConnectionMicros: number;
+  /** That p50 of each round, in round order, µs. */
+  readonly p50Rounds: readonly number[];
   readonly idleRssMiB: number;
   readonly peakRssMiB: number;
   /** Bytes of request log the server wrote during the run. */
@@ -206,7 +210,9 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
         const server = servers.get(variant) as Started;
         const result: VariantResult = {
           load: medianLoad(loads.get(variant) ?? []),
+          cpuRounds: (loads.get(variant) ?? []).map((round) => round.cpuMicrosPerRequest),
           p50OneConnectionMicros: median(sequential.get(variant) ?? []),
+          p50Rounds: sequential.get(variant) ?? [],
           idleRssMiB: idle.get(variant) ?? Number.NaN,
           peakRssMiB: memoryMiB(server.pid).peak,
           logBytes: server.logged(),
@@ -218,6 +224,20 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
   } finally {
     for (const server of servers.values()) await stopProcess(server);
   }
+}
+
+/**
+ * `a / b` as the median of the rounds' own ratios: the variants of one round are measured within a
+ * minute of each other, so a slow period of the machine (they come and go here) weighs on both sides
+ * of a round's ratio, where it can move one median and not the other.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, round) => value / (b[round] ?? Number.NaN)));
+}
+
+/** The lowest and highest of a variant's rounds, e.g. `69.0–80.1`. */
+export function spread(values: readonly number[], digits = 1): string {
+  return values.length === 0 ? '' : `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 }
 
 export function median(values: readonly number[]): number {

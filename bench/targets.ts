@@ -4,7 +4,7 @@
  * the figures are noisy on shared machines, so they inform a change; they never gate one.
  */
 import type { MswCost, StartupProbe } from './in-process.ts';
-import type { ServerScenarioResult } from './server-rounds.ts';
+import { pairedRatio, type ServerScenarioResult } from './server-rounds.ts';
 
 type StartupKind = 'mock' | 'mockOmeda' | 'bare' | 'honoAjv';
 
@@ -43,6 +43,9 @@ export function readTargets({ startup, servers, inProcess }: BenchResults): Targ
   const omedaMsw = inProcess?.msw.find((cost) => cost.vendor === 'omeda');
   const cpu = (variant: { load: { cpuMicrosPerRequest: number } } | undefined) => variant?.load.cpuMicrosPerRequest;
   const divide = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a / b);
+  // Variants of one scenario are measured in the same rounds: their ratio is the median of the rounds' own.
+  const paired = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
+    a === undefined || b === undefined ? undefined : pairedRatio(a, b);
   // The default server logs every request: the worst peak of either, not the `--quiet` one alone.
   const worstPeak = () =>
     servers.length > 0
@@ -58,16 +61,21 @@ export function readTargets({ startup, servers, inProcess }: BenchResults): Targ
     { what: 'each further createMock() (all vendors)', measured: inProcess?.all.furtherCreateMs, limit: 10, unit: 'ms' },
     { what: 'server start to listening, pinned', measured: startup?.ms.mock, limit: 150, unit: 'ms' },
     { what: 'omeda cancel: server CPU per request, 50 connections', measured: cpu(omeda?.mock), limit: 50, unit: 'µs' },
-    { what: 'omeda cancel: CPU / bare node:http', measured: divide(cpu(omeda?.mock), cpu(omeda?.bare)), limit: 2, unit: '×' },
-    { what: 'omeda cancel: CPU / Hono + ajv', measured: divide(cpu(omeda?.mock), cpu(omeda?.honoAjv)), limit: 1.5, unit: '×' },
+    { what: 'omeda cancel: CPU / bare node:http', measured: paired(omeda?.mock.cpuRounds, omeda?.bare.cpuRounds), limit: 2, unit: '×' },
+    { what: 'omeda cancel: CPU / Hono + ajv', measured: paired(omeda?.mock.cpuRounds, omeda?.honoAjv.cpuRounds), limit: 1.5, unit: '×' },
     { what: 'sfmc SOAP cancel CPU / omeda cancel CPU', measured: divide(cpu(sfmc?.mock), cpu(omeda?.mock)), limit: 2, unit: '×' },
     {
       what: 'omeda p50 at 1 connection / bare',
-      measured: divide(omeda?.mock.p50OneConnectionMicros, omeda?.bare.p50OneConnectionMicros),
+      measured: paired(omeda?.mock.p50Rounds, omeda?.bare.p50Rounds),
       limit: 1.3,
       unit: '×',
     },
-    { what: 'omeda: request log on / off (CPU)', measured: divide(cpu(omeda?.mockLogging), cpu(omeda?.mock)), limit: 1.1, unit: '×' },
+    {
+      what: 'omeda: request log on / off (CPU)',
+      measured: paired(omeda?.mockLogging.cpuRounds, omeda?.mock.cpuRounds),
+      limit: 1.1,
+      unit: '×',
+    },
     { what: 'idle RSS after start (all vendors)', measured: startup?.idleRssMiB.mock, limit: 70, unit: 'MiB' },
     { what: 'peak RSS at 50 connections (worst vendor, log on or off)', measured: worstPeak(), limit: 110, unit: 'MiB' },
     { what: 'in-process omeda request / plain MSW handler', measured: omedaMsw?.ratio, limit: 1.3, unit: '×' },
