@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { SERVER_CORE } from './pinned-process.ts';
+import { childEnvironment, SERVER_CORE } from './pinned-process.ts';
 import { median } from './server-rounds.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -29,7 +29,7 @@ export interface MswCost {
 
 function runNode(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): string {
   const [command, argv] = pinned ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, [...args]];
-  return execFileSync(command as string, argv as string[], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  return execFileSync(command as string, argv as string[], { cwd: root, env: childEnvironment(env), encoding: 'utf8' });
 }
 
 /** Medians over `runs` fresh processes of the start-up probe (`bench/in-process-probe.mjs`). */

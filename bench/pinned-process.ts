@@ -16,6 +16,36 @@ const root = join(import.meta.dirname, '..');
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 
+/**
+ * Variables the bench's processes do not inherit, because they make every node start do work before
+ * any code runs and nothing the bench starts uses them: with `NODE_EXTRA_CA_CERTS` node reads and
+ * parses a certificate file as it starts (Debian's bundle: about 45 ms on our 2-core machines, bare
+ * node:http's start included) for TLS connections that no bench server or probe makes. Where a
+ * machine sets it (a proxy's CA, as CI machines often do), start-up figures would measure that file
+ * instead of the servers. `--keep-ca-certs` passes it on.
+ *
+ * @see https://nodejs.org/docs/latest-v20.x/api/cli.html#node_extra_ca_certsfile
+ */
+const START_COST_VARIABLES = ['NODE_EXTRA_CA_CERTS'] as const;
+let passStartCostVariables = false;
+
+/** Lets the bench's processes inherit `START_COST_VARIABLES` too (`--keep-ca-certs`). */
+export function keepStartCostVariables(): void {
+  passStartCostVariables = true;
+}
+
+/** Which of `START_COST_VARIABLES` are set here and withheld from the bench's processes (for the report). */
+export function withheldVariables(): string[] {
+  return passStartCostVariables ? [] : START_COST_VARIABLES.filter((name) => process.env[name] !== undefined);
+}
+
+/** The environment of a process the bench starts: this one's, without what `withheldVariables()` names, plus `extra`. */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of withheldVariables()) delete env[name];
+  return env;
+}
+
 /** Clock ticks per second of `/proc/<pid>/stat`'s utime and stime (`getconf CLK_TCK`). */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
@@ -52,7 +82,7 @@ export function startPinned(args: readonly string[], pinned: boolean, env: Recor
   const [command, argv] = pinned ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, [...args]];
   const child = spawn(command as string, argv as string[], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: childEnvironment(env),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchInProcessStartup, benchMswCost } from './in-process.ts';
-import { loadAverage, memoryMiB, pinSelf, type Started, stopProcess } from './pinned-process.ts';
+import { keepStartCostVariables, loadAverage, memoryMiB, pinSelf, type Started, stopProcess, withheldVariables } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import {
   benchServerScenario,
@@ -47,6 +47,8 @@ This process and autocannon run on core 1, every server on core 0 (taskset). Com
   --journal-size <n>   the mock servers' --journal-size (default: theirs, 1000); 0 shows what the journal costs
   --quick              short windows and fewer runs: a couple of minutes in all
   --no-pin             let server and load generator share both cores
+  --keep-ca-certs      servers and probes inherit NODE_EXTRA_CA_CERTS (by default they start without it:
+                       it has every node start parse a certificate file, about 45 ms here)
   --sessions-only      only the sessions part; --sessions <n> sets how many (default 10000; --quick 1000)
   -h, --help           this text
 `;
@@ -66,6 +68,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     parts: { type: 'string', default: 'startup,server,in-process,sessions' },
     'no-pin': { type: 'boolean', default: false },
+    'keep-ca-certs': { type: 'boolean', default: false },
     'sessions-only': { type: 'boolean', default: false },
     sessions: { type: 'string' },
   },
@@ -77,6 +80,8 @@ if (values.help) {
 const quick = values.quick ?? false;
 const parts = new Set(values['sessions-only'] ? ['sessions'] : values.parts?.split(','));
 const pinned = values['no-pin'] ? false : pinSelf();
+if (values['keep-ca-certs']) keepStartCostVariables();
+const withheld = withheldVariables();
 const options = {
   pinned,
   connections: Number(values.connections),
@@ -143,7 +148,8 @@ const ratio = (value: number) => `${value.toFixed(2)}×`;
 console.log(
   `esp-cancel-mock bench${quick ? ' (quick)' : ''} — ${pinned ? 'servers pinned to core 0, load generator to core 1' : 'NOT pinned (figures not comparable to pinned runs)'}; ` +
     `${options.connections} connections, ${options.rounds} alternating rounds of ${options.duration}s after ${options.warmup}s warm-up; ` +
-    `${options.records} records; strict ${options.strict ? 'on' : 'off'}${options.journalSize === undefined ? '' : `; mock --journal-size ${options.journalSize}`}; node ${process.version}; load average ${loadAverage()}\n`,
+    `${options.records} records; strict ${options.strict ? 'on' : 'off'}${options.journalSize === undefined ? '' : `; mock --journal-size ${options.journalSize}`}; node ${process.version}; load average ${loadAverage()}` +
+    `${withheld.length > 0 ? `; started without ${withheld.join(', ')} (set here; --keep-ca-certs passes it on)` : ''}\n`,
 );
 
 const scenarios = await loadScenarios();
@@ -186,7 +192,7 @@ if (parts.has('server')) {
     const cpuRatio = (a: VariantResult, b: VariantResult) => ratio(pairedRatio(a.cpuRounds, b.cpuRounds));
     console.log(
       `  CPU/request (median of the rounds' ratios): mock / bare ${cpuRatio(mock, bare)}, mock / Hono + ajv ${cpuRatio(mock, honoAjv)}, ` +
-        `log on / off ${cpuRatio(mockLogging, mock)}; p50 at 1 connection mock / bare ${ratio(pairedRatio(mock.p50Rounds, bare.p50Rounds))}; ` +
+        `log on / off ${cpuRatio(mockLogging, mock)}; p50 at 1 connection mock / bare ${ratio(pairedRatio(mock.p50Blocks, bare.p50Blocks))} (${mock.p50Blocks.length} paired blocks); ` +
         `heap bounds / V8 defaults: CPU ${cpuRatio(mock, mockV8Heap)}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
     );
   }
@@ -230,6 +236,6 @@ printTargets({ startup, servers, inProcess });
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(
   join(root, '.bench', 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), quick, pinned, options, loadAverage: loadAverage(), startup, servers, inProcess, sessions }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), quick, pinned, withheld, options, loadAverage: loadAverage(), startup, servers, inProcess, sessions }, null, 2)}\n`,
 );
 console.log(`\nload average at the end ${loadAverage()}; written to .bench/results.json`);

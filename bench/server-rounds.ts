@@ -23,7 +23,7 @@ export interface ServerRunOptions {
   readonly strict: boolean;
   /** The mock's `--journal-size` (its default when not given). */
   readonly journalSize?: number;
-  /** Sequential requests on one connection per round, for the p50 at one connection. */
+  /** Sequential requests on one connection per round (measured in alternating blocks), for the p50 at one connection. */
   readonly sequential: number;
 }
 
@@ -46,8 +46,8 @@ export interface VariantResult {
   readonly cpuRounds: readonly number[];
   /** Median p50 of sequential requests on one keep-alive connection, µs. */
   readonly p50OneConnectionMicros: number;
-  /** That p50 of each round, in round order, µs. */
-  readonly p50Rounds: readonly number[];
+  /** That p50 of each block of them, in order, µs (blocks alternate between the variants). */
+  readonly p50Blocks: readonly number[];
   readonly idleRssMiB: number;
   readonly peakRssMiB: number;
   /** Bytes of request log the server wrote during the run. */
@@ -137,6 +137,12 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
   };
 }
 
+/** Blocks of one-connection requests per load round: `sequential` requests per round, in blocks this many. */
+const P50_BLOCKS_PER_ROUND = 4;
+
+/** How many requests `oneConnectionP50` sends for a p50 of `count`: they and the warm-up before them. */
+const sentFor = (count: number): number => count + Math.ceil(count / 10);
+
 /** p50 of `count` sequential requests on one keep-alive connection, in µs (after 10% warm-up). */
 async function oneConnectionP50(server: Started, scenario: BenchScenario, count: number, firstIndex: number): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -155,7 +161,7 @@ async function oneConnectionP50(server: Started, scenario: BenchScenario, count:
     });
   const times: number[] = [];
   try {
-    const warm = Math.ceil(count / 10);
+    const warm = sentFor(count) - count;
     for (let index = 0; index < warm + count; index++) {
       const built = scenario.request(firstIndex + index);
       const started = performance.now();
@@ -190,7 +196,9 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = new Map([...servers].map(([variant, server]) => [variant, memoryMiB(server.pid).rss]));
     // The sequential p50 uses records after the loads' ones, so its cancels are real too.
-    const sequentialRecords = options.sequential * 1.1 * options.rounds + 10;
+    const blockSize = Math.ceil(options.sequential / P50_BLOCKS_PER_ROUND);
+    const blocks = options.rounds * P50_BLOCKS_PER_ROUND;
+    const sequentialRecords = sentFor(options.sequential) + blocks * sentFor(blockSize);
     for (const variant of ['mock', 'mockLogging', 'mockV8Heap'] as const) {
       await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
     }
@@ -201,8 +209,20 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
       for (const variant of VARIANTS) {
         const server = servers.get(variant) as Started;
         loads.get(variant)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
-        const first = options.records + Math.ceil(options.sequential * 1.1) * round;
-        sequential.get(variant)?.push(await oneConnectionP50(server, scenario, options.sequential, first));
+      }
+    }
+    // One connection, after the loads: short blocks that alternate between the servers (forwards, then
+    // backwards), so the two blocks of a ratio are measured seconds apart. Measured after each server's
+    // own load round, a minute apart, bare node:http's p50 alone moved between levels 30 % apart here.
+    // First one unmeasured round's worth each: every server's p50 (and the client's) kept falling over
+    // the first 2,000 or so, the mock's from 530–700 µs, after a load whose answers took another path.
+    for (const variant of VARIANTS) {
+      await oneConnectionP50(servers.get(variant) as Started, scenario, options.sequential, options.records);
+    }
+    for (let block = 0; block < blocks; block++) {
+      for (const variant of block % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
+        const first = options.records + sentFor(options.sequential) + sentFor(blockSize) * block;
+        sequential.get(variant)?.push(await oneConnectionP50(servers.get(variant) as Started, scenario, blockSize, first));
       }
     }
     const variants = Object.fromEntries(
@@ -212,7 +232,7 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
           load: medianLoad(loads.get(variant) ?? []),
           cpuRounds: (loads.get(variant) ?? []).map((round) => round.cpuMicrosPerRequest),
           p50OneConnectionMicros: median(sequential.get(variant) ?? []),
-          p50Rounds: sequential.get(variant) ?? [],
+          p50Blocks: sequential.get(variant) ?? [],
           idleRssMiB: idle.get(variant) ?? Number.NaN,
           peakRssMiB: memoryMiB(server.pid).peak,
           logBytes: server.logged(),
@@ -227,9 +247,9 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
 }
 
 /**
- * `a / b` as the median of the rounds' own ratios: the variants of one round are measured within a
- * minute of each other, so a slow period of the machine (they come and go here) weighs on both sides
- * of a round's ratio, where it can move one median and not the other.
+ * `a / b` as the median of the rounds' (or one-connection blocks') own ratios: the variants of one
+ * round are measured within a minute of each other, so a slow period of the machine (they come and go
+ * here) weighs on both sides of a round's ratio, where it can move one median and not the other.
  */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   return median(a.map((value, round) => value / (b[round] ?? Number.NaN)));

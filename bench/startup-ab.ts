@@ -12,7 +12,18 @@ import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuMicros, loadAverage, memoryMiB, pinSelf, SERVER_CORE, type Started, startPinned, stopProcess } from './pinned-process.ts';
+import {
+  childEnvironment,
+  cpuMicros,
+  loadAverage,
+  memoryMiB,
+  pinSelf,
+  SERVER_CORE,
+  type Started,
+  startPinned,
+  stopProcess,
+  withheldVariables,
+} from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import { median, startVariant } from './server-rounds.ts';
 
@@ -21,6 +32,7 @@ if (!values.before) throw new Error('usage: npx tsx bench/startup-ab.ts --before
 const trees = { before: resolve(values.before), after: resolve(import.meta.dirname, '..') };
 const runs = Number(values.runs);
 const pinned = pinSelf();
+const withheld = withheldVariables();
 const { scenario } = (await import('./scenarios/omeda.ts')) as { scenario: BenchScenario };
 
 const samples = new Map<string, number[]>();
@@ -65,7 +77,7 @@ for (let run = 0; run < runs; run++) {
       ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, join(tree, 'bench', 'in-process-probe.mjs')]]
       : [process.execPath, [join(tree, 'bench', 'in-process-probe.mjs')]];
     const probe = JSON.parse(
-      execFileSync(command as string, argv as string[], { env: { ...process.env, PROBE: '{"further":5,"resets":5}' }, encoding: 'utf8' })
+      execFileSync(command as string, argv as string[], { env: childEnvironment({ PROBE: '{"further":5,"resets":5}' }), encoding: 'utf8' })
         .trim()
         .split('\n')
         .at(-1) ?? '{}',
@@ -81,7 +93,9 @@ for (let run = 0; run < runs; run++) {
 }
 
 const of = (key: string) => median(samples.get(key) ?? []);
-console.log(`start-up A/B, ${runs} interleaved runs, medians; load average ${loads.join(' → ')}`);
+console.log(
+  `start-up A/B, ${runs} interleaved runs, medians; load average ${loads.join(' → ')}${withheld.length > 0 ? `; started without ${withheld.join(', ')}` : ''}`,
+);
 for (const figure of [
   'all ms',
   'all cpu ms',
