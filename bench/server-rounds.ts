@@ -137,7 +137,11 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
   };
 }
 
-/** Blocks of one-connection requests per load round: `sequential` requests per round, in blocks this many. */
+/**
+ * One-connection blocks per load round, of a fifth of `sequential` requests each, after half of
+ * `sequential` unmeasured: no more records per server than one p50 of `sequential` a round took before,
+ * since the seeded store is part of the peak RSS.
+ */
 const P50_BLOCKS_PER_ROUND = 4;
 
 /** How many requests `oneConnectionP50` sends for a p50 of `count`: they and the warm-up before them. */
@@ -196,9 +200,10 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = new Map([...servers].map(([variant, server]) => [variant, memoryMiB(server.pid).rss]));
     // The sequential p50 uses records after the loads' ones, so its cancels are real too.
-    const blockSize = Math.ceil(options.sequential / P50_BLOCKS_PER_ROUND);
+    const warmUp = Math.ceil(options.sequential / 2);
+    const blockSize = Math.ceil(options.sequential / 5);
     const blocks = options.rounds * P50_BLOCKS_PER_ROUND;
-    const sequentialRecords = sentFor(options.sequential) + blocks * sentFor(blockSize);
+    const sequentialRecords = sentFor(warmUp) + blocks * sentFor(blockSize);
     for (const variant of ['mock', 'mockLogging', 'mockV8Heap'] as const) {
       await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
     }
@@ -214,14 +219,14 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     // One connection, after the loads: short blocks that alternate between the servers (forwards, then
     // backwards), so the two blocks of a ratio are measured seconds apart. Measured after each server's
     // own load round, a minute apart, bare node:http's p50 alone moved between levels 30 % apart here.
-    // First one unmeasured round's worth each: every server's p50 (and the client's) kept falling over
-    // the first 2,000 or so, the mock's from 530–700 µs, after a load whose answers took another path.
+    // First some unmeasured: every server's p50 (and the client's) kept falling over the first 1,000 to
+    // 2,000, the mock's from 530–700 µs, after a load whose answers took another path.
     for (const variant of VARIANTS) {
-      await oneConnectionP50(servers.get(variant) as Started, scenario, options.sequential, options.records);
+      await oneConnectionP50(servers.get(variant) as Started, scenario, warmUp, options.records);
     }
     for (let block = 0; block < blocks; block++) {
       for (const variant of block % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
-        const first = options.records + sentFor(options.sequential) + sentFor(blockSize) * block;
+        const first = options.records + sentFor(warmUp) + sentFor(blockSize) * block;
         sequential.get(variant)?.push(await oneConnectionP50(servers.get(variant) as Started, scenario, blockSize, first));
       }
     }
