@@ -3,12 +3,8 @@
  * processes (what every vitest worker pays before its first test), and the per-request cost through
  * MSW beside a plain MSW handler, per vendor. Each child runs pinned to the server core.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { childEnvironment, SERVER_CORE } from './pinned-process.ts';
+import { runNode } from './pinned-process.ts';
 import { median } from './server-rounds.ts';
-
-const root = join(import.meta.dirname, '..');
 
 export interface StartupProbe {
   readonly mswMs: number;
@@ -25,11 +21,6 @@ export interface MswCost {
   readonly plainMicros: number;
   readonly ratio: number;
   readonly unexpectedInJournal: number;
-}
-
-function runNode(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): string {
-  const [command, argv] = pinned ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, [...args]];
-  return execFileSync(command as string, argv as string[], { cwd: root, env: childEnvironment(env), encoding: 'utf8' });
 }
 
 /** Medians over `runs` fresh processes of the start-up probe (`bench/in-process-probe.mjs`). */

@@ -73,14 +73,27 @@ export interface Started {
   readonly logged: () => number;
 }
 
+/** The command line of `node <args>`, run on `SERVER_CORE` through `taskset` when `pinned`. */
+export function nodeCommand(args: readonly string[], pinned: boolean): { readonly command: string; readonly argv: string[] } {
+  return pinned
+    ? { command: 'taskset', argv: ['-c', String(SERVER_CORE), process.execPath, ...args] }
+    : { command: process.execPath, argv: [...args] };
+}
+
+/** Runs `node <args>` to its end (pinned as `nodeCommand` does, in `childEnvironment(env)`) and returns its stdout. */
+export function runNode(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): string {
+  const { command, argv } = nodeCommand(args, pinned);
+  return execFileSync(command, argv, { cwd: root, env: childEnvironment(env), encoding: 'utf8' });
+}
+
 /**
  * Spawns `node <args>` pinned to `SERVER_CORE` (when `pinned`) and resolves when it prints the port it
  * listens on. Its stdout is a pipe this process drains, as a CI runner's would be.
  */
 export function startPinned(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): Promise<Started> {
   const started = performance.now();
-  const [command, argv] = pinned ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, [...args]];
-  const child = spawn(command as string, argv as string[], {
+  const { command, argv } = nodeCommand(args, pinned);
+  const child = spawn(command, argv, {
     cwd: root,
     env: childEnvironment(env),
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -28,7 +28,7 @@ import { HOSTILE_ADMIN, HOSTILE_HEADS, hostileRequests } from './fuzz/hostile-re
 import { judgeAnswer, toFetchRequest } from './fuzz/judge-answer.ts';
 import { requestArbitrary } from './fuzz/request-arbitrary.ts';
 import { listSpecOperations } from './fuzz/spec-operations.ts';
-import { pinSelf, SERVER_CORE } from './pinned-process.ts';
+import { nodeCommand, pinSelf } from './pinned-process.ts';
 import { judgeFlatness, type RssSample } from './rss-flatness.ts';
 
 const { values } = parseArgs({
@@ -73,9 +73,8 @@ const CLI = values.server ?? fileURLToPath(new URL('../dist/esp-cancel-mock.mjs'
 const serveArgs = [CLI, 'serve', '--port', '0', '--strict', '--quiet', '--journal-size', '1000'];
 const pinned = values.pin ? pinSelf() : false;
 if (values.pin && !pinned) console.log('soak: --pin needs taskset and two cores; running unpinned');
-const child: ChildProcess = pinned
-  ? spawn('taskset', ['-c', String(SERVER_CORE), process.execPath, ...serveArgs], { stdio: ['ignore', 'pipe', 'inherit'] })
-  : spawn(process.execPath, serveArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+const serverCommand = nodeCommand(serveArgs, pinned);
+const child: ChildProcess = spawn(serverCommand.command, serverCommand.argv, { stdio: ['ignore', 'pipe', 'inherit'] });
 let crashed = false;
 child.once('exit', (code, signal) => {
   if (!stopping) {

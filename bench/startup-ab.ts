@@ -8,17 +8,15 @@
  * ajv beside them; and one fresh in-process probe per copy (`bench/in-process-probe.mjs` of that
  * copy). Prints medians, after/before ratios and the load average.
  */
-import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  childEnvironment,
   cpuMicros,
   loadAverage,
   memoryMiB,
   pinSelf,
-  SERVER_CORE,
+  runNode,
   type Started,
   startPinned,
   stopProcess,
@@ -73,11 +71,8 @@ for (let run = 0; run < runs; run++) {
     const cli = join(tree, 'dist', 'esp-cancel-mock.mjs');
     await measure(`${name} all`, () => startPinned([cli, 'serve', '--port', '0', '--quiet'], pinned), true);
     await measure(`${name} omeda`, () => startPinned([cli, 'serve', '--port', '0', '--quiet', '--vendors', 'omeda'], pinned), false);
-    const [command, argv] = pinned
-      ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, join(tree, 'bench', 'in-process-probe.mjs')]]
-      : [process.execPath, [join(tree, 'bench', 'in-process-probe.mjs')]];
     const probe = JSON.parse(
-      execFileSync(command as string, argv as string[], { env: childEnvironment({ PROBE: '{"further":5,"resets":5}' }), encoding: 'utf8' })
+      runNode([join(tree, 'bench', 'in-process-probe.mjs')], pinned, { PROBE: '{"further":5,"resets":5}' })
         .trim()
         .split('\n')
         .at(-1) ?? '{}',
