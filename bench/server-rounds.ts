@@ -13,6 +13,18 @@ import type { BenchRequest, BenchScenario } from './scenario.ts';
 export type VariantName = 'mock' | 'mockLogging' | 'mockV8Heap' | 'bare' | 'honoAjv';
 export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'mockV8Heap', 'bare', 'honoAjv'];
 
+/**
+ * The order a round (or a one-connection block) measures the servers in: the mock between its two
+ * baselines, so the two windows of each of its ratios follow one another, then the other way round in
+ * the next. This machine's slow periods come and go within a minute: measured in a fixed order, the
+ * mock and bare `node:http` were three windows apart (15 s at `--duration 5`), always in the same order.
+ */
+const MEASURING_ORDER: readonly VariantName[] = ['mockLogging', 'bare', 'mock', 'honoAjv', 'mockV8Heap'];
+
+export function measuringOrder(round: number): readonly VariantName[] {
+  return round % 2 === 0 ? MEASURING_ORDER : [...MEASURING_ORDER].reverse();
+}
+
 export interface ServerRunOptions {
   readonly pinned: boolean;
   readonly connections: number;
@@ -138,9 +150,9 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
 }
 
 /**
- * One-connection blocks per load round, of a fifth of `sequential` requests each, after half of
- * `sequential` unmeasured: no more records per server than one p50 of `sequential` a round took before,
- * since the seeded store is part of the peak RSS.
+ * One-connection blocks per load round, of a tenth of `sequential` requests each, after one and a half
+ * times `sequential` unmeasured: no more records per server than one p50 of `sequential` a round took
+ * before, since the seeded store is part of the peak RSS.
  */
 const P50_BLOCKS_PER_ROUND = 4;
 
@@ -189,8 +201,9 @@ export async function seedMock(server: Started, scenario: BenchScenario, records
 }
 
 /**
- * Runs every variant against one scenario: all four servers are started (idle ones cost nothing), then
- * each round measures them one after the other, so a noisy neighbour hits all alike; medians reported.
+ * Runs every variant against one scenario: all five servers are started (idle ones cost nothing), then
+ * each round measures them one after the other in {@link measuringOrder}, so a noisy neighbour hits
+ * all alike; medians reported.
  */
 export async function benchServerScenario(scenario: BenchScenario, options: ServerRunOptions): Promise<ServerScenarioResult> {
   const servers = new Map<VariantName, Started>();
@@ -200,8 +213,8 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = new Map([...servers].map(([variant, server]) => [variant, memoryMiB(server.pid).rss]));
     // The sequential p50 uses records after the loads' ones, so its cancels are real too.
-    const warmUp = Math.ceil(options.sequential / 2);
-    const blockSize = Math.ceil(options.sequential / 5);
+    const warmUp = Math.ceil(options.sequential * 1.5);
+    const blockSize = Math.ceil(options.sequential / 10);
     const blocks = options.rounds * P50_BLOCKS_PER_ROUND;
     const sequentialRecords = sentFor(warmUp) + blocks * sentFor(blockSize);
     for (const variant of ['mock', 'mockLogging', 'mockV8Heap'] as const) {
@@ -211,7 +224,7 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     const loads = new Map<VariantName, Load[]>(VARIANTS.map((variant) => [variant, []]));
     const sequential = new Map<VariantName, number[]>(VARIANTS.map((variant) => [variant, []]));
     for (let round = 0; round < options.rounds; round++) {
-      for (const variant of VARIANTS) {
+      for (const variant of measuringOrder(round)) {
         const server = servers.get(variant) as Started;
         loads.get(variant)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
       }
@@ -219,13 +232,15 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     // One connection, after the loads: short blocks that alternate between the servers (forwards, then
     // backwards), so the two blocks of a ratio are measured seconds apart. Measured after each server's
     // own load round, a minute apart, bare node:http's p50 alone moved between levels 30 % apart here.
-    // First some unmeasured: every server's p50 (and the client's) kept falling over the first 1,000 to
-    // 2,000, the mock's from 530–700 µs, after a load whose answers took another path.
+    // First some unmeasured: after the load (another client, answers on another path) every server's
+    // p50 kept falling while V8 optimised that path again, the mock's from 530–700 µs over 2,000 to
+    // 2,600 requests (`--trace-opt`: some 60 functions, node's HTTP callbacks among them; no
+    // deoptimisation loop, no more collections than later).
     for (const variant of VARIANTS) {
       await oneConnectionP50(servers.get(variant) as Started, scenario, warmUp, options.records);
     }
     for (let block = 0; block < blocks; block++) {
-      for (const variant of block % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
+      for (const variant of measuringOrder(block)) {
         const first = options.records + sentFor(warmUp) + sentFor(blockSize) * block;
         sequential.get(variant)?.push(await oneConnectionP50(servers.get(variant) as Started, scenario, blockSize, first));
       }

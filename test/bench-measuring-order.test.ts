@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { measuringOrder, VARIANTS } from '../bench/server-rounds.ts';
+
+const distance = (order: readonly string[], a: string, b: string): number => Math.abs(order.indexOf(a) - order.indexOf(b));
+
+describe('the order in which a bench round measures the servers', () => {
+  it('measures every server once a round', () => {
+    for (const round of [0, 1, 2]) expect([...measuringOrder(round)].sort()).toEqual([...VARIANTS].sort());
+  });
+
+  it('measures the mock right next to each of its baselines', () => {
+    for (const round of [0, 1]) {
+      expect(distance(measuringOrder(round), 'mock', 'bare')).toBe(1);
+      expect(distance(measuringOrder(round), 'mock', 'honoAjv')).toBe(1);
+    }
+  });
+
+  it('runs every other round backwards', () => {
+    expect(measuringOrder(1)).toEqual([...measuringOrder(0)].reverse());
+    expect(measuringOrder(2)).toEqual(measuringOrder(0));
+  });
+});
