@@ -184,7 +184,7 @@ if (parts.has('server')) {
     ] as const) {
       const { load } = variant;
       console.log(
-        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread(variant.cpuRounds).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
+        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread(variant.cpuRounds).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${Number.isNaN(variant.p50OneConnectionMicros) ? '—'.padStart(6) : fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
           load.unexpected + load.errors > 0 ? `  (${load.unexpected} other statuses, ${load.errors} errors of ${load.requests})` : ''
         }`,
       );

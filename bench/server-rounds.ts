@@ -25,6 +25,19 @@ export function measuringOrder(round: number): readonly VariantName[] {
   return round % 2 === 0 ? MEASURING_ORDER : [...MEASURING_ORDER].reverse();
 }
 
+/**
+ * The servers measured at one connection: the mock and its two baselines, in {@link measuringOrder}.
+ * With the request-log and V8-heap copies of the mock taking their turns too, three copies of the mock
+ * ran in turn on the one core between their blocks and slowed one another (most likely its caches):
+ * SFMC's mock read 365–560 µs a block among the five servers and 151–197 µs among these three, in runs
+ * back to back.
+ */
+const ONE_CONNECTION: readonly VariantName[] = ['mock', 'bare', 'honoAjv'];
+
+export function oneConnectionOrder(block: number): readonly VariantName[] {
+  return measuringOrder(block).filter((variant) => ONE_CONNECTION.includes(variant));
+}
+
 export interface ServerRunOptions {
   readonly pinned: boolean;
   readonly connections: number;
@@ -56,9 +69,9 @@ export interface VariantResult {
   readonly load: Load;
   /** Server CPU per request of each round, in round order, µs (`load` has their median). */
   readonly cpuRounds: readonly number[];
-  /** Median p50 of sequential requests on one keep-alive connection, µs. */
+  /** Median p50 of sequential requests on one keep-alive connection, µs (NaN: not measured, see `oneConnectionOrder`). */
   readonly p50OneConnectionMicros: number;
-  /** That p50 of each block of them, in order, µs (blocks alternate between the variants). */
+  /** That p50 of each block of them, in order, µs (blocks alternate between the variants; none when not measured). */
   readonly p50Blocks: readonly number[];
   readonly idleRssMiB: number;
   readonly peakRssMiB: number;
@@ -217,6 +230,8 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     const blockSize = Math.ceil(options.sequential / 10);
     const blocks = options.rounds * P50_BLOCKS_PER_ROUND;
     const sequentialRecords = sentFor(warmUp) + blocks * sentFor(blockSize);
+    // Every copy of the mock holds the same records, so their peak RSS compares, though only the mock
+    // with `--quiet` is measured at one connection.
     for (const variant of ['mock', 'mockLogging', 'mockV8Heap'] as const) {
       await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
     }
@@ -229,18 +244,19 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
         loads.get(variant)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
       }
     }
-    // One connection, after the loads: short blocks that alternate between the servers (forwards, then
-    // backwards), so the two blocks of a ratio are measured seconds apart. Measured after each server's
-    // own load round, a minute apart, bare node:http's p50 alone moved between levels 30 % apart here.
+    // One connection, after the loads: short blocks that alternate between the mock and its baselines
+    // (forwards, then backwards), so the two blocks of a ratio are measured seconds apart. Measured
+    // after each server's own load round, a minute apart, bare node:http's p50 alone moved between
+    // levels 30 % apart here.
     // First some unmeasured: after the load (another client, answers on another path) every server's
     // p50 kept falling while V8 optimised that path again, the mock's from 530–700 µs over 2,000 to
     // 2,600 requests (`--trace-opt`: some 60 functions, node's HTTP callbacks among them; no
     // deoptimisation loop, no more collections than later).
-    for (const variant of VARIANTS) {
+    for (const variant of oneConnectionOrder(0)) {
       await oneConnectionP50(servers.get(variant) as Started, scenario, warmUp, options.records);
     }
     for (let block = 0; block < blocks; block++) {
-      for (const variant of measuringOrder(block)) {
+      for (const variant of oneConnectionOrder(block)) {
         const first = options.records + sentFor(warmUp) + sentFor(blockSize) * block;
         sequential.get(variant)?.push(await oneConnectionP50(servers.get(variant) as Started, scenario, blockSize, first));
       }

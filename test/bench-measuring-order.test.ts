@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measuringOrder, VARIANTS } from '../bench/server-rounds.ts';
+import { measuringOrder, oneConnectionOrder, VARIANTS } from '../bench/server-rounds.ts';
 
 const distance = (order: readonly string[], a: string, b: string): number => Math.abs(order.indexOf(a) - order.indexOf(b));
 
@@ -18,5 +18,10 @@ describe('the order in which a bench round measures the servers', () => {
   it('runs every other round backwards', () => {
     expect(measuringOrder(1)).toEqual([...measuringOrder(0)].reverse());
     expect(measuringOrder(2)).toEqual(measuringOrder(0));
+  });
+
+  it('measures one connection on the mock and its two baselines only, the mock between them', () => {
+    expect(oneConnectionOrder(0)).toEqual(['bare', 'mock', 'honoAjv']);
+    expect(oneConnectionOrder(1)).toEqual(['honoAjv', 'mock', 'bare']);
   });
 });
