@@ -7,8 +7,10 @@ const LATER = '2099-01-15T09:00:00Z';
 const requestId = (index: number): string => (FIRST_ID + BigInt(index)).toString();
 
 /**
- * Volt MX Cancel Email: every request cancels a request of its own with one entry scheduled later,
- * so each is a real 200 (`Cancelled  1 Email entries …`).
+ * Volt MX Cancel Email: every request cancels a request of its own with one entry scheduled later, a
+ * real 200 (`Cancelled  1 Email entries …`). Under load the requests cycle through `--records`, so once
+ * the warm-up has cancelled them all, the measured ones are the documented "already cancelled" 400;
+ * the one-connection p50 cancels records of its own, all 200.
  *
  * @see ../../openapi/voltmx.yaml
  */
