@@ -31,6 +31,8 @@ import { onStateWrites } from '../store/state-write-channel.ts';
  * @see https://v8.dev/blog/orinoco-parallel-scavenger
  */
 export interface HeapBounds {
+  /** Whether the young generation may grow at its next collection (growth is open). */
+  readonly growing: boolean;
   /** Stops adjusting growth (the old generation's growing percent stays as set). */
   stop(): void;
 }
@@ -77,6 +79,9 @@ export function boundHeap(cap = YOUNG_GENERATION_CAP_BYTES): HeapBounds {
     },
   });
   return {
+    get growing() {
+      return step === GROW;
+    },
     stop() {
       observer.disconnect();
       unsubscribe();
