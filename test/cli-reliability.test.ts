@@ -10,12 +10,21 @@ const directory = mkdtempSync(join(tmpdir(), 'esp-cancel-mock-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const OMEDA = '/webservices/rest/brand/ABC/omail/deployment/cancel/*';
-const cancelOmeda = (url: string) =>
+const cancelOmeda = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}${OMEDA}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-omeda-appid': 'my-app' },
+    headers: { 'content-type': 'application/json', 'x-omeda-appid': 'my-app', ...headers },
     body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
   });
+
+/** Until the server has taken a request of session `id` (a session counts its requests as they arrive). */
+async function untilArrived(url: string, id: string): Promise<void> {
+  for (;;) {
+    const { sessions } = (await (await fetch(`${url}/__admin/sessions`)).json()) as { sessions: { id: string; requests: number }[] };
+    if (sessions.some((session) => session.id === id && session.requests > 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function serve(args: readonly string[]) {
   const cli = spawnCli(['serve', '--port', '0', '--quiet', ...args]);
@@ -26,8 +35,9 @@ async function serve(args: readonly string[]) {
 
 it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
   const cli = await serve(['--latency', '400']);
-  const inFlight = cancelOmeda(cli.url);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // In a session, so the test can see the request arrive (and still wait out its 400 ms) before the signal.
+  const inFlight = cancelOmeda(cli.url, { 'x-mock-session': 'inflight' });
+  await untilArrived(cli.url, 'inflight');
   cli.child.kill('SIGTERM');
   const response = await inFlight;
   expect(response.status).toBe(200);

@@ -6,7 +6,9 @@ import { BILLION_LAUGHS, TOO_DEEP, XXE_ENVELOPE } from './support/sfmc-envelopes
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, strict: true, timeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300 } });
+  // A short headers timeout for the trickle test; the whole-request timeout stays long enough for the
+  // megabyte bodies below to arrive on a loaded machine (it would otherwise turn them into a 408).
+  server = await startServer({ port: 0, strict: true, timeouts: { headersMs: 300, requestMs: 10_000, keepAliveMs: 300 } });
 });
 afterAll(() => server.close());
 
