@@ -19,7 +19,9 @@ export interface MswCost {
   readonly vendor: string;
   readonly mockMicros: number;
   readonly plainMicros: number;
+  /** The median of the block pairs' own ratios, and their smallest and largest. */
   readonly ratio: number;
+  readonly ratioRange: readonly [number, number];
   readonly unexpectedInJournal: number;
 }
 

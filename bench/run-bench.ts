@@ -213,10 +213,12 @@ if (parts.has('in-process')) {
         `further createMock()+ready ${fixed(probe.furtherCreateMs, 1)} ms; reset() ${fixed(probe.resetMs, 2)} ms; RSS ${fixed(probe.rssMiB, 1)} MiB`,
     );
   }
-  console.log(`in-process, per request through MSW (sequential fetch, ${mswRequests} × ${options.rounds} alternating rounds, strict on):`);
+  console.log(
+    `in-process, per request through MSW (sequential fetch, strict on; after 2,000 of each, ${options.rounds * 4} block pairs of ${Math.ceil(mswRequests / 4)} alternating forwards and backwards; medians):`,
+  );
   for (const cost of msw) {
     console.log(
-      `  ${cost.vendor.padEnd(9)} mock ${fixed(cost.mockMicros)} µs, plain MSW handler ${fixed(cost.plainMicros)} µs, ratio ${ratio(cost.ratio)}${
+      `  ${cost.vendor.padEnd(9)} mock ${fixed(cost.mockMicros)} µs, plain MSW handler ${fixed(cost.plainMicros)} µs, ratio ${ratio(cost.ratio)} (${ratio(cost.ratioRange[0])}–${ratio(cost.ratioRange[1])})${
         cost.unexpectedInJournal > 0 ? ` (${cost.unexpectedInJournal} unexpected statuses)` : ''
       }`,
     );
