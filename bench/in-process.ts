@@ -22,6 +22,8 @@ export interface MswCost {
   /** The median of the block pairs' own ratios, and their smallest and largest. */
   readonly ratio: number;
   readonly ratioRange: readonly [number, number];
+  /** Unmeasured requests of each side, then block pairs of `blockRequests` each. */
+  readonly layout: { readonly warmUpEach: number; readonly pairs: number; readonly blockRequests: number };
   readonly unexpectedInJournal: number;
 }
 

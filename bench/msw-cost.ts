@@ -45,7 +45,8 @@ const blockRequests = Math.max(1, Math.ceil(count / 4));
 const pairs = rounds * 4;
 /** Unmeasured first: each side twice, in turn, so that the code both share is optimised for both. */
 const WARM_UP = [1000, 1000];
-const records = WARM_UP.reduce((sum, requests) => sum + requests, 0) + pairs * blockRequests;
+const warmUpEach = WARM_UP.reduce((sum, requests) => sum + requests, 0);
+const records = warmUpEach + pairs * blockRequests;
 
 const mock = createMock({ vendors: [vendor] });
 await mock.setState(scenario.state(records));
@@ -93,6 +94,7 @@ console.log(
     plainMicros: median(plainTimes),
     ratio: median(ratios),
     ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+    layout: { warmUpEach, pairs, blockRequests },
     unexpectedInJournal: unexpected,
   }),
 );

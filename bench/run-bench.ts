@@ -213,8 +213,9 @@ if (parts.has('in-process')) {
         `further createMock()+ready ${fixed(probe.furtherCreateMs, 1)} ms; reset() ${fixed(probe.resetMs, 2)} ms; RSS ${fixed(probe.rssMiB, 1)} MiB`,
     );
   }
+  const layout = msw[0]?.layout;
   console.log(
-    `in-process, per request through MSW (sequential fetch, strict on; after 2,000 of each, ${options.rounds * 4} block pairs of ${Math.ceil(mswRequests / 4)} alternating forwards and backwards; medians):`,
+    `in-process, per request through MSW (sequential fetch, strict on; after ${layout?.warmUpEach} of each, ${layout?.pairs} block pairs of ${layout?.blockRequests} alternating forwards and backwards; medians):`,
   );
   for (const cost of msw) {
     console.log(
