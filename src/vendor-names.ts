@@ -8,10 +8,13 @@ import { closestName } from './suggest/edit-distance.ts';
  */
 export const ALL_VENDORS: readonly string[] = ['momentum', 'omeda', 'sfmc', 'voltmx'];
 
-/** Fails on the first unknown name, with the closest known one and the list. */
+/** Fails on the first unknown name, with the closest known one and the list, or on a name given twice. */
 export function checkVendorNames(names: readonly string[]): void {
-  for (const name of names) {
-    if (ALL_VENDORS.includes(name)) continue;
+  for (const [index, name] of names.entries()) {
+    if (ALL_VENDORS.includes(name)) {
+      if (names.indexOf(name) === index) continue;
+      throw startupError(`Vendor '${name}' is named twice.`, 'Name each vendor once.');
+    }
     const guess = closestName(name, ALL_VENDORS);
     throw startupError(
       `Unknown vendor '${name}'.${guess ? ` Did you mean '${guess}'?` : ''}`,

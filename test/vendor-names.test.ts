@@ -27,6 +27,13 @@ describe('the vendor names serve checks before loading the vendors', () => {
     expect(fromNames).toEqual(fromModules);
   });
 
+  it('refuse a name given twice, before any vendor is built', () => {
+    expect(() => checkVendorNames(['omeda', 'sfmc', 'omeda'])).toThrow(
+      "[esp-cancel-mock] Vendor 'omeda' is named twice. Name each vendor once.",
+    );
+    expect(() => selectModules(['sfmc', 'sfmc'])).toThrow("Vendor 'sfmc' is named twice.");
+  });
+
   it('accept every known name', () => {
     expect(() => checkVendorNames(ALL_VENDORS)).not.toThrow();
   });

@@ -29,7 +29,7 @@ export function failToListen(error: NodeJS.ErrnoException, port: number, host: s
   if (error.code === 'EADDRINUSE') fail(`port ${port}${from} is already in use; pick another with --port <n> (or PORT=<n>)`);
   if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${host}: no such address on this machine; change --host`);
   const message = error.message.replace(/^\[esp-cancel-mock\] /, '');
-  fail(message.startsWith('Unknown vendor') ? `--vendors: ${message}` : message);
+  fail(/^(Unknown vendor|Vendor ')/.test(message) ? `--vendors: ${message}` : message);
 }
 
 /**

@@ -120,9 +120,9 @@ export async function serveCommand(args: string[]): Promise<void> {
   // Listen first, then load and build the engine: a request that comes meanwhile waits in the socket
   // and is answered once the engine is ready (src/server-socket.ts). Only when nothing that building
   // the engine finds can refuse the start, so an error never follows the listening lines: a faults
-  // plan (its operations are checked against the specs), a state file (its records against the
-  // schemas) or a vendor named twice make the server build first and listen after, as before.
-  const listenFirst = Object.keys(faults).length === 0 && !values['state-file'] && new Set(vendors).size === (vendors ?? []).length;
+  // plan (its operations are checked against the specs) or a state file (its records against the
+  // schemas) make the server build first and listen after, as before.
+  const listenFirst = Object.keys(faults).length === 0 && !values['state-file'];
   if (listenFirst) {
     try {
       requireAdminTokenOffLoopback(host, values['admin-token']);
