@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { REQUEST_LIMITS } from '../src/limits/request-limits.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { BILLION_LAUGHS, TOO_DEEP, XXE_ENVELOPE } from './support/sfmc-envelopes.ts';
@@ -91,6 +91,49 @@ it('answers 400 malformed-http to bytes that are not HTTP and keeps serving', as
   expect(answer.text).toMatch(/^HTTP\/1\.1 400/);
   expect((await fetch(`${server.url}/__admin`)).status).toBe(200);
 });
+
+/** Resolves once the session `id` has counted a request (sessions count a request when it arrives). */
+async function untilArrived(id: string): Promise<void> {
+  for (;;) {
+    const { sessions } = (await (await fetch(`${server.url}/__admin/sessions`)).json()) as { sessions: { id: string; requests: number }[] };
+    if (sessions.some((session) => session.id === id && session.requests > 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+it.each([
+  ['Omeda JSON', 'POST', OMEDA, 'application/json', '{"UserId":'],
+  ['an SFMC envelope', 'POST', '/Service.asmx', 'text/xml; charset=utf-8', '<?xml version="1.0"?><soap:Envelope'],
+  ['an admin state document', 'PUT', '/__admin/state', 'application/json', '{"omeda":'],
+])(
+  'journals nothing and logs no error when the client hangs up in the middle of %s, and keeps serving',
+  async (_, method, path, type, start) => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const id = `broken-${path.length}`;
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(
+        `${method} ${path} HTTP/1.1\r\nHost: x\r\nx-mock-session: ${id}\r\nx-omeda-appid: a\r\nSOAPAction: Perform\r\nContent-Type: ${type}\r\nContent-Length: 500\r\n\r\n${start}`,
+      );
+      await untilArrived(id);
+      socket.destroy();
+      const next = await fetch(`${server.url}${OMEDA}`, {
+        method: 'POST',
+        headers: { 'x-mock-session': id, 'x-omeda-appid': 'a', 'content-type': 'application/json' },
+        body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+      });
+      expect(next.status).toBe(200);
+      const journal = (await (await fetch(`${server.url}/__session/${id}/__admin/requests`)).json()) as {
+        requests: { request: { url: string } }[];
+      };
+      expect(journal.requests.map((entry) => new URL(entry.request.url).pathname)).toEqual([OMEDA]);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  },
+);
 
 it('cuts off a client that trickles its headers slower than the headers timeout', async () => {
   const trickle = Array.from({ length: 40 }, (_, i) => `X-Slow-${i}: 1\r\n`);

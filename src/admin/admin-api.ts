@@ -2,7 +2,7 @@ import type { EngineControls, MockState } from '../engine/engine-controls.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { parseFaultPlan } from '../faults/fault-plan.ts';
-import { REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
+import { isBrokenOff, REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
 import { traceStateWrite } from '../store/state-write-channel.ts';
 import { readClockBody, readFaultsBody, readForceBody } from './admin-bodies.ts';
 import { checkAdminToken } from './admin-token.ts';
@@ -145,6 +145,7 @@ function clockBody(controls: EngineControls): { now: string; pinned: boolean } {
 async function readJson(request: Request, headers: Readonly<Record<string, string>> | undefined): Promise<unknown> {
   // State documents can be large (a benchmark loads 300k records): 64 times the vendor body limit.
   const body = await readBoundedBody(request, REQUEST_LIMITS.maxBodyBytes * 64, headers);
+  if (!body.ok && isBrokenOff(body)) throw new UsageError('bad-admin-body', `the admin body broke off before its end (${body.brokenOff})`);
   if (!body.ok) throw new UsageError('bad-admin-body', `the admin body has at least ${body.bytes} bytes; the limit is 64 MiB`);
   const { text } = body;
   try {

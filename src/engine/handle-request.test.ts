@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { VendorModule } from '../vendor/vendor-module.ts';
 import { VENDOR_MODULES } from '../vendors.ts';
 import { createEngine } from './create-engine.ts';
@@ -21,7 +21,40 @@ const cancel = () =>
     body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
   });
 
+/** A cancel whose body stream fails after its first bytes, as a client that hangs up mid-upload leaves it. */
+const brokenOff = (headers: Record<string, string>) =>
+  new Request(CANCEL, {
+    method: 'POST',
+    headers: { 'x-omeda-appid': 'app', ...headers },
+    body: new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"UserId":'));
+        controller.error(new Error('aborted'));
+      },
+    }),
+    duplex: 'half',
+  } as RequestInit);
+
 describe('handleRequest', () => {
+  it.each([
+    ['a declared length', { 'content-type': 'application/json', 'content-length': '60' }],
+    ['a streamed body', { 'content-type': 'application/json' }],
+    ['a body read as bytes for its charset', { 'content-type': 'application/json; charset=utf-16', 'content-length': '60' }],
+  ])('answers a body that breaks off (%s) with no answer, no journal entry and no internal error', async (_, headers) => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const engine = createEngine({ modules: [VENDOR_MODULES.omeda as VendorModule] });
+      const response = await engine.handle(brokenOff(headers));
+      expect(response.type).toBe('error');
+      expect(engine.journal.entries()).toEqual([]);
+      expect(logged).not.toHaveBeenCalled();
+      expect((await engine.handle(cancel())).status).toBe(200);
+      expect(engine.journal.entries()).toHaveLength(1);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('journals what the spec says of an answer it sent with strict mode off', async () => {
     const engine = createEngine({ modules: [drifting], strict: false });
     expect((await engine.handle(cancel())).status).toBe(200);

@@ -7,7 +7,7 @@ import type { FaultDecision } from '../faults/fault-injector.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import { type ForceRequest, readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
-import { type BoundedBody, readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
+import { type BoundedBody, isBrokenOff, readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
 import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
@@ -123,6 +123,8 @@ function journalUrl(url: string): string {
 
 /** The body as read decides the outcome: over the limit it is a 413, else the routed answer. */
 function decideRead(state: EngineState, incoming: Incoming, body: BoundedBody): Response | Promise<Response> {
+  // Nobody is left to answer: no journal entry (it would record an exchange that never happened), no error.
+  if (!body.ok && isBrokenOff(body)) return Response.error();
   if (!body.ok) {
     const detail = `the request body has at least ${body.bytes} bytes; the limit is ${state.limits.maxBodyBytes}`;
     return answer(

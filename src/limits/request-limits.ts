@@ -17,7 +17,26 @@ export const REQUEST_LIMITS = {
 
 export type BoundedBody =
   | { readonly ok: true; readonly text: string; readonly unreadable?: UnreadableText }
-  | { readonly ok: false; readonly bytes: number };
+  | { readonly ok: false; readonly bytes: number }
+  | BrokenOffBody;
+
+/**
+ * A body that ended before it was whole: the client closed the connection mid-upload, or its body
+ * stream failed. Nobody is left to read an answer, so it is not the mock's error.
+ */
+export interface BrokenOffBody {
+  readonly ok: false;
+  readonly brokenOff: string;
+}
+
+/** Whether a body read came back as {@link BrokenOffBody}. */
+export function isBrokenOff(body: BoundedBody): body is BrokenOffBody {
+  return 'brokenOff' in body;
+}
+
+function brokenOff(error: unknown): BrokenOffBody {
+  return { ok: false, brokenOff: error instanceof Error ? error.message : String(error) };
+}
 
 /**
  * Reads a body up to `maxBytes`: a declared `Content-Length` over the limit is refused before one
@@ -40,7 +59,7 @@ export function readBoundedBody(request: Request, maxBytes: number, headers?: Re
   // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
   // `text()` is UTF-8; bodies that may name another charset are read as bytes (the same fast path).
   // No `async` here: the body's own promise is the only wait.
-  if (Number.isFinite(declared) && !needsBodyBytes(contentType)) return request.text().then(toTextBody);
+  if (Number.isFinite(declared) && !needsBodyBytes(contentType)) return request.text().then(toTextBody, brokenOff);
   return readDecodedBody(request, maxBytes, declared, contentType);
 }
 
@@ -50,9 +69,14 @@ function toTextBody(text: string): BoundedBody {
 
 /** The body's bytes (up to the limit when no length was declared), decoded in the charset it names. */
 async function readDecodedBody(request: Request, maxBytes: number, declared: number, contentType: string | null): Promise<BoundedBody> {
-  const bytes = Number.isFinite(declared)
-    ? ({ ok: true, bytes: new Uint8Array(await request.arrayBuffer()) } as const)
-    : await readBoundedBytes(request, maxBytes);
+  let bytes: BoundedBytes;
+  try {
+    bytes = Number.isFinite(declared)
+      ? { ok: true, bytes: new Uint8Array(await request.arrayBuffer()) }
+      : await readBoundedBytes(request, maxBytes);
+  } catch (error) {
+    return brokenOff(error);
+  }
   if (!bytes.ok) return bytes;
   const decoded = decodeBodyText(bytes.bytes, contentType);
   return decoded.ok ? { ok: true, text: decoded.text } : { ok: true, text: decoded.text, unreadable: decoded.unreadable };
