@@ -49,6 +49,13 @@ it.each([
   '1',
   '2030-01-15',
   'Tue, 15 Jan 2030 15:00:00 GMT',
+  '2026-02-30T00:00:00Z',
+  '2100-02-29T00:00:00Z',
+  '2030-13-01T00:00:00Z',
+  '2030-01-15T24:00:00Z',
+  '2030-01-15T15:60:00Z',
+  '2030-12-31T23:59:60Z',
+  '2030-01-15T15:00:00+24:00',
 ])('refuses to pin the clock to %s with 400 bad-admin-request, and cancels still answer 200', async (now) => {
   const response = await admin('PUT', '/clock', JSON.stringify({ now }));
   expect(response.status).toBe(400);
@@ -62,8 +69,8 @@ it.each([
   expect(cancel.status).toBe(200);
 });
 
-it('pins the clock to an RFC 3339 instant with an offset and to the year 9999', async () => {
-  for (const now of ['2030-01-15T16:00:00+01:00', '9999-12-31T23:59:59.999Z']) {
+it('pins the clock to an RFC 3339 instant with an offset, to leap days and to the year 9999', async () => {
+  for (const now of ['2030-01-15T16:00:00+01:00', '9999-12-31T23:59:59.999Z', '2000-02-29T00:00:00Z', '0000-02-29T12:00:00Z']) {
     const response = await admin('PUT', '/clock', JSON.stringify({ now }));
     expect(response.status).toBe(200);
   }

@@ -1,5 +1,5 @@
 import type { components } from '../../src/generated/sfmc.d.ts';
-import { type ConfigSchema, type HandlerResult, listOrNull, pair, settings, storeIssuedToken } from '../kit/index.ts';
+import { type ConfigSchema, type HandlerResult, LATEST_CLOCK_TIME, listOrNull, pair, settings, storeIssuedToken } from '../kit/index.ts';
 import { sfmcFault, sfmcFaults } from './errors.ts';
 import type { SfmcContext } from './module.ts';
 
@@ -65,7 +65,11 @@ export function isKnownClient(clientId: string, secret: string, context: SfmcCon
  */
 export async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
   const access_token = newAccessToken(context.randomUUID);
-  const expiresAt = new Date(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000).toISOString();
+  // No later than the clock can be pinned: a token that would expire after the year 9999 (a clock pinned
+  // near its end) never expires on the mock's clock either way, and its record stays a valid date-time.
+  const expiresAt = new Date(
+    Math.min(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000, LATEST_CLOCK_TIME),
+  ).toISOString();
   // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
   await storeIssuedToken(context.store.tokens, { access_token, client_id: clientId, expires_at: expiresAt });
   return access_token;
