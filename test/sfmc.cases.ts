@@ -382,6 +382,7 @@ export function defineSfmcCases(target: Target): void {
         'no PerformRequestMsg',
       ],
       ['a JSON body', '{"Action":"cancel"}', 'Server was unable to read request.'],
+      ['no body at all', '', 'Server was unable to read request. ---> There is an error in XML document. ---> Root element is missing.'],
     ])('answers %s with a soap:Client fault, never JSON', async (_, body, words) => {
       const answer = await post(target, body);
       expect(answer.status).toBe(500);
@@ -389,6 +390,13 @@ export function defineSfmcCases(target: Target): void {
       expect(answer.fault?.faultcode).toBe('soap:Client');
       expect(answer.fault?.faultstring).toContain(words);
       expect(answer.text).not.toContain('root:');
+    });
+
+    it('answers a Retrieve with no body at all with the soap:Client fault, before it asks for credentials', async () => {
+      const answer = await post(target, '', { ...XML, soapaction: 'Retrieve' });
+      expect(answer.status).toBe(500);
+      expect(answer.fault?.faultcode).toBe('soap:Client');
+      expect(answer.fault?.faultstring).toContain('Root element is missing.');
     });
 
     it.each([

@@ -196,8 +196,8 @@ function parseFault(parse: ValidationIssue): SfmcFault {
 }
 
 /**
- * The fault for XML that cannot be read (not well formed, a DTD, too deep or large), another SOAP
- * version (SOAP 1.2's envelope or media type), or a body that is not text/xml.
+ * The fault for XML that cannot be read (not well formed, a DTD, too deep or large, or no body at
+ * all), another SOAP version (SOAP 1.2's envelope or media type), or a body that is not text/xml.
  */
 function unreadableFault(issues: readonly ValidationIssue[], request: DecodedRequest, context: SfmcContext): HandlerResult | undefined {
   const parse = issues.find((issue) => issue.keyword === 'parse');
@@ -209,6 +209,9 @@ function unreadableFault(issues: readonly ValidationIssue[], request: DecodedReq
       context,
     );
   }
+  // No body at all is no XML document either: .NET's reader says "Root element is missing." (an
+  // XmlException text), where a body of only white space reaches the mock's parser and gets its words.
+  if (request.rawBody === '') return sfmcFault(sfmcFaults.unreadableRequest('Root element is missing.'), context);
   return undefined;
 }
 
