@@ -9,6 +9,14 @@ const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' };
 const FORM_AUTH = { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' };
 const INVALID_MAILING = { message: 'no such mailing', name: 'INVALID_MAILING' };
 const DATABASE_ERROR = { message: 'Invalid schema name', name: 'Database Error' };
+const XML = 'application/xml; charset=utf-8';
+const CSV = 'text/csv; charset=utf-8';
+const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const XML_ZERO = `${XML_PROLOG}<response>0</response>`;
+const XML_INVALID_MAILING = `${XML_PROLOG}<response><message>no such mailing</message><name>INVALID_MAILING</name></response>`;
+const XML_DATABASE_ERROR = `${XML_PROLOG}<response><message>Invalid schema name</message><name>Database Error</name></response>`;
+const XML_UNSUPPORTED_METHOD = `${XML_PROLOG}<response><message>Unsupported Media Type: GET is not supported on /v3.5/mailing/cancel; use PUT or POST.</message><name>UNSUPPORTED_METHOD</name></response>`;
+const CSV_INVALID_MAILING = 'message,name\r\nno such mailing,INVALID_MAILING';
 
 interface MomentumState {
   momentum?: { mailings: Array<{ orgid: number; mid: number; state: number; archived: boolean; cancelledDate?: string | null }> };
@@ -456,6 +464,88 @@ export function defineMomentumCases(target: Target): void {
       const given = readChallenge(forced.headers.get('www-authenticate'));
       expect([given.stale, given.nonce === '5f0c2d8e9b7a4c1d8e3f6a2b9c0d1e4f']).toEqual([false, false]);
       expect((await send(target, uri, { headers: digest(uri, { challenge: given, nc: 1 }) })).status).toBe(200);
+    });
+
+    it.each([
+      ['Prefer code=404 on the .xml suffix', 'PUT', '/v3.5/mailing/cancel.xml?orgid=2&mid=123', 'code=404', 404, XML, XML_INVALID_MAILING],
+      ['Prefer code=404 with ?format=xml', 'PUT', `${CANCEL}?orgid=2&mid=123&format=xml`, 'code=404', 404, XML, XML_INVALID_MAILING],
+      ['Prefer code=200 on the .xml suffix', 'POST', '/v3.7/mailing/cancel.xml?orgid=2&mid=999', 'code=200', 200, XML, XML_ZERO],
+      [
+        '?__code=500 on the .xml suffix',
+        'PUT',
+        '/v3.5/mailing/cancel.xml?orgid=2&mid=123&__code=500',
+        undefined,
+        500,
+        XML,
+        XML_DATABASE_ERROR,
+      ],
+      ['Prefer code=404 on the .csv suffix', 'PUT', '/v3.5/mailing/cancel.csv?orgid=2&mid=123', 'code=404', 404, CSV, CSV_INVALID_MAILING],
+      ['?__code=404 with ?format=csv', 'PUT', `${CANCEL}?orgid=2&mid=123&format=csv&__code=404`, undefined, 404, CSV, CSV_INVALID_MAILING],
+      ['Prefer code=200 with ?format=csv', 'PUT', `${CANCEL}?orgid=2&mid=999&format=csv`, 'code=200', 200, CSV, '0'],
+      [
+        'Prefer code=401 on the .csv suffix',
+        'PUT',
+        '/v3.5/mailing/cancel.csv?orgid=2&mid=123',
+        'code=401',
+        401,
+        CSV,
+        'message,name\r\nUnauthorized,UNAUTHORIZED',
+      ],
+      [
+        'Prefer code=415 on a GET of the .xml suffix',
+        'GET',
+        '/v3.5/mailing/cancel.xml?orgid=2&mid=123',
+        'code=415',
+        415,
+        XML,
+        XML_UNSUPPORTED_METHOD,
+      ],
+      [
+        'Prefer code=200 on a CSV mailing read',
+        'GET',
+        '/v1.0/mailing.csv?orgid=2&mid=999',
+        'code=200',
+        200,
+        CSV,
+        'mid,name,type,state,startDate,createdDate,modifiedDate\r\n123,"Edit: created, not approved",1,8,2030-01-15T15:00:00Z,2014-03-01T10:00:00Z,2026-01-15T09:00:00Z',
+      ],
+    ])(
+      'answers %s in the format asked for, as an unforced answer in it, and changes nothing',
+      async (_, method, path, prefer, status, type, text) => {
+        const answer = await send(target, path, { method, headers: prefer === undefined ? AUTH : { ...AUTH, prefer } });
+        expect([answer.status, answer.headers.get('content-type'), answer.text]).toEqual([status, type, text]);
+        expect(await statesOf(target)).toEqual(SEEDED);
+      },
+    );
+
+    it('answers a forced 404 in XML exactly as the unforced 404 in XML', async () => {
+      const forced = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=123', { headers: { ...AUTH, prefer: 'code=404' } });
+      const unforced = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=999');
+      expect([forced.status, forced.headers.get('content-type'), forced.text]).toEqual([
+        unforced.status,
+        unforced.headers.get('content-type'),
+        unforced.text,
+      ]);
+    });
+
+    it('answers a forced 401 in XML with both challenges', async () => {
+      const forced = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=123', { headers: { ...AUTH, prefer: 'code=401' } });
+      expect([forced.status, forced.headers.get('content-type')]).toEqual([401, XML]);
+      expect(forced.text).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<response><message>Unauthorized</message><name>UNAUTHORIZED</name></response>',
+      );
+      expect(readChallenge(forced.headers.get('www-authenticate')).stale).toBe(false);
+    });
+
+    it('answers queued forces in the format each request asks for', async () => {
+      await target.force('momentum.cancelMailing', 404, { times: 3 });
+      const xml = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=123');
+      const csv = await send(target, `${CANCEL}?orgid=2&mid=123&format=csv`);
+      const json = await send(target, `${CANCEL}?orgid=2&mid=123`);
+      expect([xml.status, xml.headers.get('content-type'), xml.text]).toEqual([404, XML, XML_INVALID_MAILING]);
+      expect([csv.status, csv.headers.get('content-type'), csv.text]).toEqual([404, CSV, CSV_INVALID_MAILING]);
+      expect([json.status, json.headers.get('content-type'), json.json]).toEqual([404, 'application/json', INVALID_MAILING]);
+      expect(await statesOf(target)).toEqual(SEEDED);
     });
 
     it('leaves Momentum query parameters alone: a code query parameter is not a forcing request', async () => {

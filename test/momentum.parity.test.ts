@@ -33,6 +33,12 @@ const requests: ParityRequest[] = [
   { ...put('a mailing read by where-clause, as XML', '/v1.0/mailing.xml?orgid=2&extraWhereClause=state%3D7'), method: 'GET' },
   { ...put('a mailing read of an unknown mailing', '/v1.0/mailing?orgid=2&mid=999'), method: 'GET' },
   put('a forced 401', `${CANCEL}?orgid=2&mid=123`, { ...AUTH, prefer: 'code=401' }),
+  put('a forced 404 as XML', '/v3.5/mailing/cancel.xml?orgid=2&mid=123', { ...AUTH, prefer: 'code=404' }),
+  put('a forced 500 as CSV by ?__code', `${CANCEL}?orgid=2&mid=123&format=csv&__code=500`),
+  {
+    ...put('a forced mailing read as XML', '/v1.0/mailing.xml?orgid=2&mid=123', { ...AUTH, prefer: 'code=200, example=byName' }),
+    method: 'GET',
+  },
   put('an undocumented forced status', `${CANCEL}?orgid=2&mid=123`, { ...AUTH, prefer: 'code=418' }),
 ];
 

@@ -536,6 +536,14 @@ export function defineSfmcCases(target: Target): void {
       },
     );
 
+    it.each([
+      ['/Service.asmx', 'text/html', 'PartnerAPI web service. Add ?wsdl for its description.'],
+      ['/Service.asmx?wsdl', 'text/xml; charset=utf-8', '<?xml version="1.0" encoding="utf-8"?><wsdl:definitions …/>'],
+    ])('answers a forced 200 on %s in the media type that request selects', async (path, type, text) => {
+      const response = await fetch(target.url('sfmc', path), { headers: { prefer: 'code=200' } });
+      expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([200, type, text]);
+    });
+
     it('forces the documented Token Expired fault with Prefer: code=500, example=tokenExpired', async () => {
       const answer = await post(target, documentEnvelope(), { ...XML, prefer: 'code=500, example=tokenExpired' });
       expect(answer.status).toBe(500);

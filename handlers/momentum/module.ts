@@ -212,9 +212,16 @@ export const momentum = defineVendor<operations>()({
     return momentumError(404, momentumErrors.urlNotFound(request.url.pathname), toFormat(request.url, request.query));
   },
 
-  /** A forced 401 challenges with a nonce this mock issued, so a Digest client can answer it; nothing else is dynamic. */
-  personalizeForced(forced, _request, context) {
-    if (forced.status !== 401) return forced;
-    return { ...forced, headers: { ...forced.headers, 'www-authenticate': issueChallenges(context, false) } };
+  /**
+   * A forced answer in the output format the request asks for (suffix or `?format=`), rendered as
+   * every handler answer is; a forced 401 challenges with a nonce this mock issued, so a Digest client
+   * can answer it. Nothing else is dynamic.
+   *
+   * @see ../../openapi/momentum.yaml (info description: forced answers and the output format)
+   */
+  personalizeForced(forced, request, context) {
+    const answer = { ...forced, mediaType: toMediaTypeOf(toFormat(request.url, request.query)) };
+    if (forced.status !== 401) return answer;
+    return { ...answer, headers: { ...forced.headers, 'www-authenticate': issueChallenges(context, false) } };
   },
 });

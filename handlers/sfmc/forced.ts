@@ -1,6 +1,7 @@
 import type { DecodedRequest, HandlerContext, HandlerResult } from '../kit/index.ts';
 import { instanceUrlsOf, newAccessToken } from './auth.ts';
 import { FAULT_ACTION, responseHeader } from './errors.ts';
+import { asksForWsdl, SERVICE_HELP_PAGE } from './wsdl.ts';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,15 +59,18 @@ function personalizeBody(
  * real answer (fresh MessageID, RelatesTo the request's MessageID, Created/Expires from the mock
  * clock), a fresh RequestID, each Result naming the request's Send ID, the asked `faultactor`; a
  * forced token a fresh `access_token` (not stored: a forced answer changes nothing) and the instance
- * URLs of the origin asked. Everything else is the documented example.
+ * URLs of the origin asked; a `GET /Service.asmx` without `?wsdl` the help page it selects, in text/html.
+ * Everything else is the documented example.
  *
  * @see ../../openapi/sfmc.yaml (info description: forced answers)
  */
 export function personalizeSfmcForced(
   forced: HandlerResult,
   request: DecodedRequest,
-  context: Pick<HandlerContext, 'origin' | 'randomUUID' | 'clock'>,
+  context: Pick<HandlerContext, 'operationId' | 'origin' | 'randomUUID' | 'clock'>,
 ): HandlerResult {
+  // Without `?wsdl` the request selects the help page (text/html), which the spec documents without an example.
+  if (context.operationId === 'getServiceWsdl' && !asksForWsdl(request.query)) return { ...forced, ...SERVICE_HELP_PAGE };
   const answer = forced.body;
   if (!isRecord(answer)) return forced;
   if (typeof answer.access_token === 'string') {

@@ -14,7 +14,7 @@ import { createSfmcDataset } from './dataset.ts';
 import { responseHeader, type SfmcFault, sfmcFault, sfmcFaults, sfmcResultErrors, sfmcRetrieveErrors, sfmcTokenErrors } from './errors.ts';
 import { personalizeSfmcForced } from './forced.ts';
 import { retrieveSends, toPropertyList } from './retrieve.ts';
-import { toEtFrameworkWsdl } from './wsdl.ts';
+import { asksForWsdl, SERVICE_HELP_PAGE, toEtFrameworkWsdl } from './wsdl.ts';
 
 type Schemas = components['schemas'];
 type Send = Schemas['Send'];
@@ -270,9 +270,9 @@ export const sfmc = defineVendor<operations>()({
     },
 
     getServiceWsdl(request, context) {
-      const asked = Object.keys(request.query).some((name) => name.toLowerCase() === 'wsdl');
-      if (asked) return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
-      return { status: 200, mediaType: 'text/html', body: 'PartnerAPI web service. Add ?wsdl for its description.' };
+      if (asksForWsdl(request.query))
+        return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };
+      return SERVICE_HELP_PAGE;
     },
 
     getEtFrameworkWsdl(_request, context) {

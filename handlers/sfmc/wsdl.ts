@@ -1,3 +1,5 @@
+import type { HandlerResult } from '../kit/index.ts';
+
 /**
  * The WSDL the mock publishes at `/etframework.wsdl` and `/Service.asmx?wsdl`: SFMC's `etframework.wsdl`
  * cut down to what the mock implements (Perform and Retrieve, their request and response messages,
@@ -183,3 +185,20 @@ export function toEtFrameworkWsdl(serviceUrl: string): string {
 </wsdl:definitions>
 `;
 }
+
+/** Whether a `GET /Service.asmx` asks for the WSDL: a `wsdl` query flag in any case (`?wsdl`, `?WSDL`). */
+export function asksForWsdl(query: Readonly<Record<string, unknown>>): boolean {
+  return Object.keys(query).some((name) => name.toLowerCase() === 'wsdl');
+}
+
+/**
+ * `GET /Service.asmx` without the `wsdl` flag: ASP.NET shows a help page; the mock answers one
+ * text/html line (mock choice), forced or not.
+ *
+ * @see ../../openapi/sfmc.yaml (getServiceWsdl)
+ */
+export const SERVICE_HELP_PAGE: HandlerResult = {
+  status: 200,
+  mediaType: 'text/html',
+  body: 'PartnerAPI web service. Add ?wsdl for its description.',
+};

@@ -17,9 +17,10 @@ export function documentedStatuses(operation: OperationObject): string[] {
 }
 
 /**
- * The operation's documented answer for a status: its named example (or the first one), the media
- * type it is documented in, and the headers that carry an `example`. Used by `Prefer: code=N`,
- * `mock.force` and `POST /__admin/force`.
+ * The operation's documented answer for a status: its named example (or the first one), the first
+ * media type it is documented in, and the headers that carry an `example`. Used by `Prefer: code=N`,
+ * `mock.force` and `POST /__admin/force`. Where a request selects among several documented media
+ * types, the vendor's `personalizeForced` sets the one it selected (see `VendorModule`).
  */
 export function toDocumentedResponse(
   document: OpenApiDocument,

@@ -78,7 +78,9 @@ export interface VendorModule<C extends CollectionDeclarations = CollectionDecla
   /**
    * Fills the dynamic parts of a forced answer (`Prefer: code=N`, `mock.force`, a fault plan), which
    * the engine takes from the spec's documented example: fresh ids, the request's own identifiers,
-   * the mock clock's instants, as the vendor's handlers would write them. `example=` still picks the
+   * the mock clock's instants, as the vendor's handlers would write them; and, where the request
+   * selects the answer's media type (Momentum's `.xml`/`?format=`), that one of the documented media
+   * types, so the forced answer is encoded as an unforced one in it. `example=` still picks the
    * answer; the result is checked against the spec like any other. A forced answer changes no record,
    * so this must not write to the store's collections. Without it, the example is answered as documented.
    */
