@@ -59,3 +59,15 @@ it('gives Omeda Urls the port the server listens on when an HTTP/1.0 request has
   const { ResponseInfo } = JSON.parse(answer.body) as { ResponseInfo: Array<{ Url: string }> };
   expect(ResponseInfo[0]?.Url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/webservices/rest/brand/FOO/`));
 });
+
+it('reads two Prefer field lines as one RFC 7240 list, the first code winning', async () => {
+  const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' });
+  const answer = await sendRaw(
+    'POST /webservices/rest/brand/ABC/omail/deployment/cancel/* HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n' +
+      'X-Omeda-AppId: my-app\r\nContent-Type: application/json\r\n' +
+      'Prefer: foo="a, code=abc"; q=1\r\nPrefer: code=404; example=brandNotFound\r\nPrefer: code=403\r\n' +
+      `Content-Length: ${body.length}\r\n\r\n${body}`,
+  );
+  expect(answer.status).toBe(404);
+  expect(JSON.parse(answer.body)).toMatchObject({ Errors: [{ Error: 'Brand ABC was not found.' }] });
+});

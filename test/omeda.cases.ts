@@ -299,6 +299,47 @@ export function defineOmedaCases(target: Target): void {
       expect(await response.json()).toMatchObject({ code: 'forced-status-not-documented', documented: ['200', '400', '403', '404'] });
     });
 
+    it.each([
+      ['a comma inside a quoted value', 'foo="a, code=abc"', 200],
+      ['a code parameter of another preference', 'handling=lenient; code=x', 200],
+      ['the first of two codes', 'code=404, code=403', 404],
+      ['an upper-case CODE beside quoted preferences', 'respond-async, foo="x;y", CODE=403', 403],
+    ])('reads Prefer as RFC 7240 preferences: %s (%s) answers %i', async (_name, prefer, status) => {
+      const answer = await cancel(target, 'omailAccount1', 'FOO0102003002', { ...APP, prefer });
+      expect(answer.status).toBe(status);
+      expect(answer.headers.get('content-type')).toBe('application/json');
+    });
+
+    it('reads two Prefer field lines as one list, the first code winning', async () => {
+      const headers = new Headers(APP);
+      headers.append('prefer', 'respond-async, code=404; example=brandNotFound');
+      headers.append('prefer', 'code=403');
+      const response = await fetch(target.url('omeda', CANCEL), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+      });
+      expect(response.status).toBe(404);
+      expect(errorsOf((await response.json()) as OmedaBody)).toEqual(['Brand ABC was not found.']);
+    });
+
+    it.each([
+      ['code=abc', "code must be an HTTP status from 100 to 599, got 'abc'"],
+      ['code=', "code must be an HTTP status from 100 to 599, got ''"],
+      ['foo="a", code=abc, code=404', "code must be an HTTP status from 100 to 599, got 'abc'"],
+      ['code="404', 'Prefer has a quoted-string without its closing quote: "404'],
+    ])('answers Prefer: %s with 400 malformed-prefer, leaving the deployment untouched', async (prefer, detail) => {
+      const response = await fetch(target.url('omeda', CANCEL), {
+        method: 'POST',
+        headers: { ...APP, prefer },
+        body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ code: 'malformed-prefer', detail });
+      expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
+    });
+
     it.each(['__proto__', 'constructor', 'toString', 'valueOf'])(
       'answers Prefer example=%s with 400 example-not-found, naming the documented examples',
       async (example) => {
