@@ -28,6 +28,8 @@ interface Transport {
   readonly name: 'server' | 'msw';
   readonly omeda: () => string;
   setFaults(plan: FaultPlan, seed?: number): Promise<number>;
+  /** What the journal says of each exchange: its status and how it was forced. */
+  journal(): Promise<Array<{ status: number; forced: unknown }>>;
 }
 const TRANSPORTS: readonly Transport[] = [
   {
@@ -38,11 +40,18 @@ const TRANSPORTS: readonly Transport[] = [
       if (!response.ok) throw new Error(await response.text());
       return ((await response.json()) as { seed: number }).seed;
     },
+    async journal() {
+      const { requests } = (await (await fetch(`${server.url}/__admin/requests`)).json()) as {
+        requests: Array<{ response: { status: number }; forced: unknown }>;
+      };
+      return requests.map((entry) => ({ status: entry.response.status, forced: entry.forced }));
+    },
   },
   {
     name: 'msw',
     omeda: () => `${VENDOR_HOSTS.omeda}/webservices/rest/brand/ABC/omail/deployment/cancel/*`,
     setFaults: async (plan, seed) => mock.faults(plan, seed).seed,
+    journal: async () => mock.journal.entries().map((entry) => ({ status: entry.response.status, forced: entry.forced })),
   },
 ];
 
@@ -66,6 +75,17 @@ it.each(TRANSPORTS)('drops the connection (server) or raises a network error (MS
   await expect(cancelOmeda(t)).rejects.toThrow(TypeError);
   await t.setFaults({});
   expect((await cancelOmeda(t)).status).toBe(200);
+});
+
+it.each(TRANSPORTS)('journals a dropped answer with status 0 and forced.by "fault", as every injected fault, over $name', async (t) => {
+  await t.setFaults({ 'omeda.cancelDeployment': { drop: true } });
+  await expect(cancelOmeda(t)).rejects.toThrow(TypeError);
+  await t.setFaults({ 'omeda.cancelDeployment': { status: 404 } });
+  await cancelOmeda(t);
+  expect(await t.journal()).toEqual([
+    { status: 0, forced: { status: 0, by: 'fault' } },
+    { status: 404, forced: { status: 404, by: 'fault' } },
+  ]);
 });
 
 it.each(TRANSPORTS)('replays the same faults for the same seed over $name', async (t) => {

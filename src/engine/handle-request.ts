@@ -311,7 +311,13 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   const { vendor, operation, decoded, requestIssues, context, preferred, fault } = routed;
   const { operationId } = operation;
   if (fault.drop) {
-    return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), { requestIssues, dropped: true });
+    // Journaled like every injected fault (`forced.by: "fault"`), with status 0: no answer was sent.
+    const forced = { status: 0, by: 'fault' } as const;
+    return outcomeOf(vendor, operationId, encodeProblem(createProblem('internal-mock-error', 'dropped')), {
+      requestIssues,
+      dropped: true,
+      forced,
+    });
   }
   const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(operation.qualifiedId);
   const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);

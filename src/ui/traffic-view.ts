@@ -1,5 +1,6 @@
 import type { JournalEntry } from '../journal/request-journal.ts';
 import { byId, h } from './dom.ts';
+import { forcedSentence } from './forced-sentence.ts';
 import { prettyBody } from './pretty-body.ts';
 
 /** Rows the page keeps: the newest; the journal itself (`GET /__admin/requests`) may hold more. */
@@ -124,9 +125,7 @@ function renderExchange(entry: JournalEntry): Node[] {
               h('li', {}, h('code', {}, `${issue.side} ${issue.location} ${issue.pointer}`), ` ${issue.message} (${issue.keyword})`),
             ),
           ),
-      entry.forced
-        ? h('p', {}, `Forced ${entry.forced.status}${entry.forced.example ? ` (${entry.forced.example})` : ''} by ${entry.forced.by}.`)
-        : null,
+      entry.forced ? h('p', {}, forcedSentence(entry.forced)) : null,
     ),
     h(
       'div',
