@@ -296,7 +296,11 @@ export function defineOmedaCases(target: Target): void {
       });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toMatchObject({ code: 'forced-status-not-documented', documented: ['200', '400', '403', '404'] });
+      expect(await response.json()).toMatchObject({
+        code: 'forced-status-not-documented',
+        detail: 'status 500 is not documented for omeda.cancelDeployment; documented: 200, 400, 403, 404',
+        documented: ['200', '400', '403', '404'],
+      });
     });
 
     it.each([
@@ -350,7 +354,10 @@ export function defineOmedaCases(target: Target): void {
         });
         expect(response.status).toBe(400);
         expect(response.headers.get('content-type')).toBe('application/problem+json');
-        expect(await response.json()).toMatchObject({ code: 'example-not-found' });
+        expect(await response.json()).toMatchObject({
+          code: 'example-not-found',
+          detail: `no example '${example}' for status 404 of omeda.cancelDeployment; documented: deploymentNotFound, lookupNotFound, brandNotFound, resourceNotFound`,
+        });
       },
     );
 

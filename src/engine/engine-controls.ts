@@ -85,7 +85,13 @@ export function checkFaultPlan(vendors: readonly CompiledVendor[], plan: FaultPl
       );
     if (typeof rule.status === 'number') {
       for (const operation of operations) {
-        const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, rule.status, rule.example);
+        const documented = toDocumentedResponse(
+          operation.vendor.spec.document,
+          operation.route.operation,
+          operation.qualifiedId,
+          rule.status,
+          rule.example,
+        );
         if (!documented.ok)
           throw new UsageError(
             'bad-fault-plan',
@@ -106,7 +112,13 @@ function prepareForce(vendors: readonly CompiledVendor[], operationId: string, s
       `[esp-cancel-mock] force: unknown operation '${operationId}'. Use one of: ${known.join(', ')}.`,
     );
   }
-  const documented = toDocumentedResponse(operation.vendor.spec.document, operation.route.operation, status, options.example);
+  const documented = toDocumentedResponse(
+    operation.vendor.spec.document,
+    operation.route.operation,
+    operation.qualifiedId,
+    status,
+    options.example,
+  );
   if (!documented.ok)
     throw new UsageError(
       'undocumented-status',

@@ -327,7 +327,13 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   }
   if (force) {
     const forced = { ...force, by: preferred ? 'prefer' : queued ? 'queue' : 'fault' } as const;
-    const documented = toDocumentedResponse(vendor.spec.document, operation.route.operation, force.status, force.example);
+    const documented = toDocumentedResponse(
+      vendor.spec.document,
+      operation.route.operation,
+      operation.qualifiedId,
+      force.status,
+      force.example,
+    );
     if (!documented.ok) {
       const problem = createProblem(documented.code, documented.message, { documented: documented.documented });
       return outcomeOf(vendor, operationId, encodeProblem(problem), { forced, requestIssues });

@@ -25,6 +25,8 @@ export function documentedStatuses(operation: OperationObject): string[] {
 export function toDocumentedResponse(
   document: OpenApiDocument,
   operation: OperationObject,
+  /** How messages name the operation: `vendor.operationId`, the one spelling of force, faults and the journal. */
+  name: string,
   status: number,
   exampleName?: string,
 ): DocumentedResponseResult {
@@ -34,7 +36,7 @@ export function toDocumentedResponse(
     return {
       ok: false,
       code: 'forced-status-not-documented',
-      message: `status ${status} is not documented for ${operation.operationId}; documented: ${documented.join(', ')}`,
+      message: `status ${status} is not documented for ${name}; documented: ${documented.join(', ')}`,
       documented,
     };
   }
@@ -50,7 +52,7 @@ export function toDocumentedResponse(
       return {
         ok: false,
         code: 'example-not-found',
-        message: `status ${status} of ${operation.operationId} has no body, so no example '${exampleName}'`,
+        message: `status ${status} of ${name} has no body, so no example '${exampleName}'`,
         documented: [],
       };
     return { ok: true, result: { status, headers } };
@@ -64,7 +66,7 @@ export function toDocumentedResponse(
       return {
         ok: false,
         code: 'example-not-found',
-        message: `no example '${exampleName}' for status ${status} of ${operation.operationId}; documented: ${names.join(', ') || 'none'}`,
+        message: `no example '${exampleName}' for status ${status} of ${name}; documented: ${names.join(', ') || 'none'}`,
         documented: names,
       };
     }
