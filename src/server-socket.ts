@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { trackEventStreams } from './admin/event-stream-connections.ts';
 import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
+import { answerServerWideRequests } from './limits/server-wide-answers.ts';
 
 type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -43,6 +44,7 @@ export async function openServerSocket(options: ServerSocketOptions): Promise<Se
   });
   const eventStreams = trackEventStreams(server);
   guardRequestFraming(server);
+  answerServerWideRequests(server);
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

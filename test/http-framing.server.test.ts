@@ -71,3 +71,32 @@ it('reads two Prefer field lines as one RFC 7240 list, the first code winning', 
   expect(answer.status).toBe(404);
   expect(JSON.parse(answer.body)).toMatchObject({ Errors: [{ Error: 'Brand ABC was not found.' }] });
 });
+
+it('answers OPTIONS * with 200 and the methods the mock serves in Allow, and keeps serving', async () => {
+  const answer = await sendRaw('OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+  expect(answer.status).toBe(200);
+  expect(answer.headers).toMatch(/\r\nallow: GET, HEAD, POST, PUT, DELETE\r\n/i);
+  expect(answer.body).toBe('');
+  expect((await fetch(`${server.url}/__admin/health`)).status).toBe(200);
+});
+
+it('answers an Expect other than 100-continue with 417 expectation-failed as problem+json', async () => {
+  const answer = await sendRaw(
+    'POST /webservices/rest/brand/ABC/omail/deployment/cancel/* HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}',
+  );
+  expect(answer.status).toBe(417);
+  expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
+  expect(JSON.parse(answer.body)).toMatchObject({ status: 417, code: 'expectation-failed' });
+});
+
+it('answers CONNECT with 405 method-not-allowed saying the mock is not a proxy, then closes', async () => {
+  const answer = await sendRaw('CONNECT ows.omeda.com:443 HTTP/1.1\r\nHost: ows.omeda.com:443\r\n\r\n');
+  expect(answer.status).toBe(405);
+  expect(answer.headers).toMatch(/\r\nallow: GET, HEAD, POST, PUT, DELETE\r\n/i);
+  expect(JSON.parse(answer.body)).toMatchObject({
+    status: 405,
+    code: 'method-not-allowed',
+    detail: expect.stringContaining('not a proxy'),
+  });
+  expect((await fetch(`${server.url}/__admin/health`)).status).toBe(200);
+});

@@ -17,6 +17,7 @@ export const MOCK_PROBLEMS = {
   'header-fields-too-large': { status: 431, title: "The request's header section exceeds the server's limit" },
   'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'malformed-http': { status: 400, title: 'The request is not valid HTTP/1.1' },
+  'expectation-failed': { status: 417, title: 'The request expects what the server does not meet (only 100-continue)' },
   'admin-token-required': { status: 401, title: 'The admin API needs the admin token (Authorization: Bearer <token>)' },
   'invalid-session-id': { status: 400, title: 'The session id is not 1-64 characters of [A-Za-z0-9._-]' },
   'session-not-found': { status: 404, title: 'No session of this id exists' },

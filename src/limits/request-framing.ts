@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
+import { answerAsteriskOptions } from './server-wide-answers.ts';
 
 type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -55,6 +56,8 @@ export function guardRequestFraming(server: Server): void {
   server.removeAllListeners('request');
   server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const problem = checkRequestFraming(incoming);
+    // Past the check, `*` is an `OPTIONS *`: a question to the server, not to a path.
+    if (!problem && incoming.url === '*') return answerAsteriskOptions(incoming, outgoing);
     if (!problem) {
       for (const listener of listeners) listener.call(server, incoming, outgoing);
       return;
