@@ -70,3 +70,34 @@ it('serves the specs behind the admin token when one is set', async () => {
   expect(response.status).toBe(200);
   expect(((await response.json()) as { servers: Array<{ url: string }> }).servers[0]?.url).toBe(guarded.url);
 });
+
+it.each([
+  '/__admin',
+  '/__admin/health',
+  '/__admin/state',
+  '/__admin/requests',
+  '/__admin/requests?limit=1',
+  '/__admin/requests/stream',
+  '/__admin/force',
+  '/__admin/clock',
+  '/__admin/faults',
+  '/__admin/sessions',
+  '/__admin/openapi/omeda.yaml',
+  '/__admin/ui',
+  '/__session/head-1/__admin/state',
+  '/__admin/no-such-route',
+])('answers HEAD %s with the GET answer’s status and headers and no body', async (path) => {
+  const get = await fetch(`${open.url}${path}`);
+  // The journal stream never ends: its headers are all a GET can compare.
+  await (path.endsWith('/stream') ? get.body?.cancel() : get.arrayBuffer());
+  const head = await fetch(`${open.url}${path}`, { method: 'HEAD' });
+  expect(await head.text()).toBe('');
+  expect(head.status).toBe(get.status);
+  expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+});
+
+it('guards HEAD on the admin API with the admin token, as GET, and leaves the health check open', async () => {
+  expect((await fetch(`${guarded.url}/__admin/state`, { method: 'HEAD' })).status).toBe(401);
+  expect((await fetch(`${guarded.url}/__admin/state`, { method: 'HEAD', headers: bearer })).status).toBe(200);
+  expect((await fetch(`${guarded.url}/__admin/health`, { method: 'HEAD' })).status).toBe(200);
+});

@@ -78,6 +78,24 @@ it('accepts a journal export of valid traffic with exit 0, naming each operation
   expect(code).toBe(0);
 });
 
+it('accepts journaled HEAD exchanges, bodiless, as the GET operation they route to, with exit 0', async () => {
+  await fetch(`${mock.url}/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/*`, {
+    method: 'HEAD',
+    headers: { 'x-omeda-appid': 'my-app' },
+  });
+  await fetch(`${mock.url}/Service.asmx?wsdl`, { method: 'HEAD' });
+  const { requests } = (await (await fetch(`${mock.url}/__admin/requests`)).json()) as { requests: JournalEntry[] };
+  expect(requests.map((entry) => [entry.request.method, entry.response.body])).toEqual([
+    ['HEAD', ''],
+    ['HEAD', ''],
+  ]);
+  const { code, stdout } = await runCli(['validate', await writeJson('head-journal', { requests })]);
+  expect(stdout).toContain('[omeda.lookupDeployment]');
+  expect(stdout).toContain('[sfmc.getServiceWsdl]');
+  expect(stdout).toContain('2 exchanges, 0 with violations');
+  expect(code).toBe(0);
+});
+
 it('reports, from a real HAR file, the operation, rule and place of each broken exchange and exits 1', async () => {
   const requests = await recordTraffic();
   const good = requests.map(toHarEntry);

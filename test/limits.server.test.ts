@@ -80,6 +80,33 @@ it('answers 414 uri-too-long to a request target over 8 KiB', async () => {
   expect(((await response.json()) as { code: string }).code).toBe('uri-too-long');
 });
 
+it.each([
+  ['GET', '/__admin/state'],
+  ['GET', '/__admin/health'],
+  ['POST', '/__admin/reset'],
+  ['HEAD', '/__admin/requests'],
+  ['GET', '/__admin/sessions'],
+  ['GET', '/__admin/ui'],
+  ['GET', '/__session/long-1/__admin/state'],
+])('answers 414 uri-too-long as problem+json to %s %s with a request target over 8 KiB, as on vendor paths', async (method, path) => {
+  const response = await fetch(`${server.url}${path}?x=${'a'.repeat(REQUEST_LIMITS.maxUrlLength)}`, { method });
+  expect(response.status).toBe(414);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  if (method !== 'HEAD') expect(((await response.json()) as { code: string }).code).toBe('uri-too-long');
+});
+
+it('creates no session for a session admin request whose target is over 8 KiB', async () => {
+  await fetch(`${server.url}/__session/long-2/__admin/state?x=${'a'.repeat(REQUEST_LIMITS.maxUrlLength)}`);
+  const { sessions } = (await (await fetch(`${server.url}/__admin/sessions`)).json()) as { sessions: Array<{ id: string }> };
+  expect(sessions.map((session) => session.id)).not.toContain('long-2');
+});
+
+it('answers an admin request target of exactly 8 KiB as usual (not 414)', async () => {
+  const path = '/__admin/state?x=';
+  const response = await fetch(`${server.url}${path}${'a'.repeat(REQUEST_LIMITS.maxUrlLength - path.length)}`);
+  expect(response.status).toBe(200);
+});
+
 it('answers 431 header-fields-too-large as problem+json to a header section over 16 KiB', async () => {
   const answer = await raw([`GET /__admin HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(REQUEST_LIMITS.maxHeaderBytes + 10)}\r\n\r\n`]);
   expect(answer.text).toMatch(/^HTTP\/1\.1 431/);

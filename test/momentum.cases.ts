@@ -1,6 +1,7 @@
 import DigestClient from 'digest-fetch';
 import { describe, expect, it } from 'vitest';
 import { digestAuthorization, readChallenge } from './support/digest-client.ts';
+import { expectHeadLikeGet } from './support/head-request.ts';
 import type { Target } from './support/target.ts';
 
 const CANCEL = '/v3.5/mailing/cancel';
@@ -572,6 +573,14 @@ export function defineMomentumCases(target: Target): void {
       expect(await statesOf(target)).not.toEqual(SEEDED);
       await target.reset();
       expect(await statesOf(target)).toEqual(SEEDED);
+    });
+
+    it.each([
+      ['credentials', AUTH, 200],
+      ['no credentials', {}, 401],
+    ])('answers HEAD on /v1.0/mailing with %s as GET without the body', async (_name, headers, status) => {
+      const { head } = await expectHeadLikeGet(target.url('momentum', '/v1.0/mailing?orgid=2&mid=124'), headers);
+      expect(head.status).toBe(status);
     });
 
     it('reads a mailing back with GET /v1.0/mailing: state 2, then state 8 after a cancel', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectHeadLikeGet } from './support/head-request.ts';
 import type { Target } from './support/target.ts';
 import { toUtf16 } from './support/utf16.ts';
 
@@ -116,6 +117,22 @@ export function defineOmedaCases(target: Target): void {
       expect((await cancel(target, 'omailAccount1', 'FOO0102003002')).status).toBe(200);
       const after = await send(target, { method: 'GET', path: lookupPath, headers: { 'x-omeda-appid': 'my-app' } });
       expect(after.body).toMatchObject({ Status: 'Cancelled' });
+    });
+
+    it('answers HEAD on the lookup Url as GET without the body, journaled as HEAD of lookupDeployment', async () => {
+      const url = target.url('omeda', '/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/*');
+      const { head } = await expectHeadLikeGet(url, { 'x-omeda-appid': 'my-app' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toBe('application/json');
+      const entry = (await target.journal()).at(-1);
+      expect(entry?.request.method).toBe('HEAD');
+      expect(entry?.operationId).toBe('omeda.lookupDeployment');
+      expect(entry?.response).toMatchObject({ status: 200, body: '' });
+    });
+
+    it('answers HEAD on the cancel resource as any method but POST: 405 with Allow: POST and no body', async () => {
+      const response = await fetch(target.url('omeda', CANCEL), { method: 'HEAD', headers: APP });
+      expect([response.status, response.headers.get('allow'), await response.text()]).toEqual([405, 'POST', '']);
     });
 
     it('answers both with and without the trailing /*', async () => {

@@ -69,6 +69,10 @@ it('exits 0 on SIGTERM after a drifting answer without --fail-on-drift, still re
   expect(journal).not.toContain(APP_ID);
   expect(await (await fetch(`${base}/__admin/health`)).json()).toMatchObject({ status: 'ok', mode: 'proxy', vendors: ['omeda'] });
   expect((await fetch(`${base}/__admin/state`)).status).toBe(404);
+  // HEAD wherever GET (RFC 9110 §9.3.2), and the 8 KiB target limit, as on the mock's admin API.
+  const head = await fetch(`${base}/__admin/report`, { method: 'HEAD' });
+  expect([head.status, head.headers.get('content-type'), await head.text()]).toEqual([200, 'application/json', '']);
+  expect((await fetch(`${base}/__admin/requests?x=${'a'.repeat(8 * 1024)}`)).status).toBe(414);
   running?.child.kill('SIGTERM');
   expect(await running?.exited).toBe(0);
   expect(running?.output()).toContain('1 exchanges, 1 with drift');

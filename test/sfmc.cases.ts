@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { expectHeadLikeGet } from './support/head-request.ts';
 import {
   BILLION_LAUGHS,
   documentEnvelope,
@@ -533,6 +534,15 @@ export function defineSfmcCases(target: Target): void {
         expect(text).toContain('<xsd:element name="PerformRequestMsg">');
         expect(text).toContain('<soap:operation soapAction="Retrieve" style="document"/>');
         expect(text).toContain('<xsd:element name="RetrieveRequestMsg">');
+      },
+    );
+
+    it.each([['/Service.asmx?wsdl'], ['/etframework.wsdl'], ['/Service.asmx']])(
+      'answers HEAD on %s with the GET answer’s status and headers and no body',
+      async (path) => {
+        const { head } = await expectHeadLikeGet(target.url('sfmc', path));
+        expect(head.status).toBe(200);
+        expect((await target.journal()).at(-1)?.response.body).toBe('');
       },
     );
 

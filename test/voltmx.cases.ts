@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { expectHeadLikeGet } from './support/head-request.ts';
 import type { Target } from './support/target.ts';
 
 const DOC_ID = '7131002087805116277';
@@ -149,6 +150,15 @@ export function defineVoltMxCases(target: Target): void {
       expect(after.messages.every((m) => /^[0-9]{19}$/.test(m.entryId))).toBe(true);
     });
 
+    it.each([
+      ['a request', '/api/v1/status/email/request/7131002087805116278', TOKEN, 200],
+      ['an unknown request', '/vpns/api/v1/status/email/request/42', TOKEN, 400],
+      ['no credentials', '/api/v1/status/email/request/7131002087805116278', {}, 401],
+    ])('answers HEAD on the Email Queue status of %s as GET without the body', async (_name, path, headers, status) => {
+      const { head } = await expectHeadLikeGet(target.url('voltmx', path), headers);
+      expect(head.status).toBe(status);
+    });
+
     it('answers the Email Queue status of an unknown request with 400 No messages found', async () => {
       const answer = await send(target, 'GET', '/vpns/api/v1/status/email/request/42');
       expect(answer.status).toBe(400);
@@ -279,7 +289,7 @@ export function defineVoltMxCases(target: Target): void {
       ['DELETE', `/kpns/api/v1/email/${DOC_ID}/cancel`, 'POST'],
       ['GET', `/api/v1/email/${DOC_ID}`, 'DELETE'],
       ['POST', `/vpns/api/v1/email/${DOC_ID}`, 'DELETE'],
-      ['POST', `/api/v1/status/email/request/${DOC_ID}`, 'GET'],
+      ['POST', `/api/v1/status/email/request/${DOC_ID}`, 'GET, HEAD'],
     ])(
       'answers %s %s with the SMS sibling’s 400 Request method not allowed and Allow: %s, cancelling nothing',
       async (method, path, allow) => {

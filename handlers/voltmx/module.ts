@@ -76,7 +76,8 @@ function cancelEmail(request: DecodedRequest, context: VoltMxContext): HandlerRe
 const ALLOWED_METHODS: Readonly<Record<string, string>> = {
   rejectCancelEmailMethod: 'POST',
   rejectDeleteEmailMethod: 'DELETE',
-  rejectEmailStatusMethod: 'GET',
+  // HEAD is answered wherever GET is (RFC 9110 §9.3.2), so Allow names it.
+  rejectEmailStatusMethod: 'GET, HEAD',
 };
 
 /** A method the resource does not take: after the gateway, the SMS sibling's 400 with `Allow`. */

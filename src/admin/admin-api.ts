@@ -2,7 +2,8 @@ import type { EngineControls, MockState } from '../engine/engine-controls.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import { parseFaultPlan } from '../faults/fault-plan.ts';
-import { isBrokenOff, REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
+import { checkTargetLength, isBrokenOff, REQUEST_LIMITS, readBoundedBody } from '../limits/request-limits.ts';
+import { toAnswerFor, toRoutingMethod } from '../routing/head-method.ts';
 import { traceStateWrite } from '../store/state-write-channel.ts';
 import { readClockBody, readFaultsBody, readForceBody } from './admin-bodies.ts';
 import { checkAdminToken } from './admin-token.ts';
@@ -40,7 +41,13 @@ export const ADMIN_PREFIX = '/__admin';
  * acts on session `w1` as `/__admin/reset`. `at.headers` is the request's header record when the
  * adapter has one (see `HandleOptions.headers`).
  *
+ * Every `GET` route answers `HEAD` too, with the same status and headers and no body (RFC 9110
+ * §9.3.2). A request target over 8 KiB (as sent, a session prefix included) is 414 `uri-too-long`,
+ * as on vendor paths, before anything else is read.
+ *
  * @see https://docs.docker.com/reference/dockerfile/#healthcheck
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2
+ * @see ../../docs/reference/limits.md
  */
 export async function handleAdminRequest(
   engine: { readonly controls: EngineControls },
@@ -48,10 +55,22 @@ export async function handleAdminRequest(
   adminToken?: string,
   at: { readonly pathname?: string; readonly baseUrl?: string; readonly headers?: Readonly<Record<string, string>> } = {},
 ): Promise<Response> {
+  return toAnswerFor(request, await answerAdminRequest(engine, request, adminToken, at));
+}
+
+/** The admin API's answer, HEAD answered as GET (`handleAdminRequest` drops its body). */
+async function answerAdminRequest(
+  engine: { readonly controls: EngineControls },
+  request: Request,
+  adminToken: string | undefined,
+  at: { readonly pathname?: string; readonly baseUrl?: string; readonly headers?: Readonly<Record<string, string>> },
+): Promise<Response> {
   const { controls } = engine;
+  const tooLong = refuseLongTarget(request);
+  if (tooLong) return tooLong;
   const url = at.pathname === undefined || at.baseUrl === undefined ? new URL(request.url) : undefined;
   const pathname = at.pathname ?? (url as URL).pathname;
-  const route = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+  const route = `${toRoutingMethod(request.method)} ${pathname.replace(/\/+$/, '')}`;
   if (isOpenAdminRoute(request.method, pathname))
     return json(200, { status: 'ok', name: SERVER_NAME, version: readServerVersion(), vendors: controls.vendors });
   const refused = checkAdminToken(request, adminToken);
@@ -109,8 +128,10 @@ export async function handleAdminRequest(
       case `DELETE ${ADMIN_PREFIX}/faults`:
         controls.setFaults({});
         return new Response(null, { status: 204 });
-      default:
-        return toProblemResponse(createProblem('unknown-route', `the admin API has no ${route}; see GET ${ADMIN_PREFIX}`));
+      default: {
+        const sent = `${request.method} ${pathname.replace(/\/+$/, '')}`;
+        return toProblemResponse(createProblem('unknown-route', `the admin API has no ${sent}; see GET ${ADMIN_PREFIX}`));
+      }
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -125,6 +146,21 @@ export async function handleAdminRequest(
  */
 export function isOpenAdminRoute(method: string, pathname: string): boolean {
   return (method === 'GET' || method === 'HEAD') && pathname.replace(/\/+$/, '') === `${ADMIN_PREFIX}/health`;
+}
+
+/**
+ * An admin request whose target (path and query, as sent) is over the request target limit: the
+ * 414 `uri-too-long` problem vendor paths get, else undefined. The limit is the documented 8 KiB
+ * (`REQUEST_LIMITS.maxUrlLength`).
+ *
+ * @see ../../docs/reference/limits.md
+ */
+export function refuseLongTarget(request: Request): Response | undefined {
+  const problem = checkTargetLength(new URL(request.url), REQUEST_LIMITS.maxUrlLength);
+  if (!problem) return undefined;
+  // Not awaited: nothing reads the body of a refused request.
+  request.body?.cancel().catch(() => undefined);
+  return toProblemResponse(problem);
 }
 
 /** A served vendor's spec, or a 404 problem naming the ones this server has. */

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { REQUEST_LIMITS, requestTargetLength } from '../limits/request-limits.ts';
+import { toAnswerFor, toRoutingMethod } from '../routing/head-method.ts';
 import { findPackageRoot } from '../spec/load-specs.ts';
 import { renderDashboardPage, renderReferencePage } from './dashboard-pages.ts';
 
@@ -44,8 +46,15 @@ const cache = new Map<string, Promise<string | undefined>>();
  * @see ../../docs/guides/dashboard.md
  */
 export async function serveDashboard(request: Request): Promise<Response | undefined> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const { pathname } = new URL(request.url);
+  if (toRoutingMethod(request.method) !== 'GET') return undefined;
+  const url = new URL(request.url);
+  // Past the request target limit: not ours either, so the admin API's 414 answers it.
+  if (requestTargetLength(url) > REQUEST_LIMITS.maxUrlLength) return undefined;
+  const response = await answerDashboard(request, url.pathname);
+  return response && toAnswerFor(request, response);
+}
+
+async function answerDashboard(request: Request, pathname: string): Promise<Response | undefined> {
   if (pathname === '/')
     return (request.headers.get('accept') ?? '').includes('text/html')
       ? new Response(null, { status: 303, headers: { location: DASHBOARD_PATH } })
@@ -61,7 +70,7 @@ export async function serveDashboard(request: Request): Promise<Response | undef
     const hint = asset?.source === 'build' ? ' (run `npm run build`)' : '';
     return new Response(`Not found: ${path}${hint}\n`, { status: 404, headers: { ...PAGE_HEADERS, 'content-type': 'text/plain' } });
   }
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { ...PAGE_HEADERS, 'content-type': asset.type } });
+  return new Response(body, { status: 200, headers: { ...PAGE_HEADERS, 'content-type': asset.type } });
 }
 
 function page(html: string): Response {

@@ -44,7 +44,12 @@ export async function runProbes(
       });
       status = response.status;
       const body = await response.text();
-      issues = engine.checkResponse(probe.vendor, probe.operationId, { status, headers: Object.fromEntries(response.headers), body });
+      issues = engine.checkResponse(
+        probe.vendor,
+        probe.operationId,
+        { status, headers: Object.fromEntries(response.headers), body },
+        probe,
+      );
       issues.push(...checkExpectation(probe, status, status >= 300 ? findErrorText(body) : undefined));
     } catch (error) {
       const cause = (error as { cause?: { message?: string } }).cause?.message;

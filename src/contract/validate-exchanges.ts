@@ -20,7 +20,8 @@ export interface ExchangeVerdict {
 export function validateExchanges(engine: MockEngine, exchanges: readonly RecordedExchange[]): ExchangeVerdict[] {
   return exchanges.map((exchange) => {
     const hit = engine.checkRequest(exchange.request);
-    const response = hit.vendor && hit.operationId ? engine.checkResponse(hit.vendor, hit.operationId, exchange.response) : [];
+    const response =
+      hit.vendor && hit.operationId ? engine.checkResponse(hit.vendor, hit.operationId, exchange.response, exchange.request) : [];
     return { exchange, vendor: hit.vendor, operationId: hit.operationId, request: hit.issues, response };
   });
 }

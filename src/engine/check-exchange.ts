@@ -68,11 +68,20 @@ export function checkRequest(state: EngineState, request: WireRequest): RequestC
 /**
  * Checks an answer of a vendor operation against the spec: a documented status, the documented
  * headers, and a body (decoded by the vendor's codec for its media type, SOAP XML included) valid
- * against the documented schema. Unknown vendor or operation comes back as one issue.
+ * against the documented schema. Unknown vendor or operation comes back as one issue. The answer to
+ * a `HEAD` request (`request.method`) has no body by definition (RFC 9110 §9.3.2): its status and
+ * headers are checked as the GET operation's, its body is not.
  *
  * @see ../validate/response-validator.ts (the strict-mode validators it reuses)
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2
  */
-export function checkResponse(state: EngineState, vendorName: string, operationId: string, response: WireResponse): ValidationIssue[] {
+export function checkResponse(
+  state: EngineState,
+  vendorName: string,
+  operationId: string,
+  response: WireResponse,
+  request?: Pick<WireRequest, 'method'>,
+): ValidationIssue[] {
   const vendor = state.vendorByName.get(vendorName);
   const operation = vendor?.operations.get(operationId);
   if (!vendor || !operation) {
@@ -82,6 +91,9 @@ export function checkResponse(state: EngineState, vendorName: string, operationI
   const contentType = headers['content-type'] ?? '';
   const bare = toMediaType(contentType);
   const { mediaType, schema } = documentedMediaType(vendor, operation, response.status, contentType, bare);
+  if (request?.method.toUpperCase() === 'HEAD') {
+    return operation.response.validate({ status: response.status, mediaType, headers, body: undefined }, { checkBody: false });
+  }
   let body: unknown = response.body === '' ? undefined : response.body;
   // A body documented as a plain string (a WSDL served as text/xml) is checked as text, not decoded.
   const isText = typeof schema === 'object' && schema !== null && (schema as { type?: unknown }).type === 'string';

@@ -85,8 +85,11 @@ export interface EngineServing {
 export interface EngineContractChecks {
   /** Which operation a wire request hits and which rules it breaks (no handler runs, no state changes). */
   checkRequest(request: WireRequest): RequestCheck;
-  /** Which rules an answer of `vendor.operationId` breaks: status, headers, body decoded by the vendor's codec. */
-  checkResponse(vendor: string, operationId: string, response: WireResponse): ValidationIssue[];
+  /**
+   * Which rules an answer of `vendor.operationId` breaks: status, headers, body decoded by the vendor's
+   * codec (not the body of the answer to a HEAD `request`, which has none).
+   */
+  checkResponse(vendor: string, operationId: string, response: WireResponse, request?: Pick<WireRequest, 'method'>): ValidationIssue[];
 }
 
 /**
@@ -170,7 +173,7 @@ function createStatefulEngine(compiled: CompiledMock, options: EngineOptions): M
   };
   const contract: EngineContractChecks = {
     checkRequest: (request) => checkRequest(state, request),
-    checkResponse: (vendor, operationId, response) => checkResponse(state, vendor, operationId, response),
+    checkResponse: (vendor, operationId, response, request) => checkResponse(state, vendor, operationId, response, request),
   };
   const createSession = (sessionOptions: SessionEngineOptions = {}): MockEngine =>
     // Shares the compiled vendors: only the state is new, so a session costs its stores' seed.

@@ -7,7 +7,7 @@ import type { FaultDecision } from '../faults/fault-injector.ts';
 import { toDocumentedResponse } from '../force/documented-response.ts';
 import { type ForceRequest, readForceRequest } from '../force/prefer-header.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
-import { type BoundedBody, isBrokenOff, readBoundedBody, requestTargetLength } from '../limits/request-limits.ts';
+import { type BoundedBody, checkTargetLength, isBrokenOff, readBoundedBody } from '../limits/request-limits.ts';
 import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
@@ -155,9 +155,13 @@ function failed({ request, url }: Incoming, error: unknown): Outcome {
   return outcomeOf(null, null, encodeProblem(problem));
 }
 
-/** Journals the exchange and answers it. */
+/**
+ * Journals the exchange and answers it. A HEAD request gets the GET answer's status and headers
+ * without its body (RFC 9110 §9.3.2), and is journaled so: with an empty response body.
+ */
 function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome: Outcome): Response {
   const { request, headers, started } = incoming;
+  const encoded = request.method === 'HEAD' ? withoutBodyText(outcome.encoded) : outcome.encoded;
   const recorded = state.journal.record({
     time: incoming.startedAt,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
@@ -167,7 +171,7 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
     request: { method: request.method, url: journalUrl(request.url), headers, body: rawBody },
     response: outcome.dropped
       ? { status: 0, headers: {}, body: '' }
-      : { status: outcome.encoded.status, headers: outcome.encoded.headers, body: outcome.encoded.bodyText },
+      : { status: encoded.status, headers: encoded.headers, body: encoded.bodyText },
     forced: outcome.forced,
     validation: { request: outcome.requestIssues, response: outcome.responseIssues },
   });
@@ -179,7 +183,12 @@ function answer(state: EngineState, incoming: Incoming, rawBody: string, outcome
   }
   // `Response.error()` is the engine's "drop" marker: the server adapter destroys the socket, the MSW
   // adapter answers a network error.
-  return outcome.dropped ? Response.error() : toFetchResponse(outcome.encoded);
+  return outcome.dropped ? Response.error() : toFetchResponse(encoded);
+}
+
+/** An answer's status and headers without its body: what a HEAD request gets. */
+function withoutBodyText(encoded: EncodedResponse): EncodedResponse {
+  return { ...encoded, bodyText: '' };
 }
 
 /** The operation's `vendor.operationId`, made once when the vendor was compiled. */
@@ -230,12 +239,11 @@ type ReadBody = Pick<RawRequest, 'unreadable'> & { readonly text: string };
 
 /** The URL limit (a 414 outcome), then the body, read up to its limit. */
 function checkLimits(state: EngineState, { request, url, headers }: Incoming): Outcome | BoundedBody | Promise<BoundedBody> {
-  const targetLength = requestTargetLength(url);
-  if (targetLength > state.limits.maxUrlLength) {
+  const tooLong = checkTargetLength(url, state.limits.maxUrlLength);
+  if (tooLong) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
     request.body?.cancel().catch(() => undefined);
-    const detail = `the request target is ${targetLength} characters; the limit is ${state.limits.maxUrlLength}`;
-    return outcomeOf(null, null, encodeProblem(createProblem('uri-too-long', detail)));
+    return outcomeOf(null, null, encodeProblem(tooLong));
   }
   if (request.method === 'GET' || request.method === 'HEAD') return NO_BODY;
   return readBoundedBody(request, state.limits.maxBodyBytes, headers);

@@ -1,4 +1,5 @@
 import { decodeBodyText, needsBodyBytes, type UnreadableText } from '../codec/body-text.ts';
+import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
 
 /**
  * The mock's own limits on what one request may hold. A test's odd input must never make the mock
@@ -120,4 +121,16 @@ export async function readBoundedBytes(request: Request, maxBytes: number): Prom
 /** The request target's length as the client sent it (path and query, without the origin). */
 export function requestTargetLength(url: URL): number {
   return url.pathname.length + url.search.length;
+}
+
+/**
+ * The 414 `uri-too-long` problem for a request target over `maxLength` characters, else undefined:
+ * one rule and one wording for vendor paths (the engine) and the admin API.
+ *
+ * @see ../../docs/reference/limits.md
+ */
+export function checkTargetLength(url: URL, maxLength: number): MockProblem | undefined {
+  const length = requestTargetLength(url);
+  if (length <= maxLength) return undefined;
+  return createProblem('uri-too-long', `the request target is ${length} characters; the limit is ${maxLength}`);
 }

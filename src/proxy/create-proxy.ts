@@ -184,11 +184,12 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
     let responseIssues: readonly ValidationIssue[] = [];
     if (!decoded.ok) responseIssues = [{ location: 'response-body', pointer: '/', keyword: 'parse', message: decoded.message }];
     else if (checked.vendor && checked.operationId) {
-      responseIssues = engine.checkResponse(checked.vendor, checked.operationId, {
-        status: answer.status,
-        headers: answer.headers,
-        body: text,
-      });
+      responseIssues = engine.checkResponse(
+        checked.vendor,
+        checked.operationId,
+        { status: answer.status, headers: answer.headers, body: text },
+        request,
+      );
     }
     // In-process the app already calls the vendor's own hosts: nothing to bring back through a proxy.
     const rewritten = decoded.ok && options.targets !== 'same-origin' ? instanceUrls.rewrite(text, url.origin, base) : undefined;

@@ -1,6 +1,7 @@
 import { editDistance } from '../suggest/edit-distance.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { Route } from './build-routes.ts';
+import { toRoutingMethod } from './head-method.ts';
 
 /** Paths longer than this get no suggestion: the comparison is quadratic in segments. */
 const MAX_PATH_LENGTH = 512;
@@ -23,10 +24,11 @@ export function closestRoute(routes: readonly Route[], method: string, pathname:
     methodsByTemplate.set(route.template, methods);
   }
   const segments = pathname.split('/').filter(Boolean);
+  const routed = toRoutingMethod(method);
   let best: { route: string; cost: number } | undefined;
   for (const [template, methods] of methodsByTemplate) {
     const templateSegments = template.split('/').filter(Boolean);
-    const cost = segmentDistance(segments, templateSegments) + (methods.includes(method) ? 0 : 0.5);
+    const cost = segmentDistance(segments, templateSegments) + (methods.includes(method) || methods.includes(routed) ? 0 : 0.5);
     if (cost > templateSegments.length / 2) continue;
     if (!best || cost < best.cost) best = { route: `${methods.join('|')} ${template}`, cost };
   }

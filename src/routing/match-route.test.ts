@@ -4,8 +4,12 @@ import { loadSpec } from '../spec/load-specs.ts';
 import { buildRoutes, type Route } from './build-routes.ts';
 import { type HeaderLookup, matchRoute, type RouteMatch } from './match-route.ts';
 
-/** What a route list answers when every route is tried in list order (the index must not change it). */
-function matchInListOrder(routes: readonly Route[], method: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
+/**
+ * What a route list answers when every route is tried in list order (the index must not change it):
+ * a HEAD no route declares tries the GET routes (RFC 9110 §9.3.2).
+ */
+function matchInListOrder(routes: readonly Route[], sent: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
+  const method = sent === 'HEAD' && !routes.some((route) => route.method === 'HEAD') ? 'GET' : sent;
   let fallback: RouteMatch | undefined;
   for (const route of routes) {
     if (route.method !== method && route.method !== '*') continue;
@@ -65,4 +69,21 @@ it.each([
       }
     }
   }
+});
+
+it.each([
+  ['the GET operation of a path that declares GET', '/api/v1/status/email/request/42', 'voltmx', 'getEmailRequestStatus'],
+  ['the GET operation of an SFMC path that also declares POST', '/Service.asmx', 'sfmc', 'getServiceWsdl'],
+  ['the other-methods operation of a path without GET', '/api/v1/email/42/cancel', 'voltmx', 'rejectCancelEmailMethod'],
+])('routes a HEAD request as GET: %s', (_name, path, vendor, operationId) => {
+  const match = matchRoute(vendorRoutes, 'HEAD', path);
+  expect([match?.route.vendor, match?.route.operationId]).toEqual([vendor, operationId]);
+});
+
+it('routes HEAD to a HEAD operation a spec declares, not to its GET', () => {
+  const routes = buildRoutes(
+    spec({ '/x': { get: { operationId: 'read', responses: {} }, head: { operationId: 'peek', responses: {} } }, '/y': operation('y') }),
+  );
+  expect(matchRoute(routes, 'HEAD', '/x')?.route.operationId).toBe('peek');
+  expect(matchRoute(routes, 'HEAD', '/y')?.route.operationId).toBe('yOther');
 });

@@ -1,4 +1,5 @@
 import type { Route } from './build-routes.ts';
+import { toRoutingMethod } from './head-method.ts';
 
 export interface RouteMatch {
   readonly route: Route;
@@ -33,11 +34,17 @@ const indexes = new WeakMap<readonly Route[], RouteIndex>();
  * `x-match-header` condition matches only when `header` is given and its value matches.
  * Only the routes of the method and of the path's first segment are tried (in list order, so the
  * answer is the one the whole list gives), and a route's pattern runs only when the path starts with
- * the route's literal text (equality decides for a route without parameters).
+ * the route's literal text (equality decides for a route without parameters). A HEAD request the
+ * spec does not declare is routed as GET (RFC 9110 §9.3.2, see `head-method.ts`).
  */
 export function matchRoute(routes: readonly Route[], method: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
   const index = indexes.get(routes) ?? indexRoutes(routes);
-  const segments = index.byMethod.get(method) ?? index.other;
+  let routed = method;
+  let segments = index.byMethod.get(method);
+  if (segments === undefined) {
+    routed = toRoutingMethod(method);
+    segments = index.byMethod.get(routed) ?? index.other;
+  }
   const segment = firstSegment(pathname);
   let fallback: RouteMatch | undefined;
   for (const route of (segment === undefined ? undefined : segments.bySegment.get(segment)) ?? segments.rest) {
@@ -53,7 +60,7 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
         params[route.paramNames[at] as string] = decodeSegment(match[at + 1] ?? '');
       }
     }
-    if (route.method === method) return { route, params };
+    if (route.method === routed) return { route, params };
     fallback ??= { route, params };
   }
   return fallback;

@@ -1,8 +1,9 @@
-import { ADMIN_PREFIX, handleAdminRequest, isOpenAdminRoute } from '../admin/admin-api.ts';
+import { ADMIN_PREFIX, handleAdminRequest, isOpenAdminRoute, refuseLongTarget } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
 import type { HandleOptions, MockEngine, MockState } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import type { JournalEntry } from '../journal/request-journal.ts';
+import { toAnswerFor } from '../routing/head-method.ts';
 import { readSessionTarget } from './session-id.ts';
 import { createSessionRegistry, type SessionInfo, type SessionRegistry } from './session-registry.ts';
 import { handleSessionsRequest, isSessionsPath } from './sessions-admin.ts';
@@ -60,7 +61,9 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
     // No `async`: the engine's promise is handed back as it is, without another one around it.
     fetch(request, options = {}) {
       try {
-        return route(request, options.headers);
+        const answer = route(request, options.headers);
+        // HEAD: every answer without its body, this layer's own refusals included (see head-method.ts).
+        return request.method === 'HEAD' ? answer.then((response) => toAnswerFor(request, response)) : answer;
       } catch (error) {
         return Promise.reject(error);
       }
@@ -76,8 +79,11 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
     if (target.kind === 'default') {
       return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers });
     }
-    // A refused admin request creates no session and touches none.
-    const refused = admin && !isOpenAdminRoute(request.method, pathname) ? checkAdminToken(request, adminToken) : undefined;
+    // A refused admin request creates no session and touches none: an oversized target (414, as on
+    // vendor paths) before the token.
+    const refused = admin
+      ? (refuseLongTarget(request) ?? (isOpenAdminRoute(request.method, pathname) ? undefined : checkAdminToken(request, adminToken)))
+      : undefined;
     if (refused) return Promise.resolve(refused);
     const session = sessions.use(target.id);
     if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl, headers });

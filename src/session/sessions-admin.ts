@@ -1,6 +1,7 @@
-import { ADMIN_PREFIX } from '../admin/admin-api.ts';
+import { ADMIN_PREFIX, refuseLongTarget } from '../admin/admin-api.ts';
 import { checkAdminToken } from '../admin/admin-token.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
+import { toAnswerFor, toRoutingMethod } from '../routing/head-method.ts';
 import type { SessionRegistry } from './session-registry.ts';
 
 /**
@@ -19,16 +20,21 @@ export function isSessionsPath(pathname: string): boolean {
 
 /**
  * `GET /__admin/sessions` lists the live sessions (id, created, last used, request count) with the
- * bound; `DELETE /__admin/sessions/<id>` drops one (204, or 404 `session-not-found`). Guarded by the
- * admin token like every admin route.
+ * bound (`HEAD` too, without the body); `DELETE /__admin/sessions/<id>` drops one (204, or 404
+ * `session-not-found`). Guarded by the admin token like every admin route, and held to the request
+ * target limit like the rest of the admin API.
  *
  * @see ../../docs/guides/sessions.md
  */
 export function handleSessionsRequest(sessions: SessionRegistry, request: Request, pathname: string, adminToken?: string): Response {
-  const refused = checkAdminToken(request, adminToken);
+  return toAnswerFor(request, answerSessionsRequest(sessions, request, pathname, adminToken));
+}
+
+function answerSessionsRequest(sessions: SessionRegistry, request: Request, pathname: string, adminToken: string | undefined): Response {
+  const refused = refuseLongTarget(request) ?? checkAdminToken(request, adminToken);
   if (refused) return refused;
   const path = pathname.replace(/\/+$/, '');
-  if (path === SESSIONS_PATH && request.method === 'GET') {
+  if (path === SESSIONS_PATH && toRoutingMethod(request.method) === 'GET') {
     const body = { sessions: sessions.list(), count: sessions.size, maxSessions: sessions.maxSessions };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }
