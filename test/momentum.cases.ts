@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { digestAuthorization, readChallenge } from './support/digest-client.ts';
 import { expectHeadLikeGet } from './support/head-request.ts';
 import type { Target } from './support/target.ts';
+import { toUtf16 } from './support/utf16.ts';
 
 const CANCEL = '/v3.5/mailing/cancel';
 const AUTH = { authorization: `Basic ${Buffer.from('integration:secret').toString('base64')}` };
@@ -438,6 +439,22 @@ export function defineMomentumCases(target: Target): void {
         },
       ]);
       expect((await statesOf(target))[124]).toBe(2);
+    });
+
+    it.each([
+      ['a JSON', 'UTF-16LE', 'le', 'application/json', '{"orgid":2,"mid":123}'],
+      ['a JSON', 'UTF-16BE', 'be', 'application/json', '{"orgid":2,"mid":123}'],
+      ['a form', 'UTF-16BE', 'be', 'application/x-www-form-urlencoded', 'orgid=2&mid=123'],
+    ] as const)('cancels with %s body in the %s its byte order mark names', async (_, _name, order, type, text) => {
+      const body = toUtf16(text, order, true);
+      const response = await fetch(target.url('momentum', CANCEL), {
+        method: 'PUT',
+        // The length declared as Node's http clients (and MSW's copies of their requests) declare it.
+        headers: { ...AUTH, 'content-type': type, 'content-length': String(body.byteLength) },
+        body,
+      });
+      expect([response.status, await response.text()]).toEqual([200, '0']);
+      expect((await statesOf(target))[123]).toBe(8);
     });
 
     it('answers an unknown path under /v3.5/ with 404 in the Momentum shape', async () => {

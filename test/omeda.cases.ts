@@ -232,6 +232,19 @@ export function defineOmedaCases(target: Target): void {
       expect(answer.ResponseInfo?.[0]?.TrackId).toBe('FOO0102003002');
     });
 
+    it.each([
+      ['UTF-16LE', 'application/json', 'le'],
+      ['UTF-16BE', 'application/json', 'be'],
+      ['UTF-16LE', 'application/json; charset=utf-8', 'le'],
+    ] as const)('cancels with a JSON body in the %s its byte order mark names, under Content-Type %s', async (_, type, order) => {
+      const body = toUtf16(JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }), order, true);
+      // The length declared as Node's http clients (and MSW's copies of their requests) declare it.
+      const headers = { ...APP, 'content-type': type, 'content-length': String(body.byteLength) };
+      const { status, body: answer } = await send(target, { headers, body });
+      expect(status).toBe(200);
+      expect(answer.ResponseInfo?.[0]?.TrackId).toBe('FOO0102003002');
+    });
+
     it('answers a charset it cannot decode with 400 in the Errors shape, cancelling nothing', async () => {
       const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' });
       const bad = await send(target, { headers: { ...APP, 'content-type': 'application/json; charset=x-klingon' }, body });

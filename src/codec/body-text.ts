@@ -30,17 +30,6 @@ const SNIFFED_BYTES = 512;
 const UTF8 = new TextDecoder();
 const LATIN1 = new TextDecoder('latin1');
 
-/**
- * Whether `Request.text()` (always UTF-8) could misread a body of this Content-Type: a charset other
- * than UTF-8 is named, or the body is XML (or untyped), whose own first bytes may name one.
- */
-export function needsBodyBytes(contentType: string | null | undefined): boolean {
-  const charset = charsetOf(contentType);
-  if (charset !== undefined) return !isUtf8Label(charset);
-  const mediaType = toMediaType(contentType);
-  return mediaType === '' || isXmlMediaType(mediaType);
-}
-
 /** Decodes a body's bytes by the rules above; an unknown charset decodes as UTF-8 and says so. */
 export function decodeBodyText(bytes: Uint8Array, contentType: string | null | undefined): BodyText {
   const bom = bomEncoding(bytes);
