@@ -354,23 +354,29 @@ export function defineSfmcCases(target: Target): void {
       expect(answer.fault?.faultstring).toBe('Token Expired');
     });
 
-    it('issues tokens at /v2/token and /v1/requestToken that work with the clock pinned minutes before the end of the year 9999', async () => {
-      await target.setClock('9999-12-31T23:50:00Z');
-      try {
-        const issued = await token(target);
-        expect(issued.status).toBe(200);
-        expect(issued.body.expires_in).toBe(1079);
-        expect((await post(target, sdkEnvelope(issued.body.access_token as string))).overall).toBe('OK');
-        const legacy = await fetch(target.url('sfmc-auth', '/v1/requestToken'), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ clientId: 'id', clientSecret: 'secret' }),
-        });
-        expect(legacy.status).toBe(200);
-      } finally {
-        await target.setClock(null);
-      }
-    });
+    it.each(['9999-12-31T23:50:00Z', '9999-12-31T23:58:00Z', '9999-12-31T23:59:59.999Z'])(
+      'issues tokens at /v2/token and /v1/requestToken that work with the clock pinned at %s, near the end of its range',
+      async (now) => {
+        await target.setClock(now);
+        try {
+          const issued = await token(target);
+          expect(issued.status).toBe(200);
+          expect(issued.body.expires_in).toBe(1079);
+          const cancelled = await post(target, sdkEnvelope(issued.body.access_token as string));
+          expect(cancelled.overall).toBe('OK');
+          // The WS-Security timestamp's Expires (Created + 5 min) stays within the clock's range too.
+          expect(cancelled.header?.['wsse:Security']?.['wsu:Timestamp']?.['wsu:Expires']).toMatch(/^9999-12-31T23:5\d:\d\d/);
+          const legacy = await fetch(target.url('sfmc-auth', '/v1/requestToken'), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ clientId: 'id', clientSecret: 'secret' }),
+          });
+          expect(legacy.status).toBe(200);
+        } finally {
+          await target.setClock(null);
+        }
+      },
+    );
 
     it.each([
       ['not well-formed XML', '<Envelope><Body>', 'Server was unable to read request.'],

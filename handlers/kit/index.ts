@@ -7,7 +7,7 @@
  * @see ../../docs/adding-a-vendor.md
  */
 export { toIsoTime } from '../../src/clock/iso-time.ts';
-export { LATEST_CLOCK_TIME } from '../../src/clock/mock-clock.ts';
+export { clockTimeAfter, LATEST_CLOCK_TIME } from '../../src/clock/mock-clock.ts';
 export type { BodyCodec, DecodeResult } from '../../src/codec/body-codec.ts';
 export { encodeJson } from '../../src/codec/json-codec.ts';
 export type { DecodedRequest } from '../../src/decode/decoded-request.ts';

@@ -1,5 +1,14 @@
 import type { components } from '../../src/generated/sfmc.d.ts';
-import { type ConfigSchema, type HandlerResult, LATEST_CLOCK_TIME, listOrNull, pair, settings, storeIssuedToken } from '../kit/index.ts';
+import {
+  type ConfigSchema,
+  clockTimeAfter,
+  type HandlerResult,
+  LATEST_CLOCK_TIME,
+  listOrNull,
+  pair,
+  settings,
+  storeIssuedToken,
+} from '../kit/index.ts';
 import { sfmcFault, sfmcFaults } from './errors.ts';
 import type { SfmcContext } from './module.ts';
 
@@ -37,7 +46,9 @@ export function authenticate(header: RequestHeader | undefined, context: SfmcCon
   if (token) {
     const issued = context.store.tokens.findByKey(token);
     if (!issued) return sfmcFault(sfmcFaults.loginFailed(), context);
-    if (Date.parse(issued.expires_at) <= context.clock.now().getTime()) return sfmcFault(sfmcFaults.tokenExpired(), context);
+    // A token whose expiry was capped at the clock's last instant would expire past it: never, on this clock.
+    const expiry = Date.parse(issued.expires_at);
+    if (expiry < LATEST_CLOCK_TIME && expiry <= context.clock.now().getTime()) return sfmcFault(sfmcFaults.tokenExpired(), context);
     return undefined;
   }
   const usernameToken = header?.Security?.UsernameToken;
@@ -65,11 +76,8 @@ export function isKnownClient(clientId: string, secret: string, context: SfmcCon
  */
 export async function issueToken(clientId: string, context: SfmcContext): Promise<string> {
   const access_token = newAccessToken(context.randomUUID);
-  // No later than the clock can be pinned: a token that would expire after the year 9999 (a clock pinned
-  // near its end) never expires on the mock's clock either way, and its record stays a valid date-time.
-  const expiresAt = new Date(
-    Math.min(context.clock.now().getTime() + context.config.tokenLifetimeSeconds * 1000, LATEST_CLOCK_TIME),
-  ).toISOString();
+  // No later than the clock's last instant (see the check in `authenticate`): its record stays a date-time.
+  const expiresAt = new Date(clockTimeAfter(context.clock.now(), context.config.tokenLifetimeSeconds * 1000)).toISOString();
   // Every token request keeps its token; the oldest go first past the cap, so the store stays bounded.
   await storeIssuedToken(context.store.tokens, { access_token, client_id: clientId, expires_at: expiresAt });
   return access_token;

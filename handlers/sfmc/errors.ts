@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerResult } from '../kit/index.ts';
+import { clockTimeAfter, type HandlerContext, type HandlerResult } from '../kit/index.ts';
 
 /**
  * Every SFMC fault and error-Result text the mock sends, in one catalogue. Documented texts first;
@@ -101,7 +101,7 @@ export function responseHeader(action: string, now: Date, randomUUID: () => stri
       Timestamp: {
         Id: `Timestamp-${messageId}`,
         Created: toSoapInstant(now),
-        Expires: toSoapInstant(new Date(now.getTime() + 5 * 60_000)),
+        Expires: toSoapInstant(new Date(clockTimeAfter(now, 5 * 60_000))),
       },
     },
   };

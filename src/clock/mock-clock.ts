@@ -19,6 +19,15 @@ const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?
 export const LATEST_CLOCK_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
+ * `ms` after `now` on the mock's clock, no later than its last instant: a time a vendor answer states
+ * (a token's or a timestamp's expiry) stays a date-time of the years 0000–9999 when the clock is
+ * pinned near the end of 9999, which an instant past that can never be reached from anyway.
+ */
+export function clockTimeAfter(now: Date, ms: number): number {
+  return Math.min(now.getTime() + ms, LATEST_CLOCK_TIME);
+}
+
+/**
  * The instant a clock may be pinned to: an RFC 3339 date-time (or a `Date`) within the years 0000–9999,
  * which every vendor's `date-time` fields can state. `"1"` or `"+010000-01-01T00:00:00Z"` are refused.
  *

@@ -55,6 +55,22 @@ describe('handleRequest', () => {
     }
   });
 
+  it('answers a body the mock cannot read (already used) as its own internal error, journaled and logged', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const engine = createEngine({ modules: [VENDOR_MODULES.omeda as VendorModule] });
+      const used = cancel();
+      await used.text();
+      const response = await engine.handle(used);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ code: 'internal-mock-error' });
+      expect(engine.journal.entries()).toHaveLength(1);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('journals what the spec says of an answer it sent with strict mode off', async () => {
     const engine = createEngine({ modules: [drifting], strict: false });
     expect((await engine.handle(cancel())).status).toBe(200);

@@ -6,7 +6,7 @@
  */
 export const MOCK_PROBLEMS = {
   'unknown-route': { status: 404, title: 'No vendor operation matches this method and path' },
-  'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
+  'method-not-allowed': { status: 405, title: 'The mock does not serve this method' },
   'malformed-prefer': { status: 400, title: 'The Prefer header (or __code query) could not be read' },
   'forced-status-not-documented': { status: 400, title: 'The forced status is not documented for this operation' },
   'example-not-found': { status: 400, title: 'The forced example is not documented for this status' },

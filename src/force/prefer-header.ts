@@ -15,7 +15,8 @@ const NOTHING_FORCED: PreferParseResult = { ok: true, force: undefined };
 /**
  * Reads Prism's forcing convention from the preferences of `Prefer` (RFC 7240 §2): the first `code`
  * and the first `example`; an `example` parameter of `code` (`code=404; example=name`) counts when
- * there is no `example` preference. Other preferences, and the parameters of other preferences, are
+ * there is no `example` preference, and a `code` parameter of `example` (`example=name; code=404`)
+ * when there is no `code` preference (either order was read before `;` began parameters). Other preferences, and the parameters of other preferences, are
  * ignored, as RFC 7240 asks; a `code` that is not a 3-digit status, or a `code`/`example` that breaks
  * the grammar, is an error, never silently dropped. The query fallback is `__code` so it cannot clash
  * with a vendor's own parameters (Momentum has none with underscores).
@@ -34,7 +35,7 @@ export function readForceRequest(prefer: string | undefined, query: URLSearchPar
   if (examplePreference?.wellFormed === false) {
     return { ok: false, message: `example must be a token or a quoted-string, got '${valueAsWritten(examplePreference.rest)}'` };
   }
-  const code = presentValue(codePreference) ?? query.get('__code') ?? undefined;
+  const code = presentValue(codePreference) ?? examplePreference?.parameters.get('code') ?? query.get('__code') ?? undefined;
   const example = presentValue(examplePreference) ?? codePreference?.parameters.get('example') ?? query.get('__example') ?? undefined;
   if (code === undefined) {
     return example === undefined ? { ok: true, force: undefined } : { ok: false, message: 'example= needs code= beside it' };

@@ -44,12 +44,15 @@ describe('parsePreferenceList', () => {
     expect(read(value)).toMatchObject({ code: { rest } });
   });
 
-  it.each(['code="404', 'foo="a, code=404', 'code=404, foo="a\\"', 'foo=x"y'])('refuses %s: a quoted-string never closes', (value) => {
-    expect(parsePreferenceList(value)).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/^Prefer has a quoted-string without its closing quote: "/),
-    });
-  });
+  it.each(['code="404', 'foo="a, code=404', 'foo="a, example=x', 'foo=x"y; CODE = 500'])(
+    'refuses %s: a quoted-string never closes and code or example may follow',
+    (value) => {
+      expect(parsePreferenceList(value)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^Prefer has a quoted-string without its closing quote: "/),
+      });
+    },
+  );
 
   it('reads an 8 KB value of quotes, commas, semicolons and backslashes in one pass, to the right answer', () => {
     const noise = '\\",;\\\\'.repeat(1_400);
@@ -62,8 +65,20 @@ describe('parsePreferenceList', () => {
     });
   });
 
-  it('refuses an 8 KB value whose one quote never closes, however many escaped quotes follow it', () => {
-    const value = `code=404, foo="${'\\",;'.repeat(2_000)}`;
+  it.each([
+    ['code=404, foo="a\\"', { code: ['404', {}] }],
+    ['foo=x"y', {}],
+    ['code=404, return="minimal', { code: ['404', {}] }],
+  ])('ends the list at %s: a quoted-string never closes, and neither code nor example follows', (value, preferences) => {
+    expect(read(value)).toEqual(preferences);
+  });
+
+  it('ends an 8 KB value at its one quote that never closes, however many escaped quotes follow it', () => {
+    expect(read(`code=404, foo="${'\\",;'.repeat(2_000)}`)).toEqual({ code: ['404', {}] });
+  });
+
+  it('refuses an 8 KB value whose one quote never closes with an example= after it', () => {
+    const value = `code=404, foo="${'\\",;'.repeat(2_000)}, example=x`;
     const unclosed = value.slice(value.indexOf('"'));
     expect(parsePreferenceList(value)).toEqual({
       ok: false,

@@ -21,8 +21,9 @@ export type PreferenceListResult =
  * Splits a `Prefer` field value (several field lines arrive joined by `, `, as Fetch `Headers` join
  * them) into its preferences, keyed by lower-case token, keeping the first of each name. Commas split
  * only outside quoted-strings; parameters after `;` stay with their preference. An element with no
- * leading token names nothing and is skipped; a quoted-string with no closing quote makes the whole
- * value unreadable, as where any later element starts can no longer be told. One pass, left to right,
+ * leading token names nothing and is skipped. After a quoted-string with no closing quote, where any
+ * later element starts can no longer be told: the value is unreadable when `code=` or `example=` shows
+ * in what is left, and otherwise ends there. One pass, left to right,
  * with no backtracking: time is linear in the length of the value.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7240#section-2 — `Prefer = 1#preference`
@@ -32,14 +33,22 @@ export function parsePreferenceList(value: string): PreferenceListResult {
   const preferences = new Map<string, Preference>();
   const scanner = { text: value, at: 0 };
   while (scanner.at <= value.length) {
+    const start = scanner.at;
     const element = readElement(scanner);
-    if (element === UNTERMINATED)
+    if (element === UNTERMINATED) {
+      // Where the list goes on can no longer be told: refused if a preference the mock reads may be in
+      // what is left, else the list ends there (a client's other preferences are not the mock's business).
+      if (!READ_BY_THE_MOCK.test(value.slice(start))) break;
       return { ok: false, message: `Prefer has a quoted-string without its closing quote: ${excerpt(value, scanner.at)}` };
+    }
     if (element && !preferences.has(element.name)) preferences.set(element.name, element);
     scanner.at += 1; // past the comma that ended the element (or past the end)
   }
   return { ok: true, preferences };
 }
+
+/** `code` or `example` as a name, as far as text that cannot be parsed any more shows one. */
+const READ_BY_THE_MOCK = /(?:^|[\s,;"])(?:code|example)\s*=/i;
 
 /** The text from an offset, cut short: a problem's detail should not echo an 8 KB header. */
 function excerpt(text: string, from: number): string {

@@ -35,7 +35,13 @@ export function isBrokenOff(body: BoundedBody): body is BrokenOffBody {
   return 'brokenOff' in body;
 }
 
+/**
+ * A failed body read as the client's doing. A `TypeError` is the mock's own ("Body is unusable": read
+ * twice, or locked), so it is thrown on and answered as an internal error; anything else is the body
+ * stream's (Node's "aborted", an `AbortError`, the error a client's stream raised).
+ */
 function brokenOff(error: unknown): BrokenOffBody {
+  if (error instanceof TypeError) throw error;
   return { ok: false, brokenOff: error instanceof Error ? error.message : String(error) };
 }
 

@@ -3,7 +3,7 @@ import { formatIssue } from '../contract/validate-exchanges.ts';
 import { createEngine, type MockEngine } from '../engine/create-engine.ts';
 import { createProblem, type MockProblem, type MockProblemCode } from '../errors/mock-errors.ts';
 import { createRequestJournal, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
-import { REQUEST_LIMITS, readBoundedBytes, requestTargetLength } from '../limits/request-limits.ts';
+import { checkTargetLength, REQUEST_LIMITS, readBoundedBytes } from '../limits/request-limits.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import { selectModules } from '../vendors.ts';
 import { decodeContent } from './decode-content.ts';
@@ -153,10 +153,10 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
       return new Response(text, { status: problem.status, headers });
     };
 
-    if (requestTargetLength(url) > REQUEST_LIMITS.maxUrlLength) {
+    const tooLong = checkTargetLength(url, REQUEST_LIMITS.maxUrlLength);
+    if (tooLong) {
       request.body?.cancel().catch(() => undefined);
-      const detail = `the request target is ${requestTargetLength(url)} characters; the limit is ${REQUEST_LIMITS.maxUrlLength}`;
-      return refuse(createProblem('uri-too-long', detail), null);
+      return refuse(tooLong, null);
     }
     const bytes = await readBoundedBytes(request, maxBodyBytes);
     if (!bytes.ok) {

@@ -1,8 +1,8 @@
 /**
  * HEAD is GET without the content (RFC 9110 §9.3.2): wherever the mock supports GET it supports
  * HEAD, with the status and header fields GET would send and no body. One rule for every route
- * (vendor paths, the admin API, sessions): a HEAD request is routed as GET (unless a spec declares
- * HEAD itself), answered as GET, and its body dropped at the end.
+ * (vendor paths, the admin API, sessions): a HEAD request is routed as GET (unless its path declares
+ * HEAD), answered as GET, and its body dropped at the end.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2
  */

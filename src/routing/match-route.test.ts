@@ -6,10 +6,16 @@ import { type HeaderLookup, matchRoute, type RouteMatch } from './match-route.ts
 
 /**
  * What a route list answers when every route is tried in list order (the index must not change it):
- * a HEAD no route declares tries the GET routes (RFC 9110 §9.3.2).
+ * a HEAD its path does not declare gets the path's GET route, where it has one (RFC 9110 §9.3.2).
  */
 function matchInListOrder(routes: readonly Route[], sent: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
-  const method = sent === 'HEAD' && !routes.some((route) => route.method === 'HEAD') ? 'GET' : sent;
+  const declared = matchMethodInListOrder(routes, sent, pathname, header);
+  if (sent !== 'HEAD' || declared?.route.method === 'HEAD') return declared;
+  const asGet = matchMethodInListOrder(routes, 'GET', pathname, header);
+  return asGet?.route.method === 'GET' ? asGet : declared;
+}
+
+function matchMethodInListOrder(routes: readonly Route[], method: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
   let fallback: RouteMatch | undefined;
   for (const route of routes) {
     if (route.method !== method && route.method !== '*') continue;
@@ -86,4 +92,12 @@ it('routes HEAD to a HEAD operation a spec declares, not to its GET', () => {
   );
   expect(matchRoute(routes, 'HEAD', '/x')?.route.operationId).toBe('peek');
   expect(matchRoute(routes, 'HEAD', '/y')?.route.operationId).toBe('yOther');
+});
+
+it('routes HEAD as GET on a path that declares no HEAD, also when another path declares one', () => {
+  const routes = buildRoutes(
+    spec({ '/x': { head: { operationId: 'peek', responses: {} } }, '/z': { get: { operationId: 'read', responses: {} } } }),
+  );
+  expect(matchRoute(routes, 'HEAD', '/z')?.route.operationId).toBe('read');
+  expect(matchRoute(routes, 'HEAD', '/x')?.route.operationId).toBe('peek');
 });

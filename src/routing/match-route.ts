@@ -34,17 +34,21 @@ const indexes = new WeakMap<readonly Route[], RouteIndex>();
  * `x-match-header` condition matches only when `header` is given and its value matches.
  * Only the routes of the method and of the path's first segment are tried (in list order, so the
  * answer is the one the whole list gives), and a route's pattern runs only when the path starts with
- * the route's literal text (equality decides for a route without parameters). A HEAD request the
- * spec does not declare is routed as GET (RFC 9110 §9.3.2, see `head-method.ts`).
+ * the route's literal text (equality decides for a route without parameters). A HEAD request its
+ * path does not declare is routed as the path's GET (RFC 9110 §9.3.2, see `head-method.ts`).
  */
 export function matchRoute(routes: readonly Route[], method: string, pathname: string, header?: HeaderLookup): RouteMatch | undefined {
   const index = indexes.get(routes) ?? indexRoutes(routes);
-  let routed = method;
-  let segments = index.byMethod.get(method);
-  if (segments === undefined) {
-    routed = toRoutingMethod(method);
-    segments = index.byMethod.get(routed) ?? index.other;
-  }
+  const declared = findRoute(index.byMethod.get(method) ?? index.other, method, pathname, header);
+  if (method !== 'HEAD' || declared?.route.method === 'HEAD') return declared;
+  // A HEAD this path does not declare: the path's GET route, where it has one.
+  const routed = toRoutingMethod(method);
+  const asGet = findRoute(index.byMethod.get(routed) ?? index.other, routed, pathname, header);
+  return asGet?.route.method === routed ? asGet : declared;
+}
+
+/** The first route of `segments` for `method` and the path, else the first of another method the path matched. */
+function findRoute(segments: SegmentIndex, method: string, pathname: string, header: HeaderLookup | undefined): RouteMatch | undefined {
   const segment = firstSegment(pathname);
   let fallback: RouteMatch | undefined;
   for (const route of (segment === undefined ? undefined : segments.bySegment.get(segment)) ?? segments.rest) {
@@ -60,7 +64,7 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
         params[route.paramNames[at] as string] = decodeSegment(match[at + 1] ?? '');
       }
     }
-    if (route.method === routed) return { route, params };
+    if (route.method === method) return { route, params };
     fallback ??= { route, params };
   }
   return fallback;
