@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
-import { answerAsteriskOptions } from './server-wide-answers.ts';
+import { answerAsteriskOptions, sendProblem } from './server-wide-answers.ts';
 
 type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -62,14 +62,7 @@ export function guardRequestFraming(server: Server): void {
       for (const listener of listeners) listener.call(server, incoming, outgoing);
       return;
     }
-    const body = JSON.stringify(problem);
-    incoming.resume();
-    outgoing.writeHead(problem.status, {
-      'content-type': 'application/problem+json',
-      'content-length': Buffer.byteLength(body),
-      connection: 'close',
-    });
-    outgoing.end(body);
+    sendProblem(incoming, outgoing, problem);
   });
 }
 

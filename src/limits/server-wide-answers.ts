@@ -18,9 +18,8 @@ export const SERVED_METHODS = 'GET, HEAD, POST, PUT, DELETE';
  */
 export function answerServerWideRequests(server: Server): void {
   server.on('checkExpectation', (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    incoming.resume();
     const detail = `the mock meets no expectation but 100-continue, got Expect: ${String(incoming.headers.expect).slice(0, 80)}`;
-    sendProblem(outgoing, createProblem('expectation-failed', detail));
+    sendProblem(incoming, outgoing, createProblem('expectation-failed', detail));
   });
   server.on('connect', (_incoming: IncomingMessage, socket: Duplex) => {
     const problem = createProblem(
@@ -35,8 +34,10 @@ export function answerServerWideRequests(server: Server): void {
   });
 }
 
-function sendProblem(outgoing: ServerResponse, problem: MockProblem): void {
+/** Answers a request the server refuses before it reaches the app: the problem, then the connection closed. */
+export function sendProblem(incoming: IncomingMessage, outgoing: ServerResponse, problem: MockProblem): void {
   const body = JSON.stringify(problem);
+  incoming.resume();
   outgoing.writeHead(problem.status, {
     'content-type': 'application/problem+json',
     'content-length': Buffer.byteLength(body),
