@@ -13,7 +13,8 @@ import { type CompiledMock, compileMock } from './compile-mock.ts';
 import { findVendorByPathPrefix } from './compile-vendor.ts';
 import { checkFaultPlan, createEngineControls, type EngineControls, type MockState } from './engine-controls.ts';
 import type { EngineState } from './engine-state.ts';
-import { type HandleOptions, handleRequest } from './handle-request.ts';
+import { handleRequest } from './handle-request.ts';
+import type { HandleOptions } from './incoming-request.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
 export { type EngineControls, type ForceOptions, type MockState, MockStateError } from './engine-controls.ts';
