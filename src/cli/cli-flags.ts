@@ -1,5 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { closestName } from '../suggest/edit-distance.ts';
+import { ALL_VENDORS, checkVendorNames } from '../vendor-names.ts';
+import { fail } from './fail.ts';
 
 /** The other names a flag answers to on every command: `--vendor` is `--vendors`. */
 export const FLAG_ALIASES: Readonly<Record<string, string>> = { vendor: 'vendors' };
@@ -66,4 +68,20 @@ export function splitList(value: string | undefined): string[] | undefined {
     ?.split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * `--vendors` as the names it lists, every vendor when it is not given. A name that is unknown or
+ * given twice exits with the sentence that says so, prefixed `--vendors:`, before anything is loaded.
+ *
+ * @see ../../docs/reference/cli.md
+ */
+export function readVendorsFlag(value: string | undefined): readonly string[] {
+  const names = splitList(value) ?? ALL_VENDORS;
+  try {
+    checkVendorNames(names);
+  } catch (error) {
+    fail(`--vendors: ${(error as Error).message.replace(/^\[esp-cancel-mock\] /, '')}`);
+  }
+  return names;
 }

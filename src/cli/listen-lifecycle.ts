@@ -28,8 +28,7 @@ export function failToListen(error: NodeJS.ErrnoException, port: number, host: s
   const from = portSource(portFlag) === '--port' ? '' : ' (from the PORT environment variable)';
   if (error.code === 'EADDRINUSE') fail(`port ${port}${from} is already in use; pick another with --port <n> (or PORT=<n>)`);
   if (error.code === 'EADDRNOTAVAIL') fail(`cannot bind ${host}: no such address on this machine; change --host`);
-  const message = error.message.replace(/^\[esp-cancel-mock\] /, '');
-  fail(/^(Unknown vendor|Vendor ')/.test(message) ? `--vendors: ${message}` : message);
+  fail(error.message.replace(/^\[esp-cancel-mock\] /, ''));
 }
 
 /**

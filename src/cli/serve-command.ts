@@ -7,8 +7,8 @@ import { type JournalEntry, MAX_JOURNAL_CAPACITY } from '../journal/request-jour
 import type { RunningServer, StartServerOptions } from '../server.ts';
 import { openServerSocket } from '../server-socket.ts';
 import { yamlOnDemand } from '../spec/yaml-on-demand.ts';
-import { ALL_VENDORS, checkVendorNames } from '../vendor-names.ts';
-import { parseFlags, splitList } from './cli-flags.ts';
+import { ALL_VENDORS } from '../vendor-names.ts';
+import { parseFlags, readVendorsFlag } from './cli-flags.ts';
 import { fail } from './fail.ts';
 import { boundServerHeap, failToListen, onStopSignals, readPort } from './listen-lifecycle.ts';
 import { createStdoutLogWriter } from './log-writer.ts';
@@ -76,7 +76,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? randomSeed() : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
-  const vendors = splitList(values.vendors);
+  // Checked here, before the engine loads, so a wrong name is refused alike whichever way the server starts.
+  const vendors = values.vendors === undefined ? undefined : readVendorsFlag(values.vendors);
   const colour = logFormat === 'text' && useColour(process.stdout, process.env);
   // Formatted and written after the answer is sent, many lines per write under load (see log-writer.ts).
   const logWriter = values.quiet
@@ -126,7 +127,6 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (listenFirst) {
     try {
       requireAdminTokenOffLoopback(host, values['admin-token']);
-      checkVendorNames(vendors ?? ALL_VENDORS);
     } catch (error) {
       failToStart(error as NodeJS.ErrnoException);
     }

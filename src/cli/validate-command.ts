@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readRecordedExchanges } from '../contract/recorded-exchanges.ts';
 import { type ExchangeVerdict, formatIssue, validateExchanges } from '../contract/validate-exchanges.ts';
 import { createEngine } from '../engine/create-engine.ts';
-import { ALL_VENDORS, selectModules } from '../vendors.ts';
-import { parseFlags, splitList } from './cli-flags.ts';
+import { selectModules } from '../vendors.ts';
+import { parseFlags, readVendorsFlag, splitList } from './cli-flags.ts';
 import { fail } from './fail.ts';
 
 export const VALIDATE_HELP = `esp-cancel-mock validate FILE [options]
@@ -39,12 +39,7 @@ export async function validateCommand(args: string[]): Promise<void> {
   const { values, positionals } = flags.parsed;
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) fail('validate takes exactly one file: esp-cancel-mock validate traffic.har');
-  const vendors = splitList(values.vendors) ?? [...ALL_VENDORS];
-  try {
-    selectModules(vendors);
-  } catch (error) {
-    fail(`--vendors: ${(error as Error).message.replace(/^\[esp-cancel-mock\] /, '')}`);
-  }
+  const vendors = readVendorsFlag(values.vendors);
   const hosts = splitList(values.hosts)?.map((host) => host.toLowerCase());
   let text: string;
   try {

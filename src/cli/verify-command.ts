@@ -8,8 +8,8 @@ import { runProbes } from '../contract/run-probes.ts';
 import { formatIssue } from '../contract/validate-exchanges.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { loadSpec } from '../spec/load-specs.ts';
-import { ALL_VENDORS, selectModules } from '../vendors.ts';
-import { parseFlags, splitList } from './cli-flags.ts';
+import { selectModules } from '../vendors.ts';
+import { parseFlags, readVendorsFlag } from './cli-flags.ts';
 import { fail } from './fail.ts';
 
 export const VERIFY_HELP = `esp-cancel-mock verify --base-url URL [options]
@@ -53,12 +53,7 @@ export async function verifyCommand(args: string[]): Promise<void> {
   if (!values['base-url']) fail('verify needs --base-url, e.g. --base-url http://127.0.0.1:4010');
   const target = checkBaseUrl(values['base-url']);
   if (!target.ok) fail(target.message);
-  let modules: ReturnType<typeof selectModules>;
-  try {
-    modules = selectModules(splitList(values.vendors) ?? ALL_VENDORS);
-  } catch (error) {
-    fail(`--vendors: ${(error as Error).message.replace(/^\[esp-cancel-mock\] /, '')}`);
-  }
+  const modules = selectModules(readVendorsFlag(values.vendors));
   const overrides = readOverrides(values.config, values.header ?? [], values.param ?? []);
   const reach = await reachTarget(target.base);
   if (!reach.ok) fail(reach.message);
