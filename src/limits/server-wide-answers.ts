@@ -2,7 +2,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProblem, type MockProblem } from '../errors/mock-errors.ts';
 
-/** The methods some path of the mock answers (vendor operations and the admin API). */
+/**
+ * The methods some path of the mock answers (vendor operations and the admin API). Written out, since
+ * the socket answers before the specs are loaded; `server-wide-answers.test.ts` holds it equal to the
+ * methods of the specs and of the admin API's reference.
+ */
 export const SERVED_METHODS = 'GET, HEAD, POST, PUT, DELETE';
 
 /**
