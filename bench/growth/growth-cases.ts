@@ -1,7 +1,7 @@
 /**
- * The work that must stay linear in its input (DESIGN.md "State and isolation": every bulk operation
- * is linear in its size; PROTOCOL "work on user input is linear"): each decoder, the store's bulk
- * operations and the journal, each at a size the harness calibrates.
+ * The work that must stay linear in its input (docs/development.md "Growth check": work on user input
+ * and every bulk operation is linear in its size): each decoder, the store's bulk operations and the
+ * journal, each at a size the harness calibrates.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { parseDigestCredentials } from '../../handlers/kit/digest-credentials.ts';
