@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { deriveProbes, type VendorOverrides } from '../contract/derive-probes.ts';
+import { deriveProbes } from '../contract/derive-probes.ts';
 import { toJunitXml } from '../contract/junit-report.ts';
 import { isolateOnMock, NO_ISOLATION } from '../contract/mock-isolation.ts';
+import type { VendorOverrides } from '../contract/probe-parameters.ts';
 import { checkBaseUrl, reachTarget } from '../contract/probe-target.ts';
 import { runProbes } from '../contract/run-probes.ts';
 import { formatIssue } from '../contract/validate-exchanges.ts';
