@@ -284,7 +284,8 @@ if (values.hostile) {
   console.log(`hostile findings:     ${hostileFindings.length === 0 ? 'none' : ''}`);
   for (const finding of hostileFindings) console.log(`  ${finding}`);
 }
-console.log(`RSS start/end:        ${rssStart} MiB → ${rssEnd} MiB`);
+// The end is read after the store checks, which read and write the whole store: above the samples taken under load.
+console.log(`RSS start/end:        ${rssStart} MiB → ${rssEnd} MiB (after the store checks)`);
 if (rssSeries.length > 0) console.log(`RSS along the run:    ${rssSeries.join('; ')}`);
 const flatness = values.journal && !crashed ? judgeFlatness(rssSamples) : undefined;
 if (flatness) {
