@@ -10,8 +10,8 @@ import { matchRoute } from '../routing/match-route.ts';
 import { countStoreChanges } from '../store/vendor-store.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import type { HandlerContext, HandlerResult } from '../vendor/vendor-module.ts';
-import { checkAnswer } from './check-answer.ts';
 import { type CompiledOperation, type CompiledVendor, findVendorByPathPrefix } from './compile-vendor.ts';
+import { encodeAnswer } from './encode-answer.ts';
 import type { EngineState, VendorRecords } from './engine-state.ts';
 import type { Incoming } from './incoming-request.ts';
 import { encodeProblem, type Outcome, outcomeOf, problemOutcome } from './outcome.ts';
@@ -103,7 +103,7 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
-    return checkAnswer(state, vendor, operation, invalid(requestIssues, decoded, context), { forced: null, requestIssues });
+    return encodeAnswer(state, vendor, operation, invalid(requestIssues, decoded, context), { forced: null, requestIssues });
   }
   if (force) {
     const forced = { ...force, by: preferred ? 'prefer' : queued ? 'queue' : 'fault' } as const;
@@ -120,7 +120,7 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
     }
     // The vendor fills the example's dynamic parts (fresh ids, the request's, the clock's); strict mode checks the result.
     const result = vendor.module.personalizeForced?.(documented.result, decoded, context) ?? documented.result;
-    return checkAnswer(state, vendor, operation, result, { forced, requestIssues });
+    return encodeAnswer(state, vendor, operation, result, { forced, requestIssues });
   }
   // Only a handler that changed a record schedules a save (`--state-file`): reads and refusals cost no
   // serialisation, and without a listener nothing is counted.
@@ -128,7 +128,7 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
   const before = store ? countStoreChanges(store) : 0;
   const answered = (result: HandlerResult): Outcome => {
     if (store && countStoreChanges(store) !== before) state.onStoreChange?.();
-    return checkAnswer(state, vendor, operation, result, { forced: null, requestIssues });
+    return encodeAnswer(state, vendor, operation, result, { forced: null, requestIssues });
   };
   const result = state.serial.runEager(() => runHandler(vendor, operation, decoded, context));
   return result instanceof Promise ? result.then(answered) : answered(result);

@@ -8,7 +8,7 @@ import { failedOutcome, type Outcome, problemOutcome } from './outcome.ts';
 
 /**
  * One request through the engine (docs/development.md "A request, step by step"): limits → route → decode → validate →
- * forced? → handler → strict check → encode → journal. Every vendor outcome is data; an unexpected
+ * forced? → handler → encode → strict check → journal. Every vendor outcome is data; an unexpected
  * throw becomes one logged `internal-mock-error` and the next request still works. Reading the body
  * is the one wait of most requests: the rest runs in the turn the body arrives in (a fault's delay, an
  * asynchronous handler or one queued behind another wait too).
@@ -30,14 +30,14 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
   try {
     limited = checkLimits(state, incoming);
   } catch (error) {
-    return answerExchange(state, incoming, '', failed(incoming, error));
+    return answerExchange(state, incoming, '', failedOutcome(incoming, error));
   }
   if (!(limited instanceof Promise)) {
     return 'ok' in limited ? decideRead(state, incoming, limited) : answerExchange(state, incoming, '', limited);
   }
   return limited.then(
     (body) => decideRead(state, incoming, body),
-    (error: unknown) => answerExchange(state, incoming, '', failed(incoming, error)),
+    (error: unknown) => answerExchange(state, incoming, '', failedOutcome(incoming, error)),
   );
 }
 
@@ -69,16 +69,11 @@ function decideRead(state: EngineState, incoming: Incoming, body: BoundedBody): 
   try {
     outcome = decideAnswer(state, incoming, body);
   } catch (error) {
-    return answerExchange(state, incoming, rawBody, failed(incoming, error));
+    return answerExchange(state, incoming, rawBody, failedOutcome(incoming, error));
   }
   if (!(outcome instanceof Promise)) return answerExchange(state, incoming, rawBody, outcome);
   return outcome.then(
     (decided) => answerExchange(state, incoming, rawBody, decided),
-    (error: unknown) => answerExchange(state, incoming, rawBody, failed(incoming, error)),
+    (error: unknown) => answerExchange(state, incoming, rawBody, failedOutcome(incoming, error)),
   );
-}
-
-/** An unexpected throw: logged, and answered as one `internal-mock-error`. */
-function failed({ request, url }: Incoming, error: unknown): Outcome {
-  return failedOutcome(request.method, url.pathname, error);
 }

@@ -4,6 +4,7 @@ import type { JournalEntry } from '../journal/request-journal.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import { UNREAD } from './answer-error-text.ts';
 import type { CompiledVendor } from './compile-vendor.ts';
+import type { Incoming } from './incoming-request.ts';
 
 /** What the pipeline decided, before it becomes a Fetch Response and a journal entry. */
 export interface Outcome {
@@ -46,8 +47,8 @@ export function problemOutcome(problem: MockProblem, more: Parameters<typeof out
 }
 
 /** An unexpected throw: logged, and answered as one `internal-mock-error`. */
-export function failedOutcome(method: string, pathname: string, error: unknown): Outcome {
-  console.error('[esp-cancel-mock] internal error while answering', method, pathname, error);
+export function failedOutcome({ request, url }: Pick<Incoming, 'request' | 'url'>, error: unknown): Outcome {
+  console.error('[esp-cancel-mock] internal error while answering', request.method, url.pathname, error);
   return problemOutcome(createProblem('internal-mock-error', (error as Error).message ?? String(error)));
 }
 

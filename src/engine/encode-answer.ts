@@ -11,7 +11,7 @@ import { encodeProblem, type Outcome, outcomeOf } from './outcome.ts';
  * Encodes a vendor answer and checks it against the spec; in strict mode a violation is a mock problem.
  * @see ../../docs/reference/problems.md (`strict-violation`)
  */
-export function checkAnswer(
+export function encodeAnswer(
   state: EngineState,
   vendor: CompiledVendor,
   operation: CompiledOperation,
