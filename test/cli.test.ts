@@ -101,6 +101,13 @@ describe('esp-cancel-mock CLI', () => {
     [['serve', '--vendors', 'omeda,sfmc,omeda'], /^esp-cancel-mock: --vendors: Vendor 'omeda' is named twice\. Name each vendor once\.\n$/],
     [['serve', '--vendors', 'omeda,omeda', '--latency', '10'], /^esp-cancel-mock: --vendors: Vendor 'omeda' is named twice\./],
     [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', 'sfmc,sfmc'], /--vendors: Vendor 'sfmc' is named twice\./],
+    [['serve', '--vendors', ''], /^esp-cancel-mock: --vendors: names no vendor\. Use one or more of: momentum, omeda, sfmc, voltmx\.\n$/],
+    [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', ' , '], /--vendors: names no vendor\./],
+    [['validate', 'traffic.har', '--vendors', ''], /--vendors: names no vendor\./],
+    [
+      ['serve', '--host', '0.0.0.0', '--vendors', 'mailchimp'],
+      /^esp-cancel-mock: host 0\.0\.0\.0 is reachable from other machines, so the admin API needs a token\./,
+    ],
     [['serve', '--port', 'abc'], /^esp-cancel-mock: --port must be a whole number from 0 to 65535, got 'abc'\n$/],
     [['serve', '--journal-size', '-1'], /^esp-cancel-mock: --journal-size must be a whole number from 0 to 100000, got '-1'\n$/],
     [['serve', '--journal-size', '1000000000'], /--journal-size must be a whole number from 0 to 100000, got '1000000000'/],

@@ -71,13 +71,15 @@ export function splitList(value: string | undefined): string[] | undefined {
 }
 
 /**
- * `--vendors` as the names it lists, every vendor when it is not given. A name that is unknown or
- * given twice exits with the sentence that says so, prefixed `--vendors:`, before anything is loaded.
+ * `--vendors` as the names it lists, every vendor when the flag is not given. A list that names no
+ * vendor (`--vendors ""`, often an unset variable) or a name that is unknown or given twice exits with
+ * the sentence that says so, prefixed `--vendors:`, before anything is loaded.
  *
  * @see ../../docs/reference/cli.md
  */
 export function readVendorsFlag(value: string | undefined): readonly string[] {
   const names = splitList(value) ?? ALL_VENDORS;
+  if (names.length === 0) fail(`--vendors: names no vendor. Use one or more of: ${ALL_VENDORS.join(', ')}.`);
   try {
     checkVendorNames(names);
   } catch (error) {

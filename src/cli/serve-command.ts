@@ -76,7 +76,14 @@ export async function serveCommand(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? randomSeed() : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
     fail(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
-  // Checked here, before the engine loads, so a wrong name is refused alike whichever way the server starts.
+  const host = values.host ?? '127.0.0.1';
+  // Checked here, before the engine loads, so either way the server starts refuses alike: the admin
+  // token off loopback first, then the vendor names.
+  try {
+    requireAdminTokenOffLoopback(host, values['admin-token']);
+  } catch (error) {
+    fail((error as Error).message.replace(/^\[esp-cancel-mock\] /, ''));
+  }
   const vendors = values.vendors === undefined ? undefined : readVendorsFlag(values.vendors);
   const colour = logFormat === 'text' && useColour(process.stdout, process.env);
   // Formatted and written after the answer is sent, many lines per write under load (see log-writer.ts).
@@ -86,7 +93,6 @@ export async function serveCommand(args: string[]): Promise<void> {
         formatLogBytes(entry, logFormat, colour, session),
       );
   const log = logWriter ? (entry: JournalEntry, session?: string) => logWriter.add({ entry, session }) : undefined;
-  const host = values.host ?? '127.0.0.1';
   const options: StartServerOptions = {
     port,
     host,
@@ -125,11 +131,6 @@ export async function serveCommand(args: string[]): Promise<void> {
   // schemas) make the server build first and listen after, as before.
   const listenFirst = Object.keys(faults).length === 0 && !values['state-file'];
   if (listenFirst) {
-    try {
-      requireAdminTokenOffLoopback(host, values['admin-token']);
-    } catch (error) {
-      failToStart(error as NodeJS.ErrnoException);
-    }
     const socket = await openServerSocket({ port, host }).catch(failToStart);
     // The heap is bounded once the engine is built (building it bounded would take longer), before a
     // request that waited in the socket is answered.
