@@ -5,11 +5,15 @@ import { findSpecDirectory, loadSpec } from '../spec/load-specs.ts';
 import { ALL_VENDORS } from '../vendor-names.ts';
 import { SERVED_METHODS } from './server-wide-answers.ts';
 
-/** The methods of the admin API's table in its reference (`| \`GET\|PUT /__admin/clock\` | …`). */
+/** The methods of the admin API's table in its reference: every `METHOD /__admin…` span of a row's first cell (`GET\|PUT` is two). */
 function adminMethods(): string[] {
   const reference = readFileSync(new URL('../../docs/reference/admin-api.md', import.meta.url), 'utf8');
-  const cells = [...reference.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1] as string);
-  return cells.filter((cell) => cell.includes(' /__admin')).flatMap((cell) => cell.split(' ')[0]?.split('\\|') ?? []);
+  const firstCells = reference
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => line.split(/(?<!\\)\|/)[1] ?? '');
+  const spans = firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z\\|]+) \/__admin[^`]*`/g)].map((match) => match[1] as string));
+  return spans.flatMap((methods) => methods.split('\\|'));
 }
 
 it('names in Allow exactly the methods of the vendor specs and the admin API, with HEAD wherever GET', () => {
