@@ -8,8 +8,17 @@ import { closestName } from './suggest/edit-distance.ts';
  */
 export const ALL_VENDORS: readonly string[] = ['momentum', 'omeda', 'sfmc', 'voltmx'];
 
-/** Fails on the first unknown name, with the closest known one and the list, or on a name given twice. */
+/**
+ * Fails on a list that names no vendor (a mock that serves nothing answers every request `unknown-route`,
+ * which hides the mistake; leaving `vendors` out serves them all), on the first unknown name, with the
+ * closest known one and the list, or on a name given twice.
+ */
 export function checkVendorNames(names: readonly string[]): void {
+  if (names.length === 0)
+    throw startupError(
+      'The vendor list names no vendor.',
+      `Use one or more of: ${ALL_VENDORS.join(', ')}, or leave it out to serve them all.`,
+    );
   for (const [index, name] of names.entries()) {
     if (ALL_VENDORS.includes(name)) {
       if (names.indexOf(name) === index) continue;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createMock } from '../src/msw.ts';
+import { startServer } from '../src/server.ts';
 import { ALL_VENDORS, checkVendorNames } from '../src/vendor-names.ts';
 import { selectModules, VENDOR_MODULES } from '../src/vendors.ts';
 
@@ -32,6 +34,16 @@ describe('the vendor names serve checks before loading the vendors', () => {
       "[esp-cancel-mock] Vendor 'omeda' is named twice. Name each vendor once.",
     );
     expect(() => selectModules(['sfmc', 'sfmc'])).toThrow("Vendor 'sfmc' is named twice.");
+  });
+
+  it('refuse a list that names no vendor, in createMock and startServer as in the CLI', async () => {
+    const message =
+      '[esp-cancel-mock] The vendor list names no vendor. Use one or more of: momentum, omeda, sfmc, voltmx, or leave it out to serve them all.';
+    expect(() => checkVendorNames([])).toThrow(message);
+    expect(() => createMock({ vendors: [] })).toThrow(message);
+    // Refused before a socket opens: port 1 would fail to bind if it got that far.
+    await expect(startServer({ vendors: [], port: 1 })).rejects.toThrow(message);
+    expect(createMock().vendors).toEqual(ALL_VENDORS);
   });
 
   it('accept every known name', () => {

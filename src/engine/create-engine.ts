@@ -25,7 +25,7 @@ export type { HandleOptions };
  * engine as it is (the engine takes the modules instead of the vendor names).
  */
 export interface MockOptions {
-  /** Vendors to serve (default: all). */
+  /** Vendors to serve (default: all); an empty list, an unknown name or a name given twice is refused. */
   readonly vendors?: readonly string[];
   /** Validate every response against the spec; a violation answers 500 `strict-violation`. */
   readonly strict?: boolean;
