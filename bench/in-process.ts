@@ -3,8 +3,9 @@
  * processes (what every vitest worker pays before its first test), and the per-request cost through
  * MSW beside a plain MSW handler, per vendor. Each child runs pinned to the server core.
  */
+
+import { median } from './bench-stats.ts';
 import { runNode } from './pinned-process.ts';
-import { median } from './server-rounds.ts';
 
 export interface StartupProbe {
   readonly mswMs: number;

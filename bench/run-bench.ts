@@ -16,18 +16,11 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, pairedRatio, spread } from './bench-stats.ts';
 import { benchInProcessStartup, benchMswCost } from './in-process.ts';
 import { keepStartCostVariables, loadAverage, memoryMiB, pinSelf, type Started, stopProcess, withheldVariables } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import {
-  benchServerScenario,
-  median,
-  pairedRatio,
-  type ServerScenarioResult,
-  spread,
-  startVariant,
-  type VariantResult,
-} from './server-rounds.ts';
+import { benchServerScenario, type ServerScenarioResult, startVariant, type VariantResult } from './server-rounds.ts';
 import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
 import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 

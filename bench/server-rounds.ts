@@ -5,10 +5,11 @@
  * latency, server CPU per request (from `/proc/<pid>/stat` over the measured window), idle and peak RSS,
  * and the p50 of sequential requests on one connection.
  */
-import { Agent, request as httpRequest } from 'node:http';
 import autocannon from 'autocannon';
+import { median } from './bench-stats.ts';
+import { oneConnectionP50, sentFor } from './one-connection.ts';
 import { cpuMicros, memoryMiB, type Started, startPinned, stopProcess } from './pinned-process.ts';
-import type { BenchRequest, BenchScenario } from './scenario.ts';
+import type { BenchScenario } from './scenario.ts';
 
 export type VariantName = 'mock' | 'mockLogging' | 'mockV8Heap' | 'bare' | 'honoAjv';
 export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'mockV8Heap', 'bare', 'honoAjv'];
@@ -169,40 +170,6 @@ export async function load(server: Started, scenario: BenchScenario, counter: { 
  */
 const P50_BLOCKS_PER_ROUND = 4;
 
-/** How many requests `oneConnectionP50` sends for a p50 of `count`: they and the warm-up before them. */
-const sentFor = (count: number): number => count + Math.ceil(count / 10);
-
-/** p50 of `count` sequential requests on one keep-alive connection, in µs (after 10% warm-up). */
-async function oneConnectionP50(server: Started, scenario: BenchScenario, count: number, firstIndex: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(server.url);
-  const send = (built: BenchRequest) =>
-    new Promise<void>((resolve, reject) => {
-      const outgoing = httpRequest(
-        { agent, host: url.hostname, port: url.port, method: built.method, path: built.path, headers: built.headers },
-        (response) => {
-          response.resume();
-          response.once('end', () => resolve());
-        },
-      );
-      outgoing.once('error', reject);
-      outgoing.end(built.body);
-    });
-  const times: number[] = [];
-  try {
-    const warm = sentFor(count) - count;
-    for (let index = 0; index < warm + count; index++) {
-      const built = scenario.request(firstIndex + index);
-      const started = performance.now();
-      await send(built);
-      if (index >= warm) times.push((performance.now() - started) * 1000);
-    }
-  } finally {
-    agent.destroy();
-  }
-  return median(times);
-}
-
 /** PUTs the scenario's records into a mock (or one of its sessions, by `base`), so its requests are real cancels. */
 export async function seedMock(server: Started, scenario: BenchScenario, records: number, base = server.url): Promise<void> {
   const put = await fetch(`${base}/__admin/state`, {
@@ -280,27 +247,6 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
   } finally {
     for (const server of servers.values()) await stopProcess(server);
   }
-}
-
-/**
- * `a / b` as the median of the rounds' (or one-connection blocks') own ratios: the variants of one
- * round are measured within a minute of each other, so a slow period of the machine (they come and go
- * here) weighs on both sides of a round's ratio, where it can move one median and not the other.
- */
-export function pairedRatio(a: readonly number[], b: readonly number[]): number {
-  return median(a.map((value, round) => value / (b[round] ?? Number.NaN)));
-}
-
-/** The lowest and highest of a variant's rounds, e.g. `69.0–80.1`. */
-export function spread(values: readonly number[], digits = 1): string {
-  return values.length === 0 ? '' : `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Each figure's median over the rounds; requests, unexpected answers and errors are summed. */

@@ -3,9 +3,11 @@
  * cancel with and without the `/__session/<id>` prefix in alternating rounds (CPU per request too),
  * the first request of a new session, and RSS over thousands of sessions (see `bench/sessions.ts`).
  */
+
+import { median } from './bench-stats.ts';
 import { loadAverage, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { type Load, load, median, medianLoad, type ServerRunOptions, seedMock, startVariant } from './server-rounds.ts';
+import { type Load, load, medianLoad, type ServerRunOptions, seedMock, startVariant } from './server-rounds.ts';
 import { benchFirstRequest, benchSessionCreation, benchSessionMemory } from './sessions.ts';
 
 export interface SessionsResult {

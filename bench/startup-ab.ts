@@ -11,6 +11,7 @@
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './bench-stats.ts';
 import {
   cpuMicros,
   loadAverage,
@@ -23,7 +24,7 @@ import {
   withheldVariables,
 } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { median, startVariant } from './server-rounds.ts';
+import { startVariant } from './server-rounds.ts';
 
 const { values } = parseArgs({ options: { before: { type: 'string' }, runs: { type: 'string', default: '9' } } });
 if (!values.before) throw new Error('usage: npx tsx bench/startup-ab.ts --before <a built checkout> [--runs 9]');

@@ -3,8 +3,10 @@
  * and printed as measured / target. A missing part prints "not measured". Nothing fails on a miss:
  * the figures are noisy on shared machines, so they inform a change; they never gate one.
  */
+
+import { pairedRatio } from './bench-stats.ts';
 import type { MswCost, StartupProbe } from './in-process.ts';
-import { pairedRatio, type ServerScenarioResult } from './server-rounds.ts';
+import type { ServerScenarioResult } from './server-rounds.ts';
 
 type StartupKind = 'mock' | 'mockOmeda' | 'bare' | 'honoAjv';
 
