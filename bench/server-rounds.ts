@@ -49,6 +49,8 @@ export interface ServerRunOptions {
   readonly strict: boolean;
   /** The mock's `--journal-size` (its default when not given). */
   readonly journalSize?: number;
+  /** Node flags for the mock servers except `mockV8Heap` (none when not given). */
+  readonly mockNodeFlags?: readonly string[];
   /** Sequential requests on one connection per round (measured in alternating blocks), for the p50 at one connection. */
   readonly sequential: number;
 }
@@ -90,7 +92,7 @@ export interface ServerScenarioResult {
 export function startVariant(
   variant: VariantName,
   scenario: BenchScenario | undefined,
-  options: { readonly pinned: boolean; readonly strict: boolean; readonly vendors?: readonly string[]; readonly journalSize?: number },
+  options: Pick<ServerRunOptions, 'pinned' | 'strict' | 'journalSize' | 'mockNodeFlags'> & { readonly vendors?: readonly string[] },
 ) {
   const baselineEnv: Record<string, string> = scenario
     ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) }
@@ -103,6 +105,7 @@ export function startVariant(
     case 'mockV8Heap':
       return startPinned(
         [
+          ...(variant === 'mockV8Heap' ? [] : (options.mockNodeFlags ?? [])),
           'dist/esp-cancel-mock.mjs',
           'serve',
           '--port',
