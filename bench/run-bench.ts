@@ -9,7 +9,7 @@
  * `--warmup 3`, `--connections 50`, `--rounds 3` (alternating rounds; medians reported), `--only
  * omeda,sfmc`, `--strict` (the server validates every response too), `--journal-size 0` (the mock
  * servers' journal; 0 shows what keeping exchanges costs), `--mock-node-flags="…"` (node flags of the mock
- * servers, e.g. a heap size: they then leave the heap to them), `--records 1000`, `--parts
+ * servers in the server and sessions parts, e.g. a heap size: `serve` then leaves the heap to them), `--records 1000`, `--parts
  * startup,server,in-process,sessions`, `--no-pin` (share both cores, as before). Sessions: creation cost,
  * a request with and without a session, and memory over thousands of sessions (`bench/sessions.ts`);
  * `--sessions-only` runs just that part, `--sessions 10000` sets how many.
@@ -40,8 +40,9 @@ This process and autocannon run on core 1, every server on core 0 (taskset). Com
   --strict             the server validates every response too
   --journal-size <n>   the mock servers' --journal-size (default: theirs, 1000); 0 shows what the journal costs
   --mock-node-flags=<flags>
-                       node flags for the mock servers (not the V8-defaults copy), e.g.
-                       "--max-semi-space-size=16 --heap-growing-percent=50"; with heap flags serve leaves the heap alone
+                       node flags for the mock servers of the server and sessions parts (not the
+                       V8-defaults copy), e.g. "--max-semi-space-size=16 --heap-growing-percent=50";
+                       with heap flags serve leaves the heap alone
   --quick              short windows and fewer runs: a couple of minutes in all
   --no-pin             let server and load generator share both cores
   --keep-ca-certs      servers and probes inherit NODE_EXTRA_CA_CERTS (by default they start without it:
@@ -89,7 +90,7 @@ const options = {
   records: Number(values.records),
   strict: values.strict ?? false,
   ...(values['journal-size'] === undefined ? {} : { journalSize: Number(values['journal-size']) }),
-  ...(values['mock-node-flags'] ? { mockNodeFlags: values['mock-node-flags'].split(' ').filter(Boolean) } : {}),
+  ...(values['mock-node-flags'] ? { mockNodeFlags: values['mock-node-flags'].split(/\s+/).filter(Boolean) } : {}),
   sequential: quick ? 200 : 2000,
 };
 const startupRuns = quick ? 3 : 7;
@@ -147,7 +148,7 @@ const ratio = (value: number) => `${value.toFixed(2)}×`;
 console.log(
   `esp-cancel-mock bench${quick ? ' (quick)' : ''} — ${pinned ? 'servers pinned to core 0, load generator to core 1' : 'NOT pinned (figures not comparable to pinned runs)'}; ` +
     `${options.connections} connections, ${options.rounds} alternating rounds of ${options.duration}s after ${options.warmup}s warm-up; ` +
-    `${options.records} records; strict ${options.strict ? 'on' : 'off'}${options.journalSize === undefined ? '' : `; mock --journal-size ${options.journalSize}`}${options.mockNodeFlags ? `; mock node flags ${options.mockNodeFlags.join(' ')}` : ''}; node ${process.version}; load average ${loadAverage()}` +
+    `${options.records} records; strict ${options.strict ? 'on' : 'off'}${options.journalSize === undefined ? '' : `; mock --journal-size ${options.journalSize}`}${options.mockNodeFlags ? `; mock node flags ${options.mockNodeFlags.join(' ')} (server and sessions parts)` : ''}; node ${process.version}; load average ${loadAverage()}` +
     `${withheld.length > 0 ? `; started without ${withheld.join(', ')} (set here; --keep-ca-certs passes it on)` : ''}\n`,
 );
 

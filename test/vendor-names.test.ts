@@ -1,5 +1,7 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createMock } from '../src/msw.ts';
+import { createDriftCheck } from '../src/proxy/msw-drift-check.ts';
 import { startServer } from '../src/server.ts';
 import { ALL_VENDORS, checkVendorNames } from '../src/vendor-names.ts';
 import { selectModules, VENDOR_MODULES } from '../src/vendors.ts';
@@ -41,8 +43,22 @@ describe('the vendor names serve checks before loading the vendors', () => {
       '[esp-cancel-mock] The vendor list names no vendor. Use one or more of: momentum, omeda, sfmc, voltmx, or leave it out to serve them all.';
     expect(() => checkVendorNames([])).toThrow(message);
     expect(() => createMock({ vendors: [] })).toThrow(message);
-    // Refused before a socket opens: port 1 would fail to bind if it got that far.
-    await expect(startServer({ vendors: [], port: 1 })).rejects.toThrow(message);
+    expect(() => createDriftCheck({ vendors: [] })).toThrow(message);
+    // Refused before a socket opens: the port is held here, so a server that got as far as listening
+    // would fail with EADDRINUSE instead (and one that listened anyway is closed).
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as { port: number };
+    try {
+      const started = startServer({ vendors: [], port });
+      started.then(
+        (server) => server.close(),
+        () => undefined,
+      );
+      await expect(started).rejects.toThrow(message);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
     expect(createMock().vendors).toEqual(ALL_VENDORS);
   });
 

@@ -8,7 +8,7 @@ import { createFetchForwarder } from './forward-with-fetch.ts';
 import type { UpstreamLimits } from './upstream-exchange.ts';
 
 export interface DriftCheckOptions {
-  /** Vendors whose traffic is checked (default: all). */
+  /** Vendors whose traffic is checked (default: all; an empty list is refused). */
   readonly vendors?: readonly string[];
   /** Which origins to check: `spec` (default, the vendors' documented hosts), `any`, or a list. */
   readonly origins?: OriginPolicy;
