@@ -8,11 +8,12 @@
  * Options: `--quick` (short windows, a couple of minutes in all), `--duration 10` (seconds),
  * `--warmup 3`, `--connections 50`, `--rounds 3` (alternating rounds; medians reported), `--only
  * omeda,sfmc`, `--strict` (the server validates every response too), `--journal-size 0` (the mock
- * servers' journal; 0 shows what keeping exchanges costs), `--mock-node-flags="…"` (node flags of the mock
- * servers in the server and sessions parts, e.g. a heap size: `serve` then leaves the heap to them), `--records 1000`, `--parts
- * startup,server,in-process,sessions`, `--no-pin` (share both cores, as before). Sessions: creation cost,
- * a request with and without a session, and memory over thousands of sessions (`bench/sessions.ts`);
- * `--sessions-only` runs just that part, `--sessions 10000` sets how many.
+ * servers' journal; 0 shows what keeping exchanges costs), `--mock-node-flags="…"` (node flags of the
+ * mock servers in the server and sessions parts, e.g. a heap size: `serve` then leaves the heap to
+ * them), `--records 1000`, `--parts startup,server,in-process,sessions`, `--no-pin` (share both cores,
+ * as before). Sessions: creation cost, a request with and without a session, and memory over
+ * thousands of sessions (`bench/sessions.ts`); `--sessions-only` runs just that part, `--sessions
+ * 10000` sets how many.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
