@@ -15,10 +15,7 @@ export const ALL_VENDORS: readonly string[] = ['momentum', 'omeda', 'sfmc', 'vol
  */
 export function checkVendorNames(names: readonly string[]): void {
   if (names.length === 0)
-    throw startupError(
-      'The vendor list names no vendor.',
-      `Use one or more of: ${ALL_VENDORS.join(', ')}, or leave it out to serve them all.`,
-    );
+    throw startupError('No vendor is named.', `Use one or more of: ${ALL_VENDORS.join(', ')}, or leave the list out to serve them all.`);
   for (const [index, name] of names.entries()) {
     if (ALL_VENDORS.includes(name)) {
       if (names.indexOf(name) === index) continue;

@@ -101,9 +101,12 @@ describe('esp-cancel-mock CLI', () => {
     [['serve', '--vendors', 'omeda,sfmc,omeda'], /^esp-cancel-mock: --vendors: Vendor 'omeda' is named twice\. Name each vendor once\.\n$/],
     [['serve', '--vendors', 'omeda,omeda', '--latency', '10'], /^esp-cancel-mock: --vendors: Vendor 'omeda' is named twice\./],
     [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', 'sfmc,sfmc'], /--vendors: Vendor 'sfmc' is named twice\./],
-    [['serve', '--vendors', ''], /^esp-cancel-mock: --vendors: names no vendor\. Use one or more of: momentum, omeda, sfmc, voltmx\.\n$/],
-    [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', ' , '], /--vendors: names no vendor\./],
-    [['validate', 'traffic.har', '--vendors', ''], /--vendors: names no vendor\./],
+    [
+      ['serve', '--vendors', ''],
+      /^esp-cancel-mock: --vendors: No vendor is named\. Use one or more of: momentum, omeda, sfmc, voltmx, or leave the list out to serve them all\.\n$/,
+    ],
+    [['verify', '--base-url', 'http://127.0.0.1:1', '--vendors', ' , '], /--vendors: No vendor is named\./],
+    [['validate', 'traffic.har', '--vendors', ''], /--vendors: No vendor is named\./],
     [
       ['serve', '--host', '0.0.0.0', '--vendors', 'mailchimp'],
       /^esp-cancel-mock: host 0\.0\.0\.0 is reachable from other machines, so the admin API needs a token\./,

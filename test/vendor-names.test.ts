@@ -40,7 +40,7 @@ describe('the vendor names serve checks before loading the vendors', () => {
 
   it('refuse a list that names no vendor, in createMock and startServer as in the CLI', async () => {
     const message =
-      '[esp-cancel-mock] The vendor list names no vendor. Use one or more of: momentum, omeda, sfmc, voltmx, or leave it out to serve them all.';
+      '[esp-cancel-mock] No vendor is named. Use one or more of: momentum, omeda, sfmc, voltmx, or leave the list out to serve them all.';
     expect(() => checkVendorNames([])).toThrow(message);
     expect(() => createMock({ vendors: [] })).toThrow(message);
     expect(() => createDriftCheck({ vendors: [] })).toThrow(message);
