@@ -50,6 +50,26 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts `serve` on a port found free, with `PORT` set to it. Another process may take a free port
+ * before the CLI binds it (parallel test files open connections all the time); then the CLI exits 2
+ * saying the port is in use, and it is tried again on another.
+ */
+async function serveOnFreePort(args: string[]): Promise<{ readonly cli: Run; readonly port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const cli = run(['serve', ...args], { PORT: String(port) });
+    let exited = false;
+    void cli.exit.then(() => {
+      exited = true;
+    });
+    // Printed on listening, or on exit: whichever comes first ends the wait.
+    await waitFor(() => (exited ? 'exited' : cli.output()), new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\n|^exited$`));
+    if (!exited) return { cli, port };
+    if (attempt === 3 || !/ is already in use;/.test(cli.errors())) throw new Error(`serve did not start: ${cli.errors()}`);
+  }
+}
+
 afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
 });
@@ -73,9 +93,7 @@ describe('esp-cancel-mock CLI', () => {
   });
 
   it('takes the port from PORT, serves only the vendors asked for and prints where the dashboard is', async () => {
-    const port = await freePort();
-    const cli = run(['serve', '--vendors', 'omeda', '--strict'], { PORT: String(port) });
-    await waitFor(cli.output, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\n`));
+    const { cli, port } = await serveOnFreePort(['--vendors', 'omeda', '--strict']);
     await waitFor(cli.output, /vendors: omeda \(strict\)\n/);
     await waitFor(cli.output, new RegExp(`dashboard: http://127\\.0\\.0\\.1:${port}/__admin/ui\n`));
     const momentum = await fetch(`http://127.0.0.1:${port}/v3.5/mailing/cancel?orgid=2&mid=123`, { method: 'PUT' });
