@@ -6,7 +6,7 @@
  * @see https://man7.org/linux/man-pages/man1/taskset.1.html
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -136,7 +136,19 @@ export function stopProcess(started: Started): Promise<void> {
 
 /** User + system CPU time the process has used so far, in microseconds. */
 export function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return statCpuMicros(`/proc/${pid}/stat`);
+}
+
+/** The same for each of the process's threads, by thread id (the main thread's is the pid). */
+export function threadCpuMicros(pid: number): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(tid, statCpuMicros(`/proc/${pid}/task/${tid}/stat`));
+  return threads;
+}
+
+/** utime + stime of a `/proc/…/stat` file, in microseconds. */
+function statCpuMicros(file: string): number {
+  const stat = readFileSync(file, 'utf8');
   // Fields after the command name (which may hold spaces) start at field 3; utime is 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);

@@ -1,0 +1,120 @@
+/**
+ * Where one server's CPU goes, per thread and (with `--perf`) per frame: `npm run bench:threads`.
+ *
+ * Starts one server of the bench (the mock `--quiet`, bare `node:http` or Hono + ajv) pinned as the
+ * bench pins it, seeds the mock, warms it up, then reads each thread's CPU from
+ * `/proc/<pid>/task/*\/stat` over a measured window of a fixed number of requests. With `--perf <file>`
+ * it also records the window with Linux `perf` (`cpu-clock` samples with call stacks; node runs with
+ * `--perf-basic-prof` so JIT frames carry their names) and prints, in µs per request, the frames the
+ * main thread spends most in (inclusive) and what the other threads do. Unlike `--cpu-prof`, perf
+ * costs nothing per call, so the same frame compares across servers. See docs/development.md.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { recordWindow, summarisePerf } from './perf-samples.ts';
+import { pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
+import type { BenchScenario } from './scenario.ts';
+import { scenarioRequests, seedMock, startVariant, type VariantName } from './server-rounds.ts';
+
+const USAGE = `npm run bench:threads -- [options]
+  --server <name>      mock (--quiet), bare or honoAjv (default mock)
+  --vendor <name>      the bench scenario (default omeda)
+  --connections <n>    autocannon connections (default 50)
+  --requests <n>       measured requests (default 80000)
+  --warmup <n>         unmeasured requests first (default 20000)
+  --records <n>        records seeded into the mock; requests cycle through them (default 1000)
+  --perf <file>        also record the window with perf into <file> and print frames
+  --top <n>            frames to print with --perf (default 40)`;
+
+const { values } = parseArgs({
+  options: {
+    server: { type: 'string', default: 'mock' },
+    vendor: { type: 'string', default: 'omeda' },
+    connections: { type: 'string', default: '50' },
+    requests: { type: 'string', default: '80000' },
+    warmup: { type: 'string', default: '20000' },
+    records: { type: 'string', default: '1000' },
+    perf: { type: 'string' },
+    top: { type: 'string', default: '40' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const SERVERS: readonly VariantName[] = ['mock', 'bare', 'honoAjv'];
+const server = values.server as VariantName;
+if (!SERVERS.includes(server)) refuse(`--server must be one of ${SERVERS.join(', ')}, got '${values.server}'`);
+const connections = wholeNumber('connections', 1);
+const requestCount = wholeNumber('requests', 1);
+const warmup = wholeNumber('warmup', 0);
+const records = wholeNumber('records', 1);
+wholeNumber('top', 1);
+
+const root = join(import.meta.dirname, '..');
+const vendors = readdirSync(join(root, 'bench', 'scenarios')).map((file) => file.replace(/\.ts$/, ''));
+if (!vendors.includes(values.vendor)) refuse(`--vendor must be one of ${vendors.join(', ')}, got '${values.vendor}'`);
+const { scenario } = (await import(`./scenarios/${values.vendor}.ts`)) as { scenario: BenchScenario };
+if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; figures are not comparable to the bench');
+// --perf-basic-prof is one of the V8 flags NODE_OPTIONS may carry: the server's node writes
+// /tmp/perf-<pid>.map, which perf reads to name JIT frames.
+if (values.perf) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim();
+const started = await startVariant(server, scenario, { pinned: true, strict: false });
+try {
+  if (server === 'mock') await seedMock(started, scenario, records);
+  let next = 0;
+  const requests = scenarioRequests(scenario, () => next++ % records);
+  if (warmup > 0) await autocannon({ url: started.url, connections, amount: warmup, requests });
+  const recording = values.perf ? await recordWindow(started.pid, values.perf) : undefined;
+  const before = threadCpuMicros(started.pid);
+  const result = await autocannon({ url: started.url, connections, amount: requestCount, requests });
+  const after = threadCpuMicros(started.pid);
+  await recording?.stop();
+  const answered = result.requests.total;
+  const perRequest = (tid: string) => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / answered;
+  const mainMicros = perRequest(String(started.pid));
+  const otherMicros = [...after.keys()].filter((tid) => tid !== String(started.pid)).reduce((sum, tid) => sum + perRequest(tid), 0);
+  console.log(
+    `${server}, ${scenario.name}, ${connections} connection${connections === 1 ? '' : 's'}, ${answered} requests (statuses ${JSON.stringify(statusCounts(result))}):\n` +
+      `  CPU per request ${(mainMicros + otherMicros).toFixed(1)} µs: main thread ${mainMicros.toFixed(1)}, other threads ${otherMicros.toFixed(1)}`,
+  );
+  if (values.perf) {
+    const summary = summarisePerf(values.perf, String(started.pid), Number(values.top));
+    console.log(`\n  main thread, inclusive µs per request (${summary.mainSamples} samples):`);
+    for (const frame of summary.mainFrames) console.log(`  ${(frame.share * mainMicros).toFixed(2).padStart(8)}  ${frame.name}`);
+    console.log(`\n  other threads, µs per request (${summary.otherSamples} samples):`);
+    for (const part of summary.otherParts) console.log(`  ${(part.share * otherMicros).toFixed(2).padStart(8)}  ${part.name}`);
+  }
+} finally {
+  await stopProcess(started);
+  if (values.perf) removeProfilingFiles(started.pid);
+}
+
+function refuse(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+/** The option `name` as a whole number of at least `least`, or the usage and exit code 2. */
+function wholeNumber(name: 'connections' | 'requests' | 'warmup' | 'records' | 'top', least: number): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < least) refuse(`--${name} must be a whole number from ${least}, got '${values[name]}'`);
+  return value;
+}
+
+function statusCounts(result: autocannon.Result): Record<string, number> {
+  const stats = result.statusCodeStats as Record<string, { count: number }>;
+  return Object.fromEntries(Object.entries(stats).map(([status, { count }]) => [status, count]));
+}
+
+/**
+ * What `--perf-basic-prof` leaves behind, once perf has read it: the symbol map /tmp/perf-<pid>.map
+ * and the code event log isolate-<address>-<pid>-v8.log that node 20 writes to its working directory.
+ */
+function removeProfilingFiles(pid: number): void {
+  rmSync(`/tmp/perf-${pid}.map`, { force: true });
+  for (const file of readdirSync(root)) if (new RegExp(`^isolate-0x[0-9a-f]+-${pid}-v8\\.log$`).test(file)) rmSync(join(root, file));
+}
