@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createRequestJournal, MAX_JOURNAL_CAPACITY, type NewJournalEntry } from './request-journal.ts';
+import { createRequestJournal, MAX_JOURNAL_CAPACITY, type NewJournalEntry, runAnswerCheck } from './request-journal.ts';
 
 /** A full garbage collection, so heap figures count only what is still referenced. */
 function collectGarbage(): void {
@@ -148,13 +148,89 @@ describe('createRequestJournal', () => {
   it('holds 64 KiB of each 1 MiB body in memory, not the whole body', () => {
     const journal = createRequestJournal(100);
     collectGarbage();
-    const before = process.memoryUsage().heapUsed;
+    // Bodies are kept as bytes outside the heap: count both.
+    const used = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
     for (let index = 0; index < 100; index += 1) journal.record(entry(200, `${index}`.padEnd(1024 * 1024, 'x')));
     collectGarbage();
-    const grownMiB = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    const grownMiB = (used() - before) / 1024 / 1024;
     // 100 × 64 KiB ≈ 6.4 MiB kept; the whole bodies would be 100 MiB.
     expect(grownMiB).toBeLessThan(40);
+    expect(grownMiB).toBeGreaterThan(5);
     expect(journal.entries()).toHaveLength(100);
+  });
+
+  it('gives back every body exactly as recorded: empty, ASCII, accented, astral and with lone surrogates', () => {
+    const bodies = ['', '{"a":1}', 'café ünïcode €', '😀 and 𝄞', 'lone \uD800 high', 'lone \uDFFF low', '\uDC00\uD800 reversed', 'é'];
+    const journal = createRequestJournal(bodies.length);
+    for (const [index, body] of bodies.entries()) {
+      const raw = entry(200, body);
+      journal.record({ ...raw, response: { ...raw.response, body: bodies[bodies.length - 1 - index] as string } });
+    }
+    const read = journal.entries();
+    expect(read.map((e) => e.request.body)).toEqual(bodies);
+    expect(read.map((e) => e.response.body)).toEqual([...bodies].reverse());
+    expect(read.map((e) => e.request.body.isWellFormed())).toEqual(bodies.map((body) => body.isWellFormed()));
+  });
+
+  it('keeps the newest entries in order as its columns grow past their first room and the ring wraps', () => {
+    const journal = createRequestJournal(150);
+    for (let index = 1; index <= 400; index++) journal.record({ ...entry(200 + (index % 300), `body ${index}`), durationMs: index / 10 });
+    const read = journal.entries();
+    expect(read).toHaveLength(150);
+    expect(read.map((e) => e.id)).toEqual(Array.from({ length: 150 }, (_, index) => 251 + index));
+    expect(
+      read.every((e) => e.request.body === `body ${e.id}` && e.durationMs === e.id / 10 && e.response.status === 200 + (e.id % 300)),
+    ).toBe(true);
+    expect(journal.dropped()).toBe(250);
+  });
+
+  it('shares one frozen header record between exchanges whose headers are equal, and keeps distinct ones apart', () => {
+    const journal = createRequestJournal(3);
+    const raw = entry(200);
+    const headers = { 'content-type': 'application/json', host: 'localhost' };
+    journal.record({ ...raw, request: { ...raw.request, headers: { ...headers } } });
+    const mutable = { ...headers };
+    journal.record({ ...raw, request: { ...raw.request, headers: mutable } });
+    journal.record({ ...raw, request: { ...raw.request, headers: { ...headers, host: 'other' } } });
+    mutable.host = 'changed after recording';
+    const [first, second, third] = journal.entries().map((e) => e.request.headers);
+    expect(first).toBe(second);
+    expect(first).toEqual(headers);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(third).toEqual({ ...headers, host: 'other' });
+  });
+
+  it('reads an entry through the handle record() gave even after the ring has wrapped over it', () => {
+    const journal = createRequestJournal(1);
+    const first = journal.record({ ...entry(201, 'first body'), time: Date.UTC(2026, 0, 2) });
+    journal.record(entry(202, 'second body'));
+    expect(first.read()).toMatchObject({
+      id: 1,
+      time: '2026-01-02T00:00:00.000Z',
+      request: { body: 'first body' },
+      response: { status: 201 },
+    });
+    expect(journal.entries().map((e) => e.request.body)).toEqual(['second body']);
+  });
+
+  it('runs an answer check once, whether the handle or a read of the journal comes first', () => {
+    let checks = 0;
+    const check = () => {
+      checks++;
+      return [];
+    };
+    const journal = createRequestJournal(2);
+    const raw = entry(200);
+    const byHandle = journal.record({ ...raw, validation: { request: [], response: check } });
+    runAnswerCheck(byHandle);
+    expect(journal.entries()[0]?.validation.response).toEqual([]);
+    expect(checks).toBe(1);
+    const byRead = journal.record({ ...raw, validation: { request: [], response: check } });
+    expect(journal.entries()[1]?.validation.response).toEqual([]);
+    runAnswerCheck(byRead);
+    expect(byRead.read().validation.response).toEqual([]);
+    expect(checks).toBe(2);
   });
 
   it('refuses a capacity above 100,000 with a RangeError that names the bound', () => {

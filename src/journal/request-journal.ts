@@ -1,5 +1,7 @@
 import { toIsoTime } from '../clock/iso-time.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
+import { type BodyChunks, createBodyChunks, readFirst, readSecond } from './body-chunks.ts';
+import { createSharedRecords, type SharedRecords } from './shared-records.ts';
 
 /** One exchange as the journal keeps it: what came in, what went out, and what the specs said of both. */
 export interface JournalEntry {
@@ -9,8 +11,14 @@ export interface JournalEntry {
   readonly vendor: string | null;
   /** `vendor.operationId` (`omeda.cancelDeployment`), the spelling `force()` and fault plans take. */
   readonly operationId: string | null;
-  readonly request: { readonly method: string; readonly url: string; readonly headers: Record<string, string>; readonly body: string };
-  readonly response: { readonly status: number; readonly headers: Record<string, string>; readonly body: string };
+  /** Header records are read-only: an entry read from the ring shares its (frozen) record with entries whose headers are equal. */
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: string;
+  };
+  readonly response: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string };
   /** Set when the answer was forced, and by what. */
   readonly forced: { readonly status: number; readonly example?: string; readonly by: 'prefer' | 'queue' | 'fault' } | null;
   readonly validation: { readonly request: readonly ValidationIssue[]; readonly response: readonly ValidationIssue[] };
@@ -24,7 +32,7 @@ export interface JournalEntry {
  */
 export type NewJournalEntry = Omit<JournalEntry, 'id' | 'time' | 'request' | 'validation'> & {
   readonly time: number | string;
-  readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Record<string, string> };
+  readonly request: Omit<JournalEntry['request'], 'headers'> & { readonly headers: Headers | Readonly<Record<string, string>> };
   readonly validation: {
     readonly request: readonly ValidationIssue[];
     readonly response: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
@@ -68,16 +76,28 @@ const MAX_BODY_CHARS = 64 * 1024;
 
 /**
  * The journal of one mock (`GET /__admin/requests`).
+ *
+ * The ring keeps each exchange in columns rather than as objects: its numbers in a `Float64Array`, its
+ * bodies as bytes in `BodyChunks`, and in a plain array only references to what is shared or rare
+ * (vendor, operation, method and URL strings that are already old; header records shared through
+ * `SharedRecords`; issue lists, which are empty unless something broke; a `forced` note). Keeping the
+ * last 1,000 exchanges alive as objects made the collector copy, promote and mark every one of them:
+ * about a tenth of the server's CPU per request. Entries are built when read.
+ *
  * @see https://wiremock.org/docs/verifying/ (WireMock's request journal, the model)
  */
 export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY): RequestJournal {
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_JOURNAL_CAPACITY)
     throw new RangeError(`journal capacity must be a whole number from 0 to ${MAX_JOURNAL_CAPACITY}, got ${capacity}`);
-  // The ring grows to its capacity as entries come (never pre-allocated), and clearing drops it whole.
-  let ring: KeptExchange[] = [];
+  // The columns grow to the capacity as entries come (never allocated whole up front).
+  const columns: Columns = { numbers: new Float64Array(Math.min(capacity, FIRST_ROOM) * NUMBERS), refs: [] };
+  let size = 0;
   let oldest = 0;
   let lastId = 0;
   let dropped = 0;
+  const bodies = createBodyChunks();
+  const requestRecords = createSharedRecords();
+  const responseRecords = createSharedRecords();
   const listeners = new Set<(event: JournalEvent) => void>();
   const publish = (event: JournalEvent): void => {
     for (const listener of listeners) {
@@ -88,32 +108,54 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
       }
     }
   };
-  const ordered = (): KeptExchange[] => (oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)]);
+  const slotOf = (index: number): number => (oldest + index) % capacity;
+  const ring: Ring = {
+    holds: (slot, id) => slot >= 0 && slot < size && columns.numbers[slot * NUMBERS + ID] === id,
+    read: (slot) => readSlot(ring, columns, slot),
+    answerIssues: (slot) => answerIssues(columns, slot),
+    keepHeaders: (slot, record) => {
+      columns.refs[slot * REFS + REQUEST_HEADERS] = record;
+    },
+  };
   return {
     capacity,
     record(input) {
-      const kept = keep(++lastId, input);
-      if (ring.length === capacity) dropped += 1;
-      if (capacity > 0 && ring.length < capacity) ring.push(kept);
-      else if (capacity > 0) {
-        ring[oldest] = kept;
-        oldest = (oldest + 1) % capacity;
+      const id = ++lastId;
+      if (capacity === 0) {
+        dropped += 1;
+        return new RecordedExchange(id, -1, input, ring);
       }
-      if (listeners.size > 0) publish({ type: 'exchange', entry: kept.read() });
-      return kept;
+      let slot: number;
+      if (size < capacity) {
+        slot = size;
+        size += 1;
+        if (slot * NUMBERS >= columns.numbers.length) columns.numbers = grown(columns.numbers, capacity);
+      } else {
+        slot = oldest;
+        oldest = (oldest + 1) % capacity;
+        dropped += 1;
+      }
+      const recorded = new RecordedExchange(id, slot, input, ring);
+      keep(columns, recorded, bodies, requestRecords, responseRecords);
+      if (listeners.size > 0) publish({ type: 'exchange', entry: recorded.read() });
+      return recorded;
     },
     entries(page = {}) {
-      const kept = ordered();
       const after = page.after ?? 0;
-      const first = firstAbove(kept, after);
-      const end = page.limit === undefined ? kept.length : Math.min(kept.length, first + page.limit);
-      return kept.slice(first, end).map((exchange) => exchange.read());
+      const first = firstAbove(columns.numbers, size, slotOf, after);
+      const end = page.limit === undefined ? size : Math.min(size, first + page.limit);
+      const entries: JournalEntry[] = [];
+      for (let index = first; index < end; index++) entries.push(ring.read(slotOf(index)));
+      return entries;
     },
     dropped: () => dropped,
     clear() {
-      ring = [];
+      columns.numbers = new Float64Array(Math.min(capacity, FIRST_ROOM) * NUMBERS);
+      columns.refs = [];
+      size = 0;
       oldest = 0;
       dropped = 0;
+      bodies.clear();
       publish({ type: 'clear' });
     },
     subscribe(listener) {
@@ -123,156 +165,327 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
   };
 }
 
-/** Index of the first exchange whose id is above `after` (ids ascend oldest to newest): a binary search. */
-function firstAbove(kept: readonly KeptExchange[], after: number): number {
-  let low = 0;
-  let high = kept.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((kept[middle] as KeptExchange).id <= after) low = middle + 1;
-    else high = middle;
+/** Slots the columns start with; they double up to the capacity. */
+const FIRST_ROOM = 64;
+
+/** An entry's numbers: the id, the start time (NaN when given as text), the duration, the status, and where its bodies are. */
+const NUMBERS = 8;
+const ID = 0;
+const TIME = 1;
+const DURATION = 2;
+const STATUS = 3;
+const BODY_START = 4;
+const REQUEST_BYTES = 5;
+const RESPONSE_BYTES = 6;
+const ENCODINGS = 7;
+
+/** An entry's references: all old or shared strings and objects, or (issues, `forced`) mostly nothing. */
+const REFS = 11;
+const VENDOR = 0;
+const OPERATION = 1;
+const METHOD = 2;
+const URL_TEXT = 3;
+const REQUEST_HEADERS = 4;
+const RESPONSE_HEADERS = 5;
+const FORCED = 6;
+const REQUEST_ISSUES = 7;
+const RESPONSE_ISSUES = 8;
+const CHUNK = 9;
+const TIME_TEXT = 10;
+
+/** The ring's columns (replaced when they grow or are cleared). */
+interface Columns {
+  numbers: Float64Array;
+  refs: unknown[];
+}
+
+/** What an entry handed out by `record` needs of the ring it was kept in. */
+interface Ring {
+  /** Whether the slot still holds the entry of that id (the ring has not wrapped over it, no clear since). */
+  holds(slot: number, id: number): boolean;
+  read(slot: number): JournalEntry;
+  /** The answer issues of the entry in that slot, its check run now if it is pending (the issues are then kept). */
+  answerIssues(slot: number): readonly ValidationIssue[];
+  /** Keeps the header record made from the `Headers` the entry in that slot was recorded with. */
+  keepHeaders(slot: number, record: Readonly<Record<string, string>>): void;
+}
+
+function grown(numbers: Float64Array, capacity: number): Float64Array {
+  const larger = new Float64Array(Math.min(capacity, (numbers.length / NUMBERS) * 2) * NUMBERS);
+  larger.set(numbers);
+  return larger;
+}
+
+/** Writes an exchange into its slot's columns. */
+function keep(
+  { numbers, refs }: Columns,
+  exchange: RecordedExchange,
+  bodies: BodyChunks,
+  requestRecords: SharedRecords,
+  responseRecords: SharedRecords,
+): void {
+  const { slot, time, requestHeaders, responseIssues, requestIssues } = exchange;
+  const kept = bodies.write(exchange.requestBody, exchange.responseBody);
+  const at = slot * NUMBERS;
+  numbers[at + ID] = exchange.id;
+  numbers[at + TIME] = typeof time === 'number' ? time : Number.NaN;
+  numbers[at + DURATION] = exchange.durationMs;
+  numbers[at + STATUS] = exchange.status;
+  numbers[at + BODY_START] = kept.start;
+  numbers[at + REQUEST_BYTES] = kept.firstBytes;
+  numbers[at + RESPONSE_BYTES] = kept.secondBytes;
+  numbers[at + ENCODINGS] = kept.encodings;
+  // In index order, so that a new slot appends to a packed array.
+  const base = slot * REFS;
+  refs[base + VENDOR] = exchange.vendor;
+  refs[base + OPERATION] = exchange.operationId;
+  refs[base + METHOD] = exchange.method;
+  refs[base + URL_TEXT] = exchange.url;
+  refs[base + REQUEST_HEADERS] = isHeaders(requestHeaders) ? requestHeaders : requestRecords.share(requestHeaders);
+  refs[base + RESPONSE_HEADERS] = responseRecords.share(exchange.responseHeaders);
+  refs[base + FORCED] = exchange.forced ?? undefined;
+  refs[base + REQUEST_ISSUES] = requestIssues.length === 0 ? undefined : requestIssues;
+  refs[base + RESPONSE_ISSUES] = typeof responseIssues === 'function' || responseIssues.length > 0 ? responseIssues : undefined;
+  refs[base + CHUNK] = kept.chunk;
+  refs[base + TIME_TEXT] = typeof time === 'string' ? time : undefined;
+}
+
+/** The entry in a slot, built from its columns. */
+function readSlot(ring: Ring, { numbers, refs }: Columns, slot: number): JournalEntry {
+  const at = slot * NUMBERS;
+  const base = slot * REFS;
+  const chunk = refs[base + CHUNK] as Buffer;
+  const start = numbers[at + BODY_START] as number;
+  const requestBytes = numbers[at + REQUEST_BYTES] as number;
+  const encodings = numbers[at + ENCODINGS] as number;
+  const timeText = refs[base + TIME_TEXT] as string | undefined;
+  const id = numbers[at + ID] as number;
+  const headers = refs[base + REQUEST_HEADERS] as Headers | Readonly<Record<string, string>>;
+  const issues = refs[base + RESPONSE_ISSUES] as readonly ValidationIssue[] | (() => readonly ValidationIssue[]) | undefined;
+  return entryOf(
+    id,
+    timeText ?? toIsoTime(numbers[at + TIME] as number),
+    numbers[at + DURATION] as number,
+    refs[base + VENDOR] as string | null,
+    refs[base + OPERATION] as string | null,
+    refs[base + METHOD] as string,
+    refs[base + URL_TEXT] as string,
+    isHeaders(headers) ? new PendingHeaders(headers, ring, slot, id) : headers,
+    readFirst(chunk, start, requestBytes, encodings),
+    numbers[at + STATUS] as number,
+    refs[base + RESPONSE_HEADERS] as Readonly<Record<string, string>>,
+    readSecond(chunk, start + requestBytes, numbers[at + RESPONSE_BYTES] as number, encodings),
+    (refs[base + FORCED] as JournalEntry['forced'] | undefined) ?? null,
+    (refs[base + REQUEST_ISSUES] as readonly ValidationIssue[] | undefined) ?? [],
+    typeof issues === 'function' ? () => (ring.holds(slot, id) ? ring.answerIssues(slot) : issues()) : (issues ?? []),
+  );
+}
+
+/** The answer issues of the entry in a slot, worked out now if its check is pending (then kept). */
+function answerIssues({ refs }: Columns, slot: number): readonly ValidationIssue[] {
+  const pending = refs[slot * REFS + RESPONSE_ISSUES] as readonly ValidationIssue[] | (() => readonly ValidationIssue[]) | undefined;
+  if (typeof pending !== 'function') return pending ?? [];
+  const issues = pending();
+  refs[slot * REFS + RESPONSE_ISSUES] = issues.length === 0 ? undefined : issues;
+  return issues;
+}
+
+/** Headers kept as `Headers` (by a caller other than the engine), made a record when first read; the ring keeps the record. */
+class PendingHeaders {
+  #record: Readonly<Record<string, string>> | undefined;
+  constructor(
+    readonly headers: Headers,
+    readonly ring: Ring | undefined,
+    readonly slot: number,
+    readonly id: number,
+  ) {}
+  record(): Readonly<Record<string, string>> {
+    if (this.#record === undefined) {
+      this.#record = toHeaderRecord(this.headers);
+      if (this.ring?.holds(this.slot, this.id)) this.ring.keepHeaders(this.slot, this.#record);
+    }
+    return this.#record;
   }
-  return low;
+}
+
+/** An entry: a plain object of one shape whatever the exchange, with accessors only for the parts dear to build. */
+function entryOf(
+  id: number,
+  time: string,
+  durationMs: number,
+  vendor: string | null,
+  operationId: string | null,
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>> | PendingHeaders,
+  requestBody: string,
+  status: number,
+  responseHeaders: Readonly<Record<string, string>>,
+  responseBody: string,
+  forced: JournalEntry['forced'],
+  requestIssues: readonly ValidationIssue[],
+  responseIssues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]),
+): JournalEntry {
+  return {
+    id,
+    time,
+    durationMs,
+    vendor,
+    operationId,
+    request:
+      headers instanceof PendingHeaders ? lazyHeaders(method, url, headers, requestBody) : { method, url, headers, body: requestBody },
+    response: { status, headers: responseHeaders, body: responseBody },
+    forced,
+    validation:
+      typeof responseIssues === 'function'
+        ? lazyResponseIssues(requestIssues, responseIssues)
+        : { request: requestIssues, response: responseIssues },
+  };
 }
 
 /**
- * What the ring keeps of one exchange: a single object whose fields are the entry's parts (bodies
- * already cut), made a `JournalEntry` each time it is read. It holds no reference to the input, whose
- * request body may be a whole MiB; an unread answer check holds the answer's decoded body (bounded like
- * the answer itself).
- *
- * The journal keeps the last 1,000 exchanges alive, so every object an exchange leaves behind is
- * copied and promoted by the collector and later marked in old space, log or no log. One object per
- * exchange, with no closure and no context of its own, instead of a slot, its `read` closure and that
- * closure's context, the response object and (once the log had read it) the entry, its request and
- * validation and the time text. A read builds those for its reader; they die young. What must stay
- * once worked out (the answer's issues, a header record made from `Headers`) is written back here.
- * An object literal with one shared `read` rather than a class: V8 tracks where literals are made and
- * allocates those that always live long straight in the old generation (a quarter fewer bytes copied
- * and promoted per Omeda request than with a class instance).
+ * What `record` hands back: the exchange as handed in (bodies cut), readable at once without decoding
+ * (the request log reads every entry as it is recorded), its answer check shared with the ring while
+ * the ring holds the entry. It lives as long as its holder keeps it, the engine for one event-loop
+ * turn at most, and holds no reference to the input, whose request body may be a whole MiB.
  */
-interface KeptExchange {
-  readonly id: number;
+class RecordedExchange {
   readonly time: number | string;
   readonly durationMs: number;
   readonly vendor: string | null;
   readonly operationId: string | null;
   readonly method: string;
   readonly url: string;
-  requestHeaders: Headers | Record<string, string>;
+  readonly requestHeaders: Headers | Readonly<Record<string, string>>;
   readonly requestBody: string;
   readonly status: number;
-  readonly responseHeaders: Record<string, string>;
+  readonly responseHeaders: Readonly<Record<string, string>>;
   readonly responseBody: string;
   readonly forced: JournalEntry['forced'];
   readonly requestIssues: readonly ValidationIssue[];
-  responseIssues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
-  read(this: KeptExchange): JournalEntry;
-}
+  #responseIssues: readonly ValidationIssue[] | (() => readonly ValidationIssue[]);
 
-/** The exchange as the ring keeps it. */
-function keep(id: number, input: NewJournalEntry): KeptExchange {
-  return {
-    id,
-    time: input.time,
-    durationMs: input.durationMs,
-    vendor: input.vendor,
-    operationId: input.operationId,
-    method: input.request.method,
-    url: input.request.url,
-    requestHeaders: input.request.headers,
-    requestBody: truncate(input.request.body),
-    status: input.response.status,
-    responseHeaders: input.response.headers,
-    responseBody: truncate(input.response.body),
-    forced: input.forced,
-    requestIssues: input.validation.request,
-    responseIssues: input.validation.response,
-    read: readKept,
-  };
-}
+  constructor(
+    readonly id: number,
+    readonly slot: number,
+    input: NewJournalEntry,
+    readonly ring: Ring,
+  ) {
+    const { request, response } = input;
+    this.time = input.time;
+    this.durationMs = input.durationMs;
+    this.vendor = input.vendor;
+    this.operationId = input.operationId;
+    this.method = request.method;
+    this.url = request.url;
+    this.requestHeaders = request.headers;
+    this.requestBody = truncate(request.body);
+    this.status = response.status;
+    this.responseHeaders = response.headers;
+    this.responseBody = truncate(response.body);
+    this.forced = input.forced;
+    this.requestIssues = input.validation.request;
+    this.#responseIssues = input.validation.response;
+  }
 
-/**
- * The entry: a plain object of one shape whatever the exchange, whose only accessors are the parts
- * that are dear to build and that a request log line never reads (an object literal with a getter
- * gets a hidden class of its own in V8, each getter being a new function, which made every read of
- * an entry slow; the answer check's getter is therefore one function for all entries).
- */
-function readKept(this: KeptExchange): JournalEntry {
-  const { time, requestHeaders, responseIssues } = this;
-  return {
-    id: this.id,
-    time: typeof time === 'number' ? toIsoTime(time) : time,
-    durationMs: this.durationMs,
-    vendor: this.vendor,
-    operationId: this.operationId,
-    request: isHeaders(requestHeaders)
-      ? lazyHeaders(this)
-      : { method: this.method, url: this.url, headers: requestHeaders, body: this.requestBody },
-    response: { status: this.status, headers: this.responseHeaders, body: this.responseBody },
-    forced: this.forced,
-    validation: typeof responseIssues === 'function' ? lazyResponseIssues(this) : { request: this.requestIssues, response: responseIssues },
-  };
+  /** The answer's issues as handed in: a list, or a check not run yet. */
+  get responseIssues(): readonly ValidationIssue[] | (() => readonly ValidationIssue[]) {
+    return this.#responseIssues;
+  }
+
+  read(): JournalEntry {
+    const { time, requestHeaders } = this;
+    return entryOf(
+      this.id,
+      typeof time === 'number' ? toIsoTime(time) : time,
+      this.durationMs,
+      this.vendor,
+      this.operationId,
+      this.method,
+      this.url,
+      isHeaders(requestHeaders) ? new PendingHeaders(requestHeaders, this.ring, this.slot, this.id) : requestHeaders,
+      this.requestBody,
+      this.status,
+      this.responseHeaders,
+      this.responseBody,
+      this.forced,
+      this.requestIssues,
+      typeof this.#responseIssues === 'function' ? () => this.answerIssues() : this.#responseIssues,
+    );
+  }
+
+  /** The answer's issues, worked out once: by the ring while it holds the entry, so that one check serves both. */
+  answerIssues(): readonly ValidationIssue[] {
+    const pending = this.#responseIssues;
+    if (typeof pending !== 'function') return pending;
+    const issues = this.ring.holds(this.slot, this.id) ? this.ring.answerIssues(this.slot) : pending();
+    this.#responseIssues = issues;
+    return issues;
+  }
 }
 
 /** Runs a recorded exchange's answer check now, if it is still pending (its issues are then kept). */
 export function runAnswerCheck(recorded: ReturnType<RequestJournal['record']>): void {
   try {
-    answerIssues(recorded as KeptExchange);
+    (recorded as RecordedExchange).answerIssues();
   } catch {
     // Thrown again to whoever reads the entry.
   }
 }
 
-/** The answer's issues, worked out on first call when they were handed over as a check (then kept). */
-function answerIssues(kept: KeptExchange): readonly ValidationIssue[] {
-  const pending = kept.responseIssues;
-  if (typeof pending !== 'function') return pending;
-  const issues = pending();
-  kept.responseIssues = issues;
-  return issues;
+/** Index (oldest first) of the first entry whose id is above `after` (ids ascend oldest to newest): a binary search. */
+function firstAbove(numbers: Float64Array, size: number, slotOf: (index: number) => number, after: number): number {
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((numbers[slotOf(middle) * NUMBERS + ID] as number) <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
-/** The request of an entry whose header record is built from `Headers` when first read (then kept). */
-function lazyHeaders(kept: KeptExchange): JournalEntry['request'] {
+/** The request of an entry whose header record is built from `Headers` when first read. */
+function lazyHeaders(method: string, url: string, pending: PendingHeaders, body: string): JournalEntry['request'] {
   return {
-    method: kept.method,
-    url: kept.url,
+    method,
+    url,
     get headers() {
-      const headers = kept.requestHeaders;
-      if (!isHeaders(headers)) return headers;
-      const record = toHeaderRecord(headers);
-      kept.requestHeaders = record;
-      return record;
+      return pending.record();
     },
-    body: kept.requestBody,
+    body,
   };
 }
 
-/** Where an entry's `validation` keeps the exchange whose answer check it runs when first read. */
+/** Where an entry's `validation` keeps the answer check it runs when first read. */
 const PENDING_CHECK = Symbol('pending answer check');
 /** A slot for `PENDING_CHECK`: not enumerable, so no copy, comparison or JSON of the entry sees it. */
 const HIDDEN: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
 /** One getter shared by every entry: a getter written in an object literal would be a new function, and a new hidden class, per entry. */
-const RESPONSE_ISSUES: PropertyDescriptor = {
-  get(this: { [PENDING_CHECK]: KeptExchange }) {
-    return answerIssues(this[PENDING_CHECK]);
+const RESPONSE_ISSUES_GETTER: PropertyDescriptor = {
+  get(this: { [PENDING_CHECK]: () => readonly ValidationIssue[] }) {
+    return this[PENDING_CHECK]();
   },
   enumerable: true,
   configurable: true,
 };
 
 /** Validation whose answer issues are worked out when first read (strict mode off: nothing needed them sooner). */
-function lazyResponseIssues(kept: KeptExchange): JournalEntry['validation'] {
-  const validation = { request: kept.requestIssues };
+function lazyResponseIssues(request: readonly ValidationIssue[], check: () => readonly ValidationIssue[]): JournalEntry['validation'] {
+  let issues: readonly ValidationIssue[] | undefined;
+  const once = (): readonly ValidationIssue[] => {
+    issues ??= check();
+    return issues;
+  };
+  const validation = { request };
   Object.defineProperty(validation, PENDING_CHECK, HIDDEN);
-  Object.defineProperty(validation, 'response', RESPONSE_ISSUES);
-  (validation as unknown as { [PENDING_CHECK]: KeptExchange })[PENDING_CHECK] = kept;
+  Object.defineProperty(validation, 'response', RESPONSE_ISSUES_GETTER);
+  (validation as unknown as { [PENDING_CHECK]: () => readonly ValidationIssue[] })[PENDING_CHECK] = once;
   return validation as JournalEntry['validation'];
 }
 
-function isHeaders(headers: Headers | Record<string, string>): headers is Headers {
-  return typeof (headers as Headers).forEach === 'function';
+function isHeaders(headers: Headers | Readonly<Record<string, string>>): headers is Headers {
+  return headers instanceof Headers;
 }
 
 function toHeaderRecord(headers: Headers): Record<string, string> {
@@ -284,12 +497,10 @@ function toHeaderRecord(headers: Headers): Record<string, string> {
 }
 
 /**
- * The first 64 KiB of a longer body, as a string of its own: V8 keeps a `slice` of a long string as a
- * view of the whole, so a plain slice would hold the full MiB in memory. A UTF-16 round trip copies the
- * code units exactly (lone surrogates too).
+ * The first 64 KiB of a longer body, saying how much was cut. V8 may keep the cut as a view of the
+ * whole body, but only the handle `record` returns holds it: the ring keeps the cut's bytes.
  */
 function truncate(body: string): string {
   if (body.length <= MAX_BODY_CHARS) return body;
-  const kept = Buffer.from(body.slice(0, MAX_BODY_CHARS), 'utf16le').toString('utf16le');
-  return `${kept}…[truncated ${body.length - MAX_BODY_CHARS} chars]`;
+  return `${body.slice(0, MAX_BODY_CHARS)}…[truncated ${body.length - MAX_BODY_CHARS} chars]`;
 }
