@@ -201,6 +201,23 @@ describe('createRequestJournal', () => {
     expect(third).toEqual({ ...headers, host: 'other' });
   });
 
+  it('leaves the ring as it was when it refuses an input, full or not, and keeps the next one', () => {
+    const broken = { ...entry(500), validation: { request: undefined, response: [] } } as unknown as NewJournalEntry;
+    for (const capacity of [3, 2]) {
+      const journal = createRequestJournal(capacity);
+      journal.record(entry(200, 'a'));
+      journal.record(entry(201, 'b'));
+      expect(() => journal.record(broken)).toThrow(TypeError);
+      expect(journal.entries().map((e) => [e.response.status, e.request.body])).toEqual([
+        [200, 'a'],
+        [201, 'b'],
+      ]);
+      expect(journal.dropped()).toBe(0);
+      journal.record(entry(202, 'c'));
+      expect(journal.entries().map((e) => e.request.body)).toEqual(capacity === 3 ? ['a', 'b', 'c'] : ['b', 'c']);
+    }
+  });
+
   it('reads an entry through the handle record() gave even after the ring has wrapped over it', () => {
     const journal = createRequestJournal(1);
     const first = journal.record({ ...entry(201, 'first body'), time: Date.UTC(2026, 0, 2) });

@@ -125,18 +125,16 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
         dropped += 1;
         return new RecordedExchange(id, -1, input, ring);
       }
-      let slot: number;
-      if (size < capacity) {
-        slot = size;
-        size += 1;
-        if (slot * NUMBERS >= columns.numbers.length) columns.numbers = grown(columns.numbers, capacity);
-      } else {
-        slot = oldest;
-        oldest = (oldest + 1) % capacity;
-        dropped += 1;
-      }
+      const full = size === capacity;
+      const slot = full ? oldest : size;
+      if (slot * NUMBERS >= columns.numbers.length) columns.numbers = grown(columns.numbers, capacity);
       const recorded = new RecordedExchange(id, slot, input, ring);
       keep(columns, recorded, bodies, requestRecords, responseRecords);
+      // Counted once the exchange is kept: an input `keep` refuses leaves the ring as it was.
+      if (full) {
+        oldest = (oldest + 1) % capacity;
+        dropped += 1;
+      } else size += 1;
       if (listeners.size > 0) publish({ type: 'exchange', entry: recorded.read() });
       return recorded;
     },
@@ -225,7 +223,12 @@ function keep(
   responseRecords: SharedRecords,
 ): void {
   const { slot, time, requestHeaders, responseIssues, requestIssues } = exchange;
+  // All that can refuse an input comes first, so that a refused one changes no column.
   const kept = bodies.write(exchange.requestBody, exchange.responseBody);
+  const headers = isHeaders(requestHeaders) ? requestHeaders : requestRecords.share(requestHeaders);
+  const responseHeaders = responseRecords.share(exchange.responseHeaders);
+  const issues = requestIssues.length === 0 ? undefined : requestIssues;
+  const answerIssues = typeof responseIssues === 'function' || responseIssues.length > 0 ? responseIssues : undefined;
   const at = slot * NUMBERS;
   numbers[at + ID] = exchange.id;
   numbers[at + TIME] = typeof time === 'number' ? time : Number.NaN;
@@ -241,11 +244,11 @@ function keep(
   refs[base + OPERATION] = exchange.operationId;
   refs[base + METHOD] = exchange.method;
   refs[base + URL_TEXT] = exchange.url;
-  refs[base + REQUEST_HEADERS] = isHeaders(requestHeaders) ? requestHeaders : requestRecords.share(requestHeaders);
-  refs[base + RESPONSE_HEADERS] = responseRecords.share(exchange.responseHeaders);
+  refs[base + REQUEST_HEADERS] = headers;
+  refs[base + RESPONSE_HEADERS] = responseHeaders;
   refs[base + FORCED] = exchange.forced ?? undefined;
-  refs[base + REQUEST_ISSUES] = requestIssues.length === 0 ? undefined : requestIssues;
-  refs[base + RESPONSE_ISSUES] = typeof responseIssues === 'function' || responseIssues.length > 0 ? responseIssues : undefined;
+  refs[base + REQUEST_ISSUES] = issues;
+  refs[base + RESPONSE_ISSUES] = answerIssues;
   refs[base + CHUNK] = kept.chunk;
   refs[base + TIME_TEXT] = typeof time === 'string' ? time : undefined;
 }
