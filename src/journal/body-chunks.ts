@@ -31,7 +31,7 @@ const ONE_BYTE = 0;
 const UTF8 = 1;
 const UTF16 = 2;
 const ENCODING_NAMES: readonly BufferEncoding[] = ['latin1', 'utf8', 'utf16le'];
-const FIRST_CHUNK_BYTES = 16 * 1024;
+const FIRST_CHUNK_BYTES = 4 * 1024;
 const LARGEST_CHUNK_BYTES = 256 * 1024;
 
 export function createBodyChunks(): BodyChunks {

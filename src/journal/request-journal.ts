@@ -164,7 +164,7 @@ export function createRequestJournal(capacity: number = DEFAULT_JOURNAL_CAPACITY
 }
 
 /** Slots the columns start with; they double up to the capacity. */
-const FIRST_ROOM = 64;
+const FIRST_ROOM = 8;
 
 /** An entry's numbers: the id, the start time (NaN when given as text), the duration, the status, and where its bodies are. */
 const NUMBERS = 8;
