@@ -73,11 +73,17 @@ export interface Started {
   readonly logged: () => number;
 }
 
-/** The command line of `node <args>`, run on `SERVER_CORE` through `taskset` when `pinned`. */
-export function nodeCommand(args: readonly string[], pinned: boolean): { readonly command: string; readonly argv: string[] } {
-  return pinned
-    ? { command: 'taskset', argv: ['-c', String(SERVER_CORE), process.execPath, ...args] }
-    : { command: process.execPath, argv: [...args] };
+/**
+ * The command line of `node <args>`, run on `SERVER_CORE` through `taskset` when `pinned`, and through
+ * `launcher` when one is given (valgrind: `callgrindLauncher`). Both exec node, so its pid is theirs.
+ */
+export function nodeCommand(
+  args: readonly string[],
+  pinned: boolean,
+  launcher: readonly string[] = [],
+): { readonly command: string; readonly argv: string[] } {
+  const line = [...launcher, process.execPath, ...args];
+  return pinned ? { command: 'taskset', argv: ['-c', String(SERVER_CORE), ...line] } : { command: line[0] as string, argv: line.slice(1) };
 }
 
 /** Runs `node <args>` to its end (pinned as `nodeCommand` does, in `childEnvironment(env)`) and returns its stdout. */
@@ -90,9 +96,14 @@ export function runNode(args: readonly string[], pinned: boolean, env: Record<st
  * Spawns `node <args>` pinned to `SERVER_CORE` (when `pinned`) and resolves when it prints the port it
  * listens on. Its stdout is a pipe this process drains, as a CI runner's would be.
  */
-export function startPinned(args: readonly string[], pinned: boolean, env: Record<string, string> = {}): Promise<Started> {
+export function startPinned(
+  args: readonly string[],
+  pinned: boolean,
+  env: Record<string, string> = {},
+  launcher: readonly string[] = [],
+): Promise<Started> {
   const started = performance.now();
-  const { command, argv } = nodeCommand(args, pinned);
+  const { command, argv } = nodeCommand(args, pinned, launcher);
   const child = spawn(command, argv, {
     cwd: root,
     env: childEnvironment(env),

@@ -92,8 +92,13 @@ export interface ServerScenarioResult {
 export function startVariant(
   variant: VariantName,
   scenario: BenchScenario | undefined,
-  options: Pick<ServerRunOptions, 'pinned' | 'strict' | 'journalSize' | 'mockNodeFlags'> & { readonly vendors?: readonly string[] },
+  options: Pick<ServerRunOptions, 'pinned' | 'strict' | 'journalSize' | 'mockNodeFlags'> & {
+    readonly vendors?: readonly string[];
+    /** A command that runs node (valgrind: `callgrindLauncher`), as `nodeCommand` takes it. */
+    readonly launcher?: readonly string[];
+  },
 ) {
+  const launcher = options.launcher ?? [];
   const baselineEnv: Record<string, string> = scenario
     ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) }
     : {};
@@ -119,11 +124,12 @@ export function startVariant(
         options.pinned,
         // The default text log, uncoloured (stdout is a pipe, as in CI).
         { NO_COLOR: '1' },
+        launcher,
       );
     case 'bare':
-      return startPinned(['bench/bare-server.mjs'], options.pinned, baselineEnv);
+      return startPinned(['bench/bare-server.mjs'], options.pinned, baselineEnv, launcher);
     case 'honoAjv':
-      return startPinned(['bench/hono-ajv-server.mjs'], options.pinned, baselineEnv);
+      return startPinned(['bench/hono-ajv-server.mjs'], options.pinned, baselineEnv, launcher);
   }
 }
 

@@ -7,12 +7,16 @@
  * it also records the window with Linux `perf` (`cpu-clock` samples with call stacks; node runs with
  * `--perf-basic-prof` so JIT frames carry their names) and prints, in µs per request, the frames the
  * main thread spends most in (inclusive) and what the other threads do. Unlike `--cpu-prof`, perf
- * costs nothing per call, so the same frame compares across servers. See docs/development.md.
+ * costs nothing per call, so the same frame compares across servers. With `--callgrind <file>` the
+ * server runs under valgrind's callgrind instead and the window is counted in instructions per request
+ * (all threads, user space only): a figure that other work on the machine does not move. See
+ * docs/development.md.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { callgrindLauncher, countWindow, removeCallgrindFiles } from './callgrind-window.ts';
 import { recordWindow, summarisePerf } from './perf-samples.ts';
 import { pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
@@ -26,7 +30,9 @@ const USAGE = `npm run bench:threads -- [options]
   --warmup <n>         unmeasured requests first (default 20000)
   --records <n>        records seeded into the mock; requests cycle through them (default 1000)
   --perf <file>        also record the window with perf into <file> and print frames
-  --top <n>            frames to print with --perf (default 40)`;
+  --top <n>            frames to print with --perf (default 40)
+  --callgrind <file>   run the server under valgrind's callgrind and count the window's instructions
+                       instead of its CPU time (callgrind writes <file>.1; removed afterwards)`;
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +44,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '1000' },
     perf: { type: 'string' },
     top: { type: 'string', default: '40' },
+    callgrind: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,6 +60,7 @@ const requestCount = wholeNumber('requests', 1);
 const warmup = wholeNumber('warmup', 0);
 const records = wholeNumber('records', 1);
 wholeNumber('top', 1);
+if (values.perf && values.callgrind) refuse('--perf and --callgrind measure differently: give one of them');
 
 const root = join(import.meta.dirname, '..');
 const vendors = readdirSync(join(root, 'bench', 'scenarios')).map((file) => file.replace(/\.ts$/, ''));
@@ -62,35 +70,45 @@ if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; fi
 // --perf-basic-prof is one of the V8 flags NODE_OPTIONS may carry: the server's node writes
 // /tmp/perf-<pid>.map, which perf reads to name JIT frames.
 if (values.perf) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim();
-const started = await startVariant(server, scenario, { pinned: true, strict: false });
+const launcher = values.callgrind ? callgrindLauncher(values.callgrind) : [];
+const started = await startVariant(server, scenario, { pinned: true, strict: false, launcher });
 try {
   if (server === 'mock') await seedMock(started, scenario, records);
   let next = 0;
   const requests = scenarioRequests(scenario, () => next++ % records);
   if (warmup > 0) await autocannon({ url: started.url, connections, amount: warmup, requests });
   const recording = values.perf ? await recordWindow(started.pid, values.perf) : undefined;
+  const counting = values.callgrind ? countWindow(started.pid, values.callgrind) : undefined;
   const before = threadCpuMicros(started.pid);
   const result = await autocannon({ url: started.url, connections, amount: requestCount, requests });
   const after = threadCpuMicros(started.pid);
   await recording?.stop();
+  const instructions = counting?.stop();
   const answered = result.requests.total;
-  const perRequest = (tid: string) => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / answered;
-  const mainMicros = perRequest(String(started.pid));
-  const otherMicros = [...after.keys()].filter((tid) => tid !== String(started.pid)).reduce((sum, tid) => sum + perRequest(tid), 0);
-  console.log(
-    `${server}, ${scenario.name}, ${connections} connection${connections === 1 ? '' : 's'}, ${answered} requests (statuses ${JSON.stringify(statusCounts(result))}):\n` +
-      `  CPU per request ${(mainMicros + otherMicros).toFixed(1)} µs: main thread ${mainMicros.toFixed(1)}, other threads ${otherMicros.toFixed(1)}`,
-  );
-  if (values.perf) {
-    const summary = summarisePerf(values.perf, String(started.pid), Number(values.top));
-    console.log(`\n  main thread, inclusive µs per request (${summary.mainSamples} samples):`);
-    for (const frame of summary.mainFrames) console.log(`  ${(frame.share * mainMicros).toFixed(2).padStart(8)}  ${frame.name}`);
-    console.log(`\n  other threads, µs per request (${summary.otherSamples} samples):`);
-    for (const part of summary.otherParts) console.log(`  ${(part.share * otherMicros).toFixed(2).padStart(8)}  ${part.name}`);
+  const heading = `${server}, ${scenario.name}, ${connections} connection${connections === 1 ? '' : 's'}, ${answered} requests (statuses ${JSON.stringify(statusCounts(result))}):`;
+  if (instructions !== undefined) {
+    console.log(
+      `${heading}\n  ${(instructions / answered / 1000).toFixed(1)} k instructions per request under callgrind (all threads, user space)`,
+    );
+  } else {
+    const perRequest = (tid: string) => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / answered;
+    const mainMicros = perRequest(String(started.pid));
+    const otherMicros = [...after.keys()].filter((tid) => tid !== String(started.pid)).reduce((sum, tid) => sum + perRequest(tid), 0);
+    console.log(
+      `${heading}\n  CPU per request ${(mainMicros + otherMicros).toFixed(1)} µs: main thread ${mainMicros.toFixed(1)}, other threads ${otherMicros.toFixed(1)}`,
+    );
+    if (values.perf) {
+      const summary = summarisePerf(values.perf, String(started.pid), Number(values.top));
+      console.log(`\n  main thread, inclusive µs per request (${summary.mainSamples} samples):`);
+      for (const frame of summary.mainFrames) console.log(`  ${(frame.share * mainMicros).toFixed(2).padStart(8)}  ${frame.name}`);
+      console.log(`\n  other threads, µs per request (${summary.otherSamples} samples):`);
+      for (const part of summary.otherParts) console.log(`  ${(part.share * otherMicros).toFixed(2).padStart(8)}  ${part.name}`);
+    }
   }
 } finally {
   await stopProcess(started);
   if (values.perf) removeProfilingFiles(started.pid);
+  if (values.callgrind) removeCallgrindFiles(values.callgrind);
 }
 
 function refuse(message: string): never {
