@@ -298,14 +298,14 @@ class PendingHeaders {
   #record: Readonly<Record<string, string>> | undefined;
   constructor(
     readonly headers: Headers,
-    readonly ring: Ring | undefined,
+    readonly ring: Ring,
     readonly slot: number,
     readonly id: number,
   ) {}
   record(): Readonly<Record<string, string>> {
     if (this.#record === undefined) {
       this.#record = toHeaderRecord(this.headers);
-      if (this.ring?.holds(this.slot, this.id)) this.ring.keepHeaders(this.slot, this.#record);
+      if (this.ring.holds(this.slot, this.id)) this.ring.keepHeaders(this.slot, this.#record);
     }
     return this.#record;
   }
@@ -350,7 +350,8 @@ function entryOf(
  * What `record` hands back: the exchange as handed in (bodies cut), readable at once without decoding
  * (the request log reads every entry as it is recorded), its answer check shared with the ring while
  * the ring holds the entry. It lives as long as its holder keeps it, the engine for one event-loop
- * turn at most, and holds no reference to the input, whose request body may be a whole MiB.
+ * turn at most. It reads nothing of the input again; a cut body may be V8's view of the whole body,
+ * so a handle kept for long would keep that body.
  */
 class RecordedExchange {
   readonly time: number | string;
