@@ -416,6 +416,21 @@ export function defineOmedaCases(target: Target): void {
       expect(entries[0]?.validation.response).toEqual([]);
     });
 
+    it('journals each body as it went over the wire, characters beyond ASCII included, and equal header lines as equal records', async () => {
+      const body = JSON.stringify({ UserId: 'Zoë 😀 omailAccount1', TrackId: 'FOO0102003002' });
+      const answers = [await send(target, { body }), await send(target, { body })];
+      const [first, second] = await target.journal();
+      expect([first?.request.body, second?.request.body]).toEqual([body, body]);
+      expect([first?.response.body, second?.response.body]).toEqual(answers.map((answer) => answer.text));
+      expect(first?.request.headers['x-omeda-appid']).toBe('my-app');
+      expect(second?.request.headers).toEqual(first?.request.headers);
+      // In-process the two entries share one frozen record; over HTTP the journal comes as JSON.
+      if (target.transport === 'msw') {
+        expect(second?.request.headers).toBe(first?.request.headers);
+        expect(Object.isFrozen(first?.request.headers)).toBe(true);
+      }
+    });
+
     it('restores the default dataset on reset', async () => {
       const before = await target.getState();
       await cancel(target, 'omailAccount1', 'FOO0102003002');
