@@ -4,6 +4,7 @@ import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';
 import type { MockEngine } from '../engine/create-engine.ts';
 import { createProblem, toProblemResponse } from '../errors/mock-errors.ts';
 import { createSessionDispatch, type SessionDispatch, type SessionDispatchOptions } from '../session/session-dispatch.ts';
+import { readIncomingBody } from './incoming-body.ts';
 import { toHeaderRecord } from './incoming-headers.ts';
 
 export interface HonoAppOptions extends SessionDispatchOptions {}
@@ -23,8 +24,9 @@ export function createHonoApp(
   app.on('GET', ['/', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`], async (c, next) => (await serveDashboard(c.req.raw)) ?? next());
   app.all('*', (c) => {
     const incoming = c.env?.incoming;
-    // The headers as a record, read from Node's raw lines (see toHeaderRecord).
-    return dispatch.fetch(c.req.raw, incoming ? { headers: toHeaderRecord(incoming) } : {}).then((response) => {
+    // The headers as a record, read from Node's raw lines (see toHeaderRecord), and the body as Node's chunks.
+    const fromNode = incoming ? { headers: toHeaderRecord(incoming), readBody: () => readIncomingBody(incoming) } : {};
+    return dispatch.fetch(c.req.raw, fromNode).then((response) => {
       // `status` 0 is only ever `Response.error()`; reading `type` instead would make @hono/node-server
       // build a full Fetch Response on every request.
       if (response.status !== 0) return response;

@@ -42,7 +42,7 @@ function receive(state: EngineState, request: Request, options: HandleOptions): 
 }
 
 /** The URL limit (a 414 outcome), then the body, read up to its limit. */
-function checkLimits(state: EngineState, { request, url, headers }: Incoming): Outcome | BoundedBody | Promise<BoundedBody> {
+function checkLimits(state: EngineState, { request, url, headers, readBody }: Incoming): Outcome | BoundedBody | Promise<BoundedBody> {
   const tooLong = checkTargetLength(url, state.limits.maxUrlLength);
   if (tooLong) {
     // Not awaited: a tee'd body (MSW clones requests) settles its cancel only when the other branch is read.
@@ -50,7 +50,7 @@ function checkLimits(state: EngineState, { request, url, headers }: Incoming): O
     return problemOutcome(tooLong);
   }
   if (request.method === 'GET' || request.method === 'HEAD') return NO_BODY;
-  return readBoundedBody(request, state.limits.maxBodyBytes, headers);
+  return readBoundedBody(request, state.limits.maxBodyBytes, headers, readBody);
 }
 
 const NO_BODY: BoundedBody = { ok: true, text: '' };

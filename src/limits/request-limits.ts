@@ -50,9 +50,15 @@ function brokenOff(error: unknown): BrokenOffBody {
  * byte is read, and a chunked body is counted while it streams and abandoned as soon as it passes.
  * The text is decoded in the charset the request names (`decodeBodyText`); a charset the mock cannot
  * decode comes back as `unreadable`, beside the body read as UTF-8. `headers` (the request's header
- * record, when the caller has one) is read instead of `request.headers`.
+ * record, when the caller has one) is read instead of `request.headers`; `readBody` (the body's bytes,
+ * when the caller reads them more cheaply) instead of `request.arrayBuffer()` for a body of declared length.
  */
-export function readBoundedBody(request: Request, maxBytes: number, headers?: Readonly<Record<string, string>>): Promise<BoundedBody> {
+export function readBoundedBody(
+  request: Request,
+  maxBytes: number,
+  headers?: Readonly<Record<string, string>>,
+  readBody?: () => Promise<Uint8Array>,
+): Promise<BoundedBody> {
   const header = (name: string): string | null => (headers ? (headers[name] ?? null) : request.headers.get(name));
   const declared = Number(header('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -60,23 +66,29 @@ export function readBoundedBody(request: Request, maxBytes: number, headers?: Re
     request.body?.cancel().catch(() => undefined);
     return Promise.resolve({ ok: false, bytes: declared });
   }
-  return readDecodedBody(request, maxBytes, declared, header('content-type'));
+  return readDecodedBody(request, maxBytes, declared, header('content-type'), readBody);
 }
 
 /**
  * The body's bytes (up to the limit when no length was declared), decoded in the charset it names.
  * Always bytes, never `request.text()`: that is UTF-8 whatever the body's byte order mark says (a UTF-16
- * BOM becomes two U+FFFD, the bytes behind them lost, and a body reads only once), and measured on
- * @hono/node-server's fast path the bytes cost 1–2 µs a request more (an ArrayBuffer copy of the body).
+ * BOM becomes two U+FFFD, the bytes behind them lost, and a body reads only once). On the server the
+ * adapter hands over Node's own chunks (`readBody`): `arrayBuffer()` copies them into a new ArrayBuffer.
  */
-async function readDecodedBody(request: Request, maxBytes: number, declared: number, contentType: string | null): Promise<BoundedBody> {
-  let bytes: BoundedBytes;
+async function readDecodedBody(
+  request: Request,
+  maxBytes: number,
+  declared: number,
+  contentType: string | null,
+  readBody: (() => Promise<Uint8Array>) | undefined,
+): Promise<BoundedBody> {
+  let bytes: { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly bytes: number };
   try {
     // A declared length within the limit bounds the body already (the HTTP parser delivers exactly that
-    // many bytes), so it is read whole: on the server this is @hono/node-server's fast path, which reads
-    // the socket directly instead of building a Fetch Request and a web stream (a third of a request's cost).
+    // many bytes), so it is read whole, never as a web stream (building a Fetch Request and its stream
+    // on the server was a third of a request's cost).
     bytes = Number.isFinite(declared)
-      ? { ok: true, bytes: new Uint8Array(await request.arrayBuffer()) }
+      ? { ok: true, bytes: readBody ? await readBody() : new Uint8Array(await request.arrayBuffer()) }
       : await readBoundedBytes(request, maxBytes);
   } catch (error) {
     return brokenOff(error);

@@ -30,8 +30,11 @@ export interface SessionDispatchOptions {
  * @see ../../docs/guides/sessions.md
  */
 export interface SessionDispatch {
-  /** `headers`: the request's headers as a record, when the adapter has them already (see `HandleOptions`). */
-  fetch(request: Request, options?: Pick<HandleOptions, 'headers'>): Promise<Response>;
+  /**
+   * `headers`: the request's headers as a record, when the adapter has them already; `readBody`: the
+   * body's bytes, for a vendor request (see `HandleOptions`).
+   */
+  fetch(request: Request, options?: Pick<HandleOptions, 'headers' | 'readBody'>): Promise<Response>;
   readonly sessions: SessionRegistry;
 }
 
@@ -61,7 +64,7 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
     // No `async`: the engine's promise is handed back as it is, without another one around it.
     fetch(request, options = {}) {
       try {
-        const answer = route(request, options.headers);
+        const answer = route(request, options);
         // HEAD: every answer without its body, this layer's own refusals included (see head-method.ts).
         return request.method === 'HEAD' ? answer.then((response) => toAnswerFor(request, response)) : answer;
       } catch (error) {
@@ -70,14 +73,14 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
     },
   };
 
-  function route(request: Request, headers: Readonly<Record<string, string>> | undefined): Promise<Response> {
+  function route(request: Request, { headers, readBody }: Pick<HandleOptions, 'headers' | 'readBody'>): Promise<Response> {
     const target = readSessionTarget(request, headers);
     if (target.kind === 'invalid') return Promise.resolve(toProblemResponse(createProblem('invalid-session-id', target.detail)));
     const { pathname } = target;
     const admin = pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`);
     if (admin && isSessionsPath(pathname)) return Promise.resolve(handleSessionsRequest(sessions, request, pathname, adminToken));
     if (target.kind === 'default') {
-      return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers });
+      return admin ? handleAdminRequest(engine, request, adminToken, { pathname, headers }) : engine.handle(request, { headers, readBody });
     }
     // A refused admin request creates no session and touches none: an oversized target (414, as on
     // vendor paths) before the token.
@@ -87,6 +90,6 @@ export function createSessionDispatch(engine: MockEngine, options: SessionDispat
     if (refused) return Promise.resolve(refused);
     const session = sessions.use(target.id);
     if (admin) return handleAdminRequest(session, request, undefined, { pathname, baseUrl: target.baseUrl, headers });
-    return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl, headers });
+    return session.handle(request, { ...(target.url ? { url: target.url } : {}), baseUrl: target.baseUrl, headers, readBody });
   }
 }
