@@ -65,7 +65,7 @@ it('gives no bytes for a request without a body', async () => {
   expect(outcome.value.byteLength).toBe(0);
 });
 
-it('rejects, not as the mock own error, when the client closes the connection mid-body', async () => {
+it("rejects with the connection's error, not the mock's own, when the client closes the connection mid-body", async () => {
   const { port, settled } = await serve(readIncomingBody);
   const socket = await send(port, ['POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"UserId":'], 20);
   socket.destroy();
@@ -74,7 +74,7 @@ it('rejects, not as the mock own error, when the client closes the connection mi
   expect(outcome.error).not.toBeInstanceOf(TypeError);
 });
 
-it('refuses a second read of the same body as the mock own error', async () => {
+it("refuses a second read of the same body as the mock's own error", async () => {
   const { port, settled } = await serve(async (incoming) => {
     await readIncomingBody(incoming);
     return readIncomingBody(incoming);

@@ -3,9 +3,9 @@ import type { IncomingMessage } from 'node:http';
 /**
  * A Node request's body as the bytes Node's HTTP parser delivered: the one chunk a small body comes
  * in, as it came, or the chunks joined once. `@hono/node-server`'s `arrayBuffer()` reads the same
- * chunks and then copies them into a new `ArrayBuffer`; on the bench's Omeda cancel that copy (a new
- * backing store a request, which the collector tracks and frees) cost about a tenth of the server's
- * CPU per request (docs/development.md, "The body as Node read it").
+ * chunks and then copies them into a new `ArrayBuffer` (a new backing store a request, which the
+ * collector tracks and frees); on the bench's Omeda cancel, reading through it cost about a tenth of
+ * the server's CPU per request (docs/development.md, "The body as Node read it").
  *
  * It settles once: with the bytes at the end of the body, or rejected when the body breaks off (the
  * client closed the connection mid-upload: Node's `aborted` error, or a close before the end).
