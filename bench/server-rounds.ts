@@ -23,7 +23,12 @@ export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'mockV8H
 const MEASURING_ORDER: readonly VariantName[] = ['mockLogging', 'bare', 'mock', 'honoAjv', 'mockV8Heap'];
 
 export function measuringOrder(round: number): readonly VariantName[] {
-  return round % 2 === 0 ? MEASURING_ORDER : [...MEASURING_ORDER].reverse();
+  return alternating(MEASURING_ORDER, round);
+}
+
+/** `order` in even rounds, backwards in odd ones: each pair of neighbours is measured back to back both ways. */
+export function alternating<T>(order: readonly T[], round: number): readonly T[] {
+  return round % 2 === 0 ? order : [...order].reverse();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measuringOrder, oneConnectionOrder, VARIANTS } from '../bench/server-rounds.ts';
+import { alternating, measuringOrder, oneConnectionOrder, VARIANTS } from '../bench/server-rounds.ts';
 
 const distance = (order: readonly string[], a: string, b: string): number => Math.abs(order.indexOf(a) - order.indexOf(b));
 
@@ -23,5 +23,11 @@ describe('the order in which a bench round measures the servers', () => {
   it('measures one connection on the mock and its two baselines only, the mock between them', () => {
     expect(oneConnectionOrder(0)).toEqual(['bare', 'mock', 'honoAjv']);
     expect(oneConnectionOrder(1)).toEqual(['honoAjv', 'mock', 'bare']);
+  });
+
+  it('measures two builds back to back both ways: forwards in even rounds, backwards in odd ones', () => {
+    expect(alternating(['before', 'after'], 0)).toEqual(['before', 'after']);
+    expect(alternating(['before', 'after'], 1)).toEqual(['after', 'before']);
+    expect(alternating(['before', 'after', 'after again'], 3)).toEqual(['after again', 'after', 'before']);
   });
 });
