@@ -14,12 +14,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { median, pairedRatio, spread } from './bench-stats.ts';
 import { oneConnectionP50, sentFor } from './one-connection.ts';
-import { cpuMicros, loadAverage, pinSelf, type Started, startPinned, stopProcess } from './pinned-process.ts';
+import { loadAverage, pinSelf, type Started, startPinned, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { alternating, scenarioRequests, seedMock } from './server-rounds.ts';
+import { alternating, load, seedMock } from './server-rounds.ts';
 
 const USAGE = `npm run bench:builds -- --before <cli> [options]
   --before <cli>       the other build's CLI file (another checkout's dist/esp-cancel-mock.mjs)
@@ -81,9 +80,14 @@ try {
   }
   const labels = builds.map(([label]) => label);
   const cpu = new Map(labels.map((label) => [label, [] as number[]]));
-  for (const label of labels) await window(label, 3); // warm-up
+  // Each build's first window is preceded by the bench's warm-up (`load` runs it for a fresh counter).
+  const counters = new Map(labels.map((label) => [label, { next: 0 }]));
+  const windows = { connections, duration, warmup: 3, records };
   for (let round = 0; round < rounds; round++) {
-    for (const label of alternating(labels, round)) cpu.get(label)?.push(await window(label, duration));
+    for (const label of alternating(labels, round)) {
+      const measured = await load(servers.get(label) as Started, scenario, counters.get(label) as { next: number }, windows);
+      cpu.get(label)?.push(measured.cpuMicrosPerRequest);
+    }
   }
   report('CPU per request', 'µs', cpu);
   if (p50Blocks > 0) {
@@ -99,16 +103,6 @@ try {
   console.log(`load average at the end ${loadAverage()}`);
 } finally {
   for (const server of servers.values()) await stopProcess(server);
-}
-
-/** One window of load on one build: its CPU per answered request, µs. */
-async function window(label: string, seconds: number): Promise<number> {
-  const server = servers.get(label) as Started;
-  let next = 0;
-  const requests = scenarioRequests(scenario, () => next++ % records);
-  const cpuBefore = cpuMicros(server.pid);
-  const result = await autocannon({ url: server.url, connections, duration: seconds, requests });
-  return (cpuMicros(server.pid) - cpuBefore) / result.requests.total;
 }
 
 function report(what: string, unit: string, figures: Map<string, number[]>): void {

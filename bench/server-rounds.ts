@@ -157,7 +157,12 @@ export function scenarioRequests(scenario: BenchScenario, index: () => number): 
 }
 
 /** Warm-up, then the measured window; request numbers continue across both so every record is used once. */
-export async function load(server: Started, scenario: BenchScenario, counter: { next: number }, options: ServerRunOptions): Promise<Load> {
+export async function load(
+  server: Started,
+  scenario: BenchScenario,
+  counter: { next: number },
+  options: Pick<ServerRunOptions, 'connections' | 'duration' | 'warmup' | 'records'>,
+): Promise<Load> {
   const requests = scenarioRequests(scenario, () => counter.next++ % options.records);
   if (counter.next === 0) await autocannon({ url: server.url, connections: options.connections, duration: options.warmup, requests });
   const cpuBefore = cpuMicros(server.pid);
