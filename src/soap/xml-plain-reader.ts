@@ -79,9 +79,11 @@ function read(text: string, limits: XmlLimits): XmlElement {
     }
     const next = text.charCodeAt(at + 1);
     if (next === SLASH) {
-      const nameEnd = scanName(text, at + 2);
+      // The end tag must spell its start tag's name (a name already scanned) and then `>`: compared in
+      // one native call, without scanning the name again.
       const closed = open.pop();
-      if (closed === undefined || !isNameAt(text, at + 2, nameEnd, closed.name) || text.charCodeAt(nameEnd) !== GREATER) outside();
+      const nameEnd = at + 2 + (closed === undefined ? 0 : closed.name.length);
+      if (closed === undefined || !text.startsWith(closed.name, at + 2) || text.charCodeAt(nameEnd) !== GREATER) outside();
       unbind(scope, closed.restore);
       at = nameEnd + 1;
       if (open.length === 0) return finish(text, at, closed.element);
@@ -101,13 +103,6 @@ function read(text: string, limits: XmlLimits): XmlElement {
     }
   }
   return outside();
-}
-
-/** Whether `text` holds exactly `name` from `from` to `to`. */
-function isNameAt(text: string, from: number, to: number, name: string): boolean {
-  if (to - from !== name.length) return false;
-  for (let index = 0; index < name.length; index += 1) if (text.charCodeAt(from + index) !== name.charCodeAt(index)) return false;
-  return true;
 }
 
 /** After the root: whitespace only, to the end. */
