@@ -82,8 +82,9 @@ function read(text: string, limits: XmlLimits): XmlElement {
       // The end tag must spell its start tag's name (a name already scanned) and then `>`: compared in
       // one native call, without scanning the name again.
       const closed = open.pop();
-      const nameEnd = at + 2 + (closed === undefined ? 0 : closed.name.length);
-      if (closed === undefined || !text.startsWith(closed.name, at + 2) || text.charCodeAt(nameEnd) !== GREATER) outside();
+      if (closed === undefined) outside();
+      const nameEnd = at + 2 + closed.name.length;
+      if (!text.startsWith(closed.name, at + 2) || text.charCodeAt(nameEnd) !== GREATER) outside();
       unbind(scope, closed.restore);
       at = nameEnd + 1;
       if (open.length === 0) return finish(text, at, closed.element);
