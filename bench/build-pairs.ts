@@ -19,6 +19,7 @@ import { oneConnectionP50, sentFor } from './one-connection.ts';
 import { loadAverage, pinSelf, type Started, startPinned, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import { alternating, load, seedMock } from './server-rounds.ts';
+import { refuse, wholeNumber } from './usage-error.ts';
 
 const USAGE = `npm run bench:builds -- --before <cli> [options]
   --before <cli>       the other build's CLI file (another checkout's dist/esp-cancel-mock.mjs)
@@ -47,14 +48,14 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!values.before) refuse('--before is required');
+if (!values.before) refuse('--before is required', USAGE);
 const before = resolve(values.before);
-if (!existsSync(before)) refuse(`--before: no such file ${before}`);
-const rounds = wholeNumber('rounds', 1);
-const duration = wholeNumber('duration', 1);
-const connections = wholeNumber('connections', 1);
-const records = wholeNumber('records', 1);
-const p50Blocks = wholeNumber('p50-blocks', 0);
+if (!existsSync(before)) refuse(`--before: no such file ${before}`, USAGE);
+const rounds = wholeNumber(values, 'rounds', 1, USAGE);
+const duration = wholeNumber(values, 'duration', 1, USAGE);
+const connections = wholeNumber(values, 'connections', 1, USAGE);
+const records = wholeNumber(values, 'records', 1, USAGE);
+const p50Blocks = wholeNumber(values, 'p50-blocks', 0, USAGE);
 const scenario = await loadScenario(values.vendor);
 
 /** The requests of one p50 block (after a warm-up of three blocks' worth), each a real cancel. */
@@ -117,18 +118,6 @@ function report(what: string, unit: string, figures: Map<string, number[]>): voi
 
 async function loadScenario(vendor: string): Promise<BenchScenario> {
   const file = join(import.meta.dirname, 'scenarios', `${vendor}.ts`);
-  if (!existsSync(file)) refuse(`--vendor: no bench scenario named '${vendor}'`);
+  if (!existsSync(file)) refuse(`--vendor: no bench scenario named '${vendor}'`, USAGE);
   return ((await import(file)) as { scenario: BenchScenario }).scenario;
-}
-
-function refuse(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-/** The option `name` as a whole number of at least `least`, or the usage and exit code 2. */
-function wholeNumber(name: 'rounds' | 'duration' | 'connections' | 'records' | 'p50-blocks', least: number): number {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < least) refuse(`--${name} must be a whole number from ${least}, got '${values[name]}'`);
-  return value;
 }

@@ -21,6 +21,7 @@ import { recordWindow, summarisePerf } from './perf-samples.ts';
 import { pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import { scenarioRequests, seedMock, startVariant, type VariantName } from './server-rounds.ts';
+import { refuse, wholeNumber } from './usage-error.ts';
 
 const USAGE = `npm run bench:threads -- [options]
   --server <name>      mock (--quiet), bare or honoAjv (default mock)
@@ -54,17 +55,17 @@ if (values.help) {
 }
 const SERVERS: readonly VariantName[] = ['mock', 'bare', 'honoAjv'];
 const server = values.server as VariantName;
-if (!SERVERS.includes(server)) refuse(`--server must be one of ${SERVERS.join(', ')}, got '${values.server}'`);
-const connections = wholeNumber('connections', 1);
-const requestCount = wholeNumber('requests', 1);
-const warmup = wholeNumber('warmup', 0);
-const records = wholeNumber('records', 1);
-wholeNumber('top', 1);
-if (values.perf && values.callgrind) refuse('--perf and --callgrind measure differently: give one of them');
+if (!SERVERS.includes(server)) refuse(`--server must be one of ${SERVERS.join(', ')}, got '${values.server}'`, USAGE);
+const connections = wholeNumber(values, 'connections', 1, USAGE);
+const requestCount = wholeNumber(values, 'requests', 1, USAGE);
+const warmup = wholeNumber(values, 'warmup', 0, USAGE);
+const records = wholeNumber(values, 'records', 1, USAGE);
+wholeNumber(values, 'top', 1, USAGE);
+if (values.perf && values.callgrind) refuse('--perf and --callgrind measure differently: give one of them', USAGE);
 
 const root = join(import.meta.dirname, '..');
 const vendors = readdirSync(join(root, 'bench', 'scenarios')).map((file) => file.replace(/\.ts$/, ''));
-if (!vendors.includes(values.vendor)) refuse(`--vendor must be one of ${vendors.join(', ')}, got '${values.vendor}'`);
+if (!vendors.includes(values.vendor)) refuse(`--vendor must be one of ${vendors.join(', ')}, got '${values.vendor}'`, USAGE);
 const { scenario } = (await import(`./scenarios/${values.vendor}.ts`)) as { scenario: BenchScenario };
 if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; figures are not comparable to the bench');
 // --perf-basic-prof is one of the V8 flags NODE_OPTIONS may carry: the server's node writes
@@ -109,18 +110,6 @@ try {
   await stopProcess(started);
   if (values.perf) removeProfilingFiles(started.pid);
   if (values.callgrind) removeCallgrindFiles(values.callgrind);
-}
-
-function refuse(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-/** The option `name` as a whole number of at least `least`, or the usage and exit code 2. */
-function wholeNumber(name: 'connections' | 'requests' | 'warmup' | 'records' | 'top', least: number): number {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < least) refuse(`--${name} must be a whole number from ${least}, got '${values[name]}'`);
-  return value;
 }
 
 function statusCounts(result: autocannon.Result): Record<string, number> {
