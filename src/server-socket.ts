@@ -3,6 +3,7 @@ import { trackEventStreams } from './admin/event-stream-connections.ts';
 import { guardRequestFraming } from './limits/request-framing.ts';
 import { answerClientErrors, type ServerTimeouts, toServerOptions } from './limits/server-limits.ts';
 import { answerServerWideRequests } from './limits/server-wide-answers.ts';
+import { keepTickObjectShape } from './tick-object-shape.ts';
 
 type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -33,6 +34,7 @@ export interface ServerSocketOptions {
 
 /** Creates the server and resolves once it listens; rejects with the listen error (`EADDRINUSE`…). */
 export async function openServerSocket(options: ServerSocketOptions): Promise<ServerSocket> {
+  keepTickObjectShape();
   let listener: RequestListener | undefined;
   let handOver: (listener: RequestListener) => void = () => {};
   const handedOver = new Promise<RequestListener>((resolve) => {
