@@ -41,6 +41,30 @@ describe('createBodyChunks', () => {
     expect(roundTrip(chunks, 'next', '')).toEqual(['next', '']);
   });
 
+  it('writes into a full-size chunk again once every pair kept in it is released', () => {
+    const chunks = createBodyChunks();
+    const written = Array.from({ length: 40 }, () => ({ ...chunks.write('r'.repeat(20_000), 'a'.repeat(10_000)) }));
+    const full = written.find(({ chunk }) => chunk.length === 256 * 1024)?.chunk as Buffer;
+    for (const { chunk } of written) if (chunk === full) chunks.release(chunk);
+    const later = Array.from({ length: 20 }, () => chunks.write('n'.repeat(20_000), 'b'.repeat(10_000)).chunk);
+    expect(later).toContain(full);
+  });
+
+  it('never writes into a chunk while a pair kept in it is still read', () => {
+    const chunks = createBodyChunks();
+    const written = Array.from({ length: 40 }, (_, index) => {
+      const texts: [string, string] = [`${index}`.padEnd(20_000, 'r'), `${index}`.padEnd(10_000, 'a')];
+      return { texts, at: { ...chunks.write(...texts) } };
+    });
+    // The first full-size chunk, long full: all its pairs released but one.
+    const stillRead = written.find(({ at }) => at.chunk.length === 256 * 1024) as (typeof written)[number];
+    for (const { at } of written) if (at.chunk === stillRead.at.chunk && at !== stillRead.at) chunks.release(at.chunk);
+    for (let index = 0; index < 60; index++) expect(chunks.write('n'.repeat(20_000), '').chunk).not.toBe(stillRead.at.chunk);
+    const { at, texts } = stillRead;
+    expect(readFirst(at.chunk, at.start, at.firstBytes, at.encodings)).toBe(texts[0]);
+    expect(readSecond(at.chunk, at.start + at.firstBytes, at.secondBytes, at.encodings)).toBe(texts[1]);
+  });
+
   it('starts small again after a clear, leaving what was written readable', () => {
     const chunks = createBodyChunks();
     for (let index = 0; index < 100; index++) chunks.write('x'.repeat(4000), '');

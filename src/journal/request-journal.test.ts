@@ -185,6 +185,22 @@ describe('createRequestJournal', () => {
     expect(journal.dropped()).toBe(250);
   });
 
+  it('gives back each entry its own large bodies while the ring wraps many times over reused chunks', () => {
+    const journal = createRequestJournal(40);
+    const bodyOf = (id: number, side: string) => `${side}${id}:`.padEnd(8_000 + ((id * 7_919) % 24_000), side);
+    for (let id = 1; id <= 1_000; id++) {
+      const raw = entry(200, bodyOf(id, 'q'));
+      journal.record({ ...raw, response: { ...raw.response, body: bodyOf(id, 's') } });
+      if (id % 97 === 0) {
+        const read = journal.entries();
+        expect(read.every((e) => e.request.body === bodyOf(e.id, 'q') && e.response.body === bodyOf(e.id, 's'))).toBe(true);
+      }
+    }
+    const read = journal.entries();
+    expect(read.map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, index) => 961 + index));
+    expect(read.every((e) => e.request.body === bodyOf(e.id, 'q') && e.response.body === bodyOf(e.id, 's'))).toBe(true);
+  });
+
   it('shares one frozen header record between exchanges whose headers are equal, and keeps distinct ones apart', () => {
     const journal = createRequestJournal(3);
     const raw = entry(200);

@@ -229,6 +229,9 @@ function keep(
   const responseHeaders = responseRecords.share(exchange.responseHeaders);
   const issues = requestIssues.length === 0 ? undefined : requestIssues;
   const answerIssues = typeof responseIssues === 'function' || responseIssues.length > 0 ? responseIssues : undefined;
+  // The entry this one replaces (a full ring) no longer reads its chunk.
+  const replaced = refs[slot * REFS + CHUNK] as Buffer | undefined;
+  if (replaced !== undefined) bodies.release(replaced);
   const at = slot * NUMBERS;
   numbers[at + ID] = exchange.id;
   numbers[at + TIME] = typeof time === 'number' ? time : Number.NaN;
