@@ -42,14 +42,44 @@ it('gathers lines added in separate turns of the event loop into one write', () 
   expect(writes).toEqual(['line 1\nline 2\n']);
 });
 
-it('formats a line only when it is written', () => {
-  const { sink } = recordingSink();
+it('formats the lines of a turn once the turn is over, and writes them only later', () => {
+  const { writes, sink } = recordingSink();
   const format = vi.fn((n: number) => `line ${n}`);
   const writer = createLogWriter(format, sink);
   writer.add(1);
+  writer.add(2);
   expect(format).not.toHaveBeenCalled();
+  vi.advanceTimersByTime(0);
+  expect(format).toHaveBeenCalledTimes(2);
+  expect(writes).toEqual([]);
   vi.runAllTimers();
-  expect(format).toHaveBeenCalledTimes(1);
+  expect(format).toHaveBeenCalledTimes(2);
+  expect(writes).toEqual(['line 1\nline 2\n']);
+});
+
+it('writes each value as it was when its turn ended: the writer does not keep it until the write', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((value: { status: number }) => `status ${value.status}`, sink);
+  const value = { status: 200 };
+  writer.add(value);
+  vi.advanceTimersByTime(0);
+  value.status = 500;
+  vi.runAllTimers();
+  expect(writes).toEqual(['status 200\n']);
+});
+
+it('writes the lines of several turns in the order they were added, and a line per value', () => {
+  const { writes, sink } = recordingSink();
+  const writer = createLogWriter((n: number) => String(n), sink);
+  writer.add(1);
+  writer.add(2);
+  vi.advanceTimersByTime(1);
+  writer.add(3);
+  vi.advanceTimersByTime(1);
+  writer.add(4);
+  writer.add(5);
+  vi.advanceTimersByTime(20);
+  expect(writes).toEqual(['1\n2\n3\n4\n5\n']);
 });
 
 it('writes at once when a thousand lines are waiting, so a busy turn holds no more', () => {
@@ -63,13 +93,15 @@ it('writes at once when a thousand lines are waiting, so a busy turn holds no mo
   expect(writes).toEqual([writes[0], '1000\n']);
 });
 
-it('writes what is pending on flush, and nothing twice', () => {
+it('writes what is pending on flush, formatted or not, and nothing twice', () => {
   const { writes, sink } = recordingSink();
   const writer = createLogWriter((n: number) => `line ${n}`, sink);
   writer.add(1);
+  vi.advanceTimersByTime(0);
+  writer.add(2);
   writer.flush();
-  expect(writes).toEqual(['line 1\n']);
+  expect(writes).toEqual(['line 1\nline 2\n']);
   vi.runAllTimers();
   writer.flush();
-  expect(writes).toEqual(['line 1\n']);
+  expect(writes).toEqual(['line 1\nline 2\n']);
 });
