@@ -22,7 +22,13 @@ import { median, pairedRatio, spread } from './bench-stats.ts';
 import { benchInProcessStartup, benchMswCost } from './in-process.ts';
 import { keepStartCostVariables, loadAverage, memoryMiB, pinSelf, type Started, stopProcess, withheldVariables } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
-import { benchServerScenario, type ServerScenarioResult, startVariant, type VariantResult } from './server-rounds.ts';
+import {
+  benchServerScenario,
+  cpuRoundsBesideCopies,
+  type ServerScenarioResult,
+  startVariant,
+  type VariantResult,
+} from './server-rounds.ts';
 import { benchSessions, printSessions, type SessionsResult } from './session-rounds.ts';
 import { type InProcessResult, printTargets, type StartupResult } from './targets.ts';
 
@@ -185,16 +191,18 @@ if (parts.has('server')) {
     ] as const) {
       const { load } = variant;
       console.log(
-        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread(variant.cpuRounds).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${Number.isNaN(variant.p50OneConnectionMicros) ? '—'.padStart(6) : fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
+        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread([...variant.cpuRounds, ...(variant.cpuRoundsBesideCopies ?? [])]).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${Number.isNaN(variant.p50OneConnectionMicros) ? '—'.padStart(6) : fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
           load.unexpected + load.errors > 0 ? `  (${load.unexpected} other statuses, ${load.errors} errors of ${load.requests})` : ''
         }`,
       );
     }
     const cpuRatio = (a: VariantResult, b: VariantResult) => ratio(pairedRatio(a.cpuRounds, b.cpuRounds));
+    // The mock's copies pair with its window beside them, not with the one beside the baselines.
+    const besideCopies = cpuRoundsBesideCopies(mock);
     console.log(
       `  CPU/request (median of the rounds' ratios): mock / bare ${cpuRatio(mock, bare)}, mock / Hono + ajv ${cpuRatio(mock, honoAjv)}, ` +
-        `log on / off ${cpuRatio(mockLogging, mock)}; p50 at 1 connection mock / bare ${ratio(pairedRatio(mock.p50Blocks, bare.p50Blocks))} (${mock.p50Blocks.length} paired blocks); ` +
-        `heap bounds / V8 defaults: CPU ${cpuRatio(mock, mockV8Heap)}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
+        `log on / off ${ratio(pairedRatio(mockLogging.cpuRounds, besideCopies))}; p50 at 1 connection mock / bare ${ratio(pairedRatio(mock.p50Blocks, bare.p50Blocks))} (${mock.p50Blocks.length} paired blocks); ` +
+        `heap bounds / V8 defaults: CPU ${ratio(pairedRatio(besideCopies, mockV8Heap.cpuRounds))}, peak RSS ${ratio(mock.peakRssMiB / mockV8Heap.peakRssMiB)}`,
     );
   }
   console.log('');

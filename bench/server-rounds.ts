@@ -14,15 +14,24 @@ import type { BenchScenario } from './scenario.ts';
 export type VariantName = 'mock' | 'mockLogging' | 'mockV8Heap' | 'bare' | 'honoAjv';
 export const VARIANTS: readonly VariantName[] = ['mock', 'mockLogging', 'mockV8Heap', 'bare', 'honoAjv'];
 
+/** A measured window: a variant, or the mock's second window of a round (`mockAgain`, the same server). */
+export type WindowName = VariantName | 'mockAgain';
+
 /**
  * The order a round (or a one-connection block) measures the servers in: the mock between its two
- * baselines, so the two windows of each of its ratios follow one another, then the other way round in
- * the next. This machine's slow periods come and go within a minute: measured in a fixed order, the
- * mock and bare `node:http` were three windows apart (15 s at `--duration 5`), always in the same order.
+ * baselines, then again between its own request-log and V8-heap copies, so the two windows of each
+ * ratio to the mock follow one another; the other way round in the next round. This machine's slow
+ * periods come and go within a minute: measured in a fixed order, the mock and bare `node:http` were
+ * three windows apart (15 s at `--duration 5`), always in the same order. With one mock window a
+ * round, its request-log copy was two windows from it, at an end of the round: in the round after, it
+ * was measured twice in a row, and one slow spell read 45.2 and 40.6 µs against the mock's 31.4 and
+ * 34.2 (log on / off 1.19×). In two runs of alternating pinned rounds, a single round's log on /
+ * `--quiet` ratio spread over 1.00–1.14× and 1.05–1.24× back to back, 0.89–1.37× and 0.95–1.43× two
+ * or three windows apart.
  */
-const MEASURING_ORDER: readonly VariantName[] = ['mockLogging', 'bare', 'mock', 'honoAjv', 'mockV8Heap'];
+const MEASURING_ORDER: readonly WindowName[] = ['bare', 'mock', 'honoAjv', 'mockLogging', 'mockAgain', 'mockV8Heap'];
 
-export function measuringOrder(round: number): readonly VariantName[] {
+export function measuringOrder(round: number): readonly WindowName[] {
   return alternating(MEASURING_ORDER, round);
 }
 
@@ -41,7 +50,7 @@ export function alternating<T>(order: readonly T[], round: number): readonly T[]
 const ONE_CONNECTION: readonly VariantName[] = ['mock', 'bare', 'honoAjv'];
 
 export function oneConnectionOrder(block: number): readonly VariantName[] {
-  return measuringOrder(block).filter((variant) => ONE_CONNECTION.includes(variant));
+  return measuringOrder(block).filter((window): window is VariantName => ONE_CONNECTION.includes(window as VariantName));
 }
 
 export interface ServerRunOptions {
@@ -74,9 +83,12 @@ export interface Load {
 }
 
 export interface VariantResult {
+  /** The median of every window the variant was measured in (the mock: two a round). */
   readonly load: Load;
-  /** Server CPU per request of each round, in round order, µs (`load` has their median). */
+  /** Server CPU per request of each round, in round order, µs: the mock's window beside its baselines. */
   readonly cpuRounds: readonly number[];
+  /** The mock only: its window of each round beside its request-log and V8-heap copies, µs. */
+  readonly cpuRoundsBesideCopies?: readonly number[];
   /** Median p50 of sequential requests on one keep-alive connection, µs (NaN: not measured, see `oneConnectionOrder`). */
   readonly p50OneConnectionMicros: number;
   /** That p50 of each block of them, in order, µs (blocks alternate between the variants; none when not measured). */
@@ -222,12 +234,14 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
       await seedMock(servers.get(variant) as Started, scenario, options.records + sequentialRecords);
     }
     const counters = new Map(VARIANTS.map((variant) => [variant, { next: 0 }]));
-    const loads = new Map<VariantName, Load[]>(VARIANTS.map((variant) => [variant, []]));
+    const loads = new Map<WindowName, Load[]>([...VARIANTS, 'mockAgain' as const].map((window) => [window, []]));
     const sequential = new Map<VariantName, number[]>(VARIANTS.map((variant) => [variant, []]));
     for (let round = 0; round < options.rounds; round++) {
-      for (const variant of measuringOrder(round)) {
+      for (const window of measuringOrder(round)) {
+        // The mock's second window of a round is the same server, its requests going on from the first's.
+        const variant = window === 'mockAgain' ? 'mock' : window;
         const server = servers.get(variant) as Started;
-        loads.get(variant)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
+        loads.get(window)?.push(await load(server, scenario, counters.get(variant) as { next: number }, options));
       }
     }
     // One connection, after the loads: short blocks that alternate between the mock and its baselines
@@ -250,9 +264,11 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
     const variants = Object.fromEntries(
       VARIANTS.map((variant) => {
         const server = servers.get(variant) as Started;
+        const again = variant === 'mock' ? (loads.get('mockAgain') ?? []) : [];
         const result: VariantResult = {
-          load: medianLoad(loads.get(variant) ?? []),
+          load: medianLoad([...(loads.get(variant) ?? []), ...again]),
           cpuRounds: (loads.get(variant) ?? []).map((round) => round.cpuMicrosPerRequest),
+          ...(variant === 'mock' ? { cpuRoundsBesideCopies: again.map((round) => round.cpuMicrosPerRequest) } : {}),
           p50OneConnectionMicros: median(sequential.get(variant) ?? []),
           p50Blocks: sequential.get(variant) ?? [],
           idleRssMiB: idle.get(variant) ?? Number.NaN,
@@ -268,7 +284,15 @@ export async function benchServerScenario(scenario: BenchScenario, options: Serv
   }
 }
 
-/** Each figure's median over the rounds; requests, unexpected answers and errors are summed. */
+/**
+ * The mock's CPU of each round measured next to its request-log and V8-heap copies, the side of the
+ * ratios to those copies (its rounds beside the baselines in results written before it had two).
+ */
+export function cpuRoundsBesideCopies(mock: VariantResult): readonly number[] {
+  return mock.cpuRoundsBesideCopies ?? mock.cpuRounds;
+}
+
+/** Each figure's median over the windows; requests, unexpected answers and errors are summed. */
 export function medianLoad(loads: readonly Load[]): Load {
   return {
     rps: median(loads.map((l) => l.rps)),

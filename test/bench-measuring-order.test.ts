@@ -4,14 +4,16 @@ import { alternating, measuringOrder, oneConnectionOrder, VARIANTS } from '../be
 const distance = (order: readonly string[], a: string, b: string): number => Math.abs(order.indexOf(a) - order.indexOf(b));
 
 describe('the order in which a bench round measures the servers', () => {
-  it('measures every server once a round', () => {
-    for (const round of [0, 1, 2]) expect([...measuringOrder(round)].sort()).toEqual([...VARIANTS].sort());
+  it('measures every server once a round, and the mock a second time', () => {
+    for (const round of [0, 1, 2]) expect([...measuringOrder(round)].sort()).toEqual([...VARIANTS, 'mockAgain'].sort());
   });
 
-  it('measures the mock right next to each of its baselines', () => {
+  it('measures the mock right next to each of its baselines, and again right next to each of its copies', () => {
     for (const round of [0, 1]) {
       expect(distance(measuringOrder(round), 'mock', 'bare')).toBe(1);
       expect(distance(measuringOrder(round), 'mock', 'honoAjv')).toBe(1);
+      expect(distance(measuringOrder(round), 'mockAgain', 'mockLogging')).toBe(1);
+      expect(distance(measuringOrder(round), 'mockAgain', 'mockV8Heap')).toBe(1);
     }
   });
 
