@@ -35,6 +35,10 @@ describe('readPlainXml', () => {
     ['a pretty-printed envelope with entities, single quotes, xsi:nil and an undone default namespace', PRETTY],
     ['an element named like a prototype key with attributes to match', '<__proto__ constructor="1" toString="2"><a.b-c_d/></__proto__>'],
     ['two prefixes for one namespace on different attributes', '<r xmlns:a="urn:x" xmlns:b="urn:y" a:k="1" b:k="2" k="3"/>'],
+    [
+      'nine attributes, one local name unprefixed and prefixed',
+      '<r xmlns:a="urn:x" xmlns:b="urn:y" a:k="1" b:k="2" k="3" c="4" d="5" e="6" f="7"/>',
+    ],
   ])('reads %s into the tree saxes builds', (_name, xml) => {
     const plain = readPlainXml(xml, DEFAULT_XML_LIMITS);
     expect(plain).toBeDefined();
@@ -61,6 +65,12 @@ describe('readPlainXml', () => {
     ['a declaration with spaces around its namespace', '<r xmlns:p=" urn:x "/>'],
     ['a duplicate attribute', '<r a="1" a="2"/>'],
     ['a duplicate expanded name', '<r xmlns:a="urn:x" xmlns:b="urn:x" a:k="1" b:k="2"/>'],
+    ['a prefix declared twice', '<r xmlns:a="urn:x" xmlns:a="urn:y"/>'],
+    [
+      'a duplicate expanded name among nine attributes',
+      '<r xmlns:a="urn:x" xmlns:b="urn:x" c="1" d="2" e="3" f="4" g="5" a:k="1" b:k="2"/>',
+    ],
+    ['a duplicate name among nine attributes', '<r c="1" d="2" e="3" f="4" g="5" h="6" i="7" j="8" c="9"/>'],
     ['attributes without whitespace between them', '<r a="1"b="2"/>'],
     ['a mismatched end tag', '<r><a></b></r>'],
     ['an end tag that is a longer name', '<r><a></ab></r>'],

@@ -69,7 +69,8 @@ function read(text: string, limits: XmlLimits): XmlElement {
   let count = 0;
   while (at < end) {
     const code = text.charCodeAt(at);
-    const parent = open[open.length - 1];
+    // Not `open[open.length - 1]` on an empty stack: reading index -1 is a property lookup by name.
+    const parent = open.length === 0 ? undefined : open[open.length - 1];
     if (parent === undefined) {
       // Outside the root: only the one root element, then whitespace.
       if (root !== undefined || code !== LESS) outside();
@@ -215,13 +216,25 @@ function resolvePrefix(scope: ReadonlyMap<string, string>, prefix: string): stri
 
 /** Two attributes with the same expanded name (saxes's duplicate check) are outside the subset. */
 function refuseDuplicates(attributes: readonly XmlAttribute[]): void {
-  const expanded = attributes.map(({ name, prefix, local, uri }) => (prefix === '' ? name : `{${uri}}${local}`));
-  if (expanded.length <= 8) {
+  if (attributes.length <= 8) {
     // A few attributes, as SOAP has: comparing pairs is cheaper than a Set, and bounded.
-    for (let index = 1; index < expanded.length; index += 1) if (expanded.indexOf(expanded[index] as string) < index) outside();
-  } else if (new Set(expanded).size < expanded.length) {
+    for (let index = 1; index < attributes.length; index += 1) {
+      const attribute = attributes[index] as XmlAttribute;
+      for (let before = 0; before < index; before += 1) if (sameName(attribute, attributes[before] as XmlAttribute)) outside();
+    }
+  } else if (new Set(attributes.map(expandedName)).size < attributes.length) {
     outside();
   }
+}
+
+/** Equal expanded names, without building them: an unprefixed name never equals a prefixed one's `{uri}local` (a name holds no `{`). */
+function sameName(a: XmlAttribute, b: XmlAttribute): boolean {
+  return a.prefix === '' ? b.prefix === '' && a.name === b.name : b.prefix !== '' && a.local === b.local && a.uri === b.uri;
+}
+
+/** `name` for an unprefixed attribute, else `{uri}local` (a local name holds no `}`, so the text is unambiguous). */
+function expandedName({ name, prefix, local, uri }: XmlAttribute): string {
+  return prefix === '' ? name : `{${uri}}${local}`;
 }
 
 /** Character data up to the next `<`, appended to the element's text. */
