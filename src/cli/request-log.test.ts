@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { JournalEntry } from '../journal/request-journal.ts';
-import { formatLogBytes, formatLogLine, rejectionReason, useColour } from './request-log.ts';
+import { formatLogBytes, formatLogLine, rejectionReason, tenthsText, useColour } from './request-log.ts';
 
 function entry(overrides: Partial<JournalEntry> = {}): JournalEntry {
   return {
@@ -122,4 +123,39 @@ it.each([
     for (const colour of [false, true])
       for (const session of [undefined, 'w1'])
         expect(formatLogBytes(exchange, format, colour, session)).toBe(utf8Bytes(formatLogLine(exchange, format, colour, session)));
+});
+
+it('writes a duration in tenths exactly as toFixed(1) does, ties and thousandths included', () => {
+  const samples = [
+    0,
+    0.04,
+    0.05,
+    0.15,
+    0.25,
+    0.35,
+    0.45,
+    1.05,
+    1.25,
+    2.675,
+    9.95,
+    99.95,
+    0.049999,
+    1e-9,
+    12345.678,
+    1e8 + 0.05,
+    1e9,
+    1e21,
+    Number.NaN,
+  ];
+  for (let thousandths = 0; thousandths <= 20_000; thousandths += 1) samples.push(thousandths / 1000);
+  fc.assert(fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), (ms) => tenthsText(ms) === ms.toFixed(1)));
+  for (const ms of samples) expect(tenthsText(ms)).toBe(ms.toFixed(1));
+});
+
+it('logs each request its own path when requests to different URLs alternate', () => {
+  const to = (url: string) => entry({ request: { method: 'GET', url, headers: {}, body: '' } });
+  const paths = ['http://127.0.0.1:4010/a?x=1', 'http://127.0.0.1:4010/b/c', 'http://127.0.0.1:4010', 'http://127.0.0.1:4010/a?x=1'].map(
+    (url) => formatLogLine(to(url), 'text', false).split(' ')[1],
+  );
+  expect(paths).toEqual(['/a', '/b/c', '/', '/a']);
 });
