@@ -29,7 +29,9 @@ const USAGE = `npm run bench:builds -- --before <cli> [options]
   --connections <n>    autocannon connections (default 50)
   --records <n>        records seeded; the load cycles through them (default 1000)
   --p50-blocks <n>     also the one-connection p50 of real cancels, in n alternating blocks (default 0)
-  --control            also a second copy of this build: what two processes of one build differ by`;
+  --control            also a second copy of this build: what two processes of one build differ by
+  --log                the servers write the default request log (to a pipe this process drains)
+                       instead of running --quiet: what a change to the log costs or saves`;
 
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '1000' },
     'p50-blocks': { type: 'string', default: '0' },
     control: { type: 'boolean', default: false },
+    log: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -68,13 +71,15 @@ const builds: Array<[string, string]> = [
 ];
 if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; the figures mean little');
 console.log(
-  `${scenario.name}: ${builds.length} mock processes on one core, ${rounds} alternating rounds of ${duration}s at ${connections} connections; load average ${loadAverage()}`,
+  `${scenario.name}: ${builds.length} mock processes on one core${values.log ? ' (request log on)' : ''}, ${rounds} alternating rounds of ${duration}s at ${connections} connections; load average ${loadAverage()}`,
 );
 
 const servers = new Map<string, Started>();
 try {
   for (const [label, cli] of builds) {
-    const server = await startPinned([cli, 'serve', '--port', '0', '--quiet'], true, { NO_COLOR: '1' });
+    const server = await startPinned([cli, 'serve', '--port', '0', ...(values.log ? [] : ['--quiet'])], true, {
+      NO_COLOR: '1',
+    });
     servers.set(label, server);
     // The p50's records come after the load's, so its cancels are real.
     await seedMock(server, scenario, records + (p50Blocks > 0 ? sentFor(WARM_UP) + p50Blocks * sentFor(BLOCK) : 0));

@@ -24,7 +24,8 @@ import { scenarioRequests, seedMock, startVariant, type VariantName } from './se
 import { refuse, wholeNumber } from './usage-error.ts';
 
 const USAGE = `npm run bench:threads -- [options]
-  --server <name>      mock (--quiet), bare or honoAjv (default mock)
+  --server <name>      mock (--quiet), mockLogging (the default request log on), bare or honoAjv
+                       (default mock)
   --vendor <name>      the bench scenario (default omeda)
   --connections <n>    autocannon connections (default 50)
   --requests <n>       measured requests (default 80000)
@@ -53,7 +54,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const SERVERS: readonly VariantName[] = ['mock', 'bare', 'honoAjv'];
+const SERVERS: readonly VariantName[] = ['mock', 'mockLogging', 'bare', 'honoAjv'];
 const server = values.server as VariantName;
 if (!SERVERS.includes(server)) refuse(`--server must be one of ${SERVERS.join(', ')}, got '${values.server}'`, USAGE);
 const connections = wholeNumber(values, 'connections', 1, USAGE);
@@ -74,7 +75,7 @@ if (values.perf) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} -
 const launcher = values.callgrind ? callgrindLauncher(values.callgrind) : [];
 const started = await startVariant(server, scenario, { pinned: true, strict: false, launcher });
 try {
-  if (server === 'mock') await seedMock(started, scenario, records);
+  if (server === 'mock' || server === 'mockLogging') await seedMock(started, scenario, records);
   let next = 0;
   const requests = scenarioRequests(scenario, () => next++ % records);
   if (warmup > 0) await autocannon({ url: started.url, connections, amount: warmup, requests });
