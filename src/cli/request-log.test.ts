@@ -159,3 +159,23 @@ it('logs each request its own path when requests to different URLs alternate', (
   );
   expect(paths).toEqual(['/a', '/b/c', '/', '/a']);
 });
+
+it('starts each line with its own session, method, path and operation, whatever the line before it', () => {
+  const line = fc.record({
+    session: fc.constantFrom(undefined, 'w1', 'w2'),
+    method: fc.constantFrom('POST', 'GET'),
+    url: fc.constantFrom('http://127.0.0.1:4010/a', 'http://127.0.0.1:4010/b?x=1'),
+    operationId: fc.constantFrom('omeda.cancelDeployment', 'omeda.annulé', 'voltmx.cancelEmail'),
+    bytes: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 2, maxLength: 12 }), (lines) => {
+      for (const { session, method, url, operationId, bytes } of lines) {
+        const exchange = entry({ operationId, request: { method, url, headers: {}, body: '' } });
+        const start = `${session === undefined ? '' : `[${session}] `}${method} ${new URL(url).pathname} ${operationId} 200 `;
+        const text = bytes ? formatLogBytes(exchange, 'text', false, session) : formatLogLine(exchange, 'text', false, session);
+        expect(text.startsWith(bytes ? utf8Bytes(start) : start)).toBe(true);
+      }
+    }),
+  );
+});

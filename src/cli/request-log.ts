@@ -80,10 +80,10 @@ function buildLine(entry: JournalEntry, format: LogFormat, colour: boolean, sess
     return bytes ? toByteString(line) : line;
   }
   // The head is ASCII: an HTTP method is a token, a URL's text is ASCII (percent-encoded), a session
-  // id is `[A-Za-z0-9._-]`; an operation id comes from a spec (checked once per id: `byteOperation`).
+  // id is `[A-Za-z0-9._-]`; an operation id comes from a spec (checked once per run of lines: `lineStart`).
   const operation = entry.vendor ? (entry.operationId ?? `${entry.vendor}.-`) : '-';
   const status = colour ? paint(entry.response.status) : String(entry.response.status);
-  const head = `${session === undefined ? '' : `[${session}] `}${entry.request.method} ${path} ${bytes ? byteOperation(operation) : operation} ${status} ${tenthsText(entry.durationMs)}ms`;
+  const head = `${lineStart(session, entry.request.method, path, operation, bytes)}${status} ${tenthsText(entry.durationMs)}ms`;
   if (!bytes) return reason ? `${head}${SEPARATOR}${reason}` : head;
   return reason ? `${head}${SEPARATOR_BYTES}${toByteString(reason)}` : head;
 }
@@ -91,12 +91,22 @@ function buildLine(entry: JournalEntry, format: LogFormat, colour: boolean, sess
 /** Any character a UTF-8 byte does not spell as itself. */
 const NOT_ASCII = /[^\0-\x7f]/;
 
-/** The operation id last converted, and its bytes: lines come in runs of one operation. */
-let lastOperation = { id: '', bytes: '' };
+/** A text line's start up to its status, as last built: lines come in runs of one session, method, path and operation. */
+let lastStart = { session: undefined as string | undefined, method: '', path: '', operation: '', bytes: false, text: '' };
 
-function byteOperation(id: string): string {
-  if (id !== lastOperation.id) lastOperation = { id, bytes: toByteString(id) };
-  return lastOperation.bytes;
+/**
+ * `[<session>] <method> <path> <operation> `, the operation id as bytes for a byte line (checked once
+ * per run): the same string for a run of lines that share it, where joining its five parts cost a
+ * string concatenation each, every line.
+ */
+function lineStart(session: string | undefined, method: string, path: string, operation: string, bytes: boolean): string {
+  const last = lastStart;
+  if (session === last.session && method === last.method && path === last.path && operation === last.operation && bytes === last.bytes) {
+    return last.text;
+  }
+  const text = `${session === undefined ? '' : `[${session}] `}${method} ${path} ${bytes ? toByteString(operation) : operation} `;
+  lastStart = { session, method, path, operation, bytes, text };
+  return text;
 }
 
 /** A text's UTF-8 bytes, one character each: an ASCII text as it is. */

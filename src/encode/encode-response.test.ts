@@ -25,6 +25,13 @@ describe('encodeResponse', () => {
     expect(encoded.headers['content-type']).toBe(contentType);
     expect(encoded.mediaType).toBe(documented);
     expect(encoded.bodyText).toBe(text);
+    expect(encoded.codec).toBe(CODECS.get(documented.split(';')[0] as string));
+  });
+
+  it('names no codec for a body no codec wrote, nor for no body', () => {
+    const plain = encodeResponse(DOCUMENT, operationWith('application/octet-stream'), { status: 200, body: 'Service Unavailable' }, CODECS);
+    expect(plain).toMatchObject({ bodyText: 'Service Unavailable', codec: undefined });
+    expect(encodeResponse(DOCUMENT, operationWith('application/json'), { status: 204 }, CODECS).codec).toBeUndefined();
   });
 
   it('keeps a Content-Type the handler set itself', () => {

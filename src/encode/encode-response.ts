@@ -10,6 +10,8 @@ export interface EncodedResponse {
   readonly mediaType: string;
   readonly headers: Record<string, string>;
   readonly bodyText: string;
+  /** The codec that wrote `bodyText`; undefined for a body written as `String(body)`, and for no body. */
+  readonly codec: BodyCodec | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export function encodeResponse(
 ): EncodedResponse {
   const headers: Record<string, string> = {};
   if (result.headers) for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = value;
-  if (result.body === undefined) return { status: result.status, mediaType: '', headers, bodyText: '' };
+  if (result.body === undefined) return { status: result.status, mediaType: '', headers, bodyText: '', codec: undefined };
   const content = documentedContent(document, operation, result.status);
   const mediaType = result.mediaType ?? Object.keys(content)[0] ?? 'application/json';
   const bare = toMediaType(mediaType);
@@ -34,7 +36,7 @@ export function encodeResponse(
   const schema = content[mediaType]?.schema;
   const bodyText = codec ? codec.encode(result.body, { mediaType: bare, schema }) : String(result.body);
   headers['content-type'] ??= bare !== mediaType.trim() || !codec?.charset ? mediaType : `${mediaType}; charset=${codec.charset}`;
-  return { status: result.status, mediaType, headers, bodyText };
+  return { status: result.status, mediaType, headers, bodyText, codec };
 }
 
 /** Resolved response content per operation and status: specs never change while the mock runs. */

@@ -1,6 +1,3 @@
-import type { BodyCodec } from '../codec/body-codec.ts';
-import { toMediaType } from '../codec/body-codec.ts';
-import { findCodec } from '../codec/codec-registry.ts';
 import { encodeJson } from '../codec/json-codec.ts';
 import type { EncodedResponse } from '../encode/encode-response.ts';
 import { findErrorTextInJson, NOT_PLAIN_JSON } from '../errors/error-text.ts';
@@ -13,11 +10,7 @@ export const UNREAD: typeof NOT_PLAIN_JSON = NOT_PLAIN_JSON;
  * the handler's body value while it is at hand: the text the request log would otherwise parse the
  * body again for (`findErrorText`), the same text. `UNREAD` for any other answer.
  */
-export function errorTextOfAnswer(
-  codecs: ReadonlyMap<string, BodyCodec>,
-  encoded: EncodedResponse,
-  body: unknown,
-): string | undefined | typeof UNREAD {
-  if (encoded.status < 400 || findCodec(codecs, toMediaType(encoded.mediaType))?.encode !== encodeJson) return UNREAD;
+export function errorTextOfAnswer(encoded: EncodedResponse, body: unknown): string | undefined | typeof UNREAD {
+  if (encoded.status < 400 || encoded.codec?.encode !== encodeJson) return UNREAD;
   return findErrorTextInJson(body);
 }

@@ -24,7 +24,7 @@ export function encodeAnswer(
     operation.response.validate({ status: encoded.status, mediaType: encoded.mediaType, headers: encoded.headers, body });
   const { forced, requestIssues } = more;
   // For the request log (a hook): a refused answer's reason, unless a request issue is the reason.
-  const errorText = state.onExchange && requestIssues.length === 0 ? errorTextOfAnswer(vendor.codecs, encoded, body) : UNREAD;
+  const errorText = state.onExchange && requestIssues.length === 0 ? errorTextOfAnswer(encoded, body) : UNREAD;
   // Strict off: the journal gets the check, run once this turn's answers are written (see
   // `answerExchange`); with a hook that reads every entry (the request log), now, so the read finds
   // the issues at hand.

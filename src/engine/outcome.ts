@@ -59,5 +59,6 @@ export function encodeProblem(problem: MockProblem): EncodedResponse {
     mediaType: 'application/problem+json',
     headers: { 'content-type': 'application/problem+json' },
     bodyText: JSON.stringify(problem),
+    codec: undefined,
   };
 }
