@@ -10,7 +10,7 @@ export interface EncodedResponse {
   readonly mediaType: string;
   readonly headers: Record<string, string>;
   readonly bodyText: string;
-  /** The codec that wrote `bodyText`; undefined for a body written as `String(body)`, and for no body. */
+  /** The codec that wrote `bodyText`; undefined where none did: no body, a body written as `String(body)`, a mock problem. */
   readonly codec: BodyCodec | undefined;
 }
 
