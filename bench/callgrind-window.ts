@@ -14,7 +14,8 @@ import { basename, dirname, join } from 'node:path';
 
 /** The command that starts node under callgrind, counting nothing until `countWindow` switches it on. */
 export function callgrindLauncher(file: string): string[] {
-  return ['valgrind', '--quiet', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${file}`];
+  // Each instruction's address, so that JIT code can be named from node's perf map (callgrind-functions.ts).
+  return ['valgrind', '--quiet', '--tool=callgrind', '--instr-atstart=no', '--dump-instr=yes', `--callgrind-out-file=${file}`];
 }
 
 export interface CountedWindow {
@@ -50,15 +51,21 @@ function control(option: string, pid: number, value?: string): void {
   }
 }
 
-/** The largest `totals:` line among the dumps of `file` (`file.1`, `file.2` …): the dump written by `-d`. */
+/** The instructions of the window: the `totals:` line of its dump. */
 function windowTotal(file: string): number {
-  let total = 0;
+  return windowDump(file).total;
+}
+
+/** The dump of the window among those of `file` (`file.1`, `file.2` …): the one written by `-d`, with the largest `totals:` line. */
+export function windowDump(file: string): { path: string; total: number } {
+  let dump = { path: '', total: 0 };
   for (const name of dumpsOf(file)) {
-    const match = /^totals:\s+(\d+)/m.exec(readFileSync(join(dirname(file), name), 'utf8'));
-    if (match) total = Math.max(total, Number(match[1]));
+    const path = join(dirname(file), name);
+    const match = /^totals:\s+(\d+)/m.exec(readFileSync(path, 'utf8'));
+    if (match && Number(match[1]) > dump.total) dump = { path, total: Number(match[1]) };
   }
-  if (total === 0) throw new Error(`callgrind wrote no counts to ${file}.*`);
-  return total;
+  if (dump.total === 0) throw new Error(`callgrind wrote no counts to ${file}.*`);
+  return dump;
 }
 
 function dumpsOf(file: string): string[] {

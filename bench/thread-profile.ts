@@ -9,14 +9,16 @@
  * main thread spends most in (inclusive) and what the other threads do. Unlike `--cpu-prof`, perf
  * costs nothing per call, so the same frame compares across servers. With `--callgrind <file>` the
  * server runs under valgrind's callgrind instead and the window is counted in instructions per request
- * (all threads, user space only): a figure that other work on the machine does not move. See
+ * (all threads, user space only): a figure that other work on the machine does not move; and per
+ * function, JIT code named from node's `--perf-basic-prof` map (callgrind-functions.ts). See
  * docs/development.md.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { callgrindLauncher, countWindow, removeCallgrindFiles } from './callgrind-window.ts';
+import { topFunctions } from './callgrind-functions.ts';
+import { callgrindLauncher, countWindow, removeCallgrindFiles, windowDump } from './callgrind-window.ts';
 import { recordWindow, summarisePerf } from './perf-samples.ts';
 import { pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
@@ -32,9 +34,10 @@ const USAGE = `npm run bench:threads -- [options]
   --warmup <n>         unmeasured requests first (default 20000)
   --records <n>        records seeded into the mock; requests cycle through them (default 1000)
   --perf <file>        also record the window with perf into <file> and print frames
-  --top <n>            frames to print with --perf (default 40)
+  --top <n>            frames (--perf) or functions (--callgrind) to print (default 40)
   --callgrind <file>   run the server under valgrind's callgrind and count the window's instructions
-                       instead of its CPU time (callgrind writes <file>.1; removed afterwards)`;
+                       instead of its CPU time, in all and per function (callgrind writes <file>.1;
+                       removed afterwards)`;
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +74,7 @@ const { scenario } = (await import(`./scenarios/${values.vendor}.ts`)) as { scen
 if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; figures are not comparable to the bench');
 // --perf-basic-prof is one of the V8 flags NODE_OPTIONS may carry: the server's node writes
 // /tmp/perf-<pid>.map, which perf reads to name JIT frames.
-if (values.perf) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim();
+if (values.perf || values.callgrind) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim();
 const launcher = values.callgrind ? callgrindLauncher(values.callgrind) : [];
 const started = await startVariant(server, scenario, { pinned: true, strict: false, launcher });
 try {
@@ -92,6 +95,10 @@ try {
     console.log(
       `${heading}\n  ${(instructions / answered / 1000).toFixed(1)} k instructions per request under callgrind (all threads, user space)`,
     );
+    // Named from the perf map node wrote (`--perf-basic-prof`): the process under valgrind is node's.
+    const functions = topFunctions(windowDump(values.callgrind as string).path, `/tmp/perf-${started.pid}.map`, Number(values.top));
+    console.log(`\n  own instructions per request by function (k; JIT code named from node's perf map):`);
+    for (const { name, instructions: own } of functions) console.log(`  ${(own / answered / 1000).toFixed(3).padStart(8)}  ${name}`);
   } else {
     const perRequest = (tid: string) => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / answered;
     const mainMicros = perRequest(String(started.pid));
@@ -109,7 +116,7 @@ try {
   }
 } finally {
   await stopProcess(started);
-  if (values.perf) removeProfilingFiles(started.pid);
+  if (values.perf || values.callgrind) removeProfilingFiles(started.pid);
   if (values.callgrind) removeCallgrindFiles(values.callgrind);
 }
 
