@@ -2,6 +2,7 @@
 // would (JSON) or keeps it as text (XML, form), and answers one fixed response. Configured by the
 // BASELINE environment variable: {"status":200,"contentType":"…","body":"…"}. Prints its port.
 import { createServer } from 'node:http';
+import { spin } from './baseline-spin.mjs';
 
 const baseline = JSON.parse(process.env.BASELINE ?? '{"status":200,"contentType":"application/json","body":"{}"}');
 const server = createServer((request, response) => {
@@ -10,6 +11,7 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     if (text && (request.headers['content-type'] ?? '').includes('json')) JSON.parse(text);
+    spin();
     response.writeHead(baseline.status, { 'content-type': baseline.contentType });
     response.end(baseline.body);
   });

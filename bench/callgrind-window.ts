@@ -12,10 +12,22 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** The command that starts node under callgrind, counting nothing until `countWindow` switches it on. */
-export function callgrindLauncher(file: string): string[] {
+/**
+ * The command that starts node under callgrind, counting nothing until `countWindow` switches it on.
+ * With `simulate`, callgrind also simulates the caches and the branch predictor (a model of this
+ * machine's caches, not its own counters), and counts their misses beside the instructions.
+ */
+export function callgrindLauncher(file: string, simulate = false): string[] {
   // Each instruction's address, so that JIT code can be named from node's perf map (callgrind-functions.ts).
-  return ['valgrind', '--quiet', '--tool=callgrind', '--instr-atstart=no', '--dump-instr=yes', `--callgrind-out-file=${file}`];
+  return [
+    'valgrind',
+    '--quiet',
+    '--tool=callgrind',
+    '--instr-atstart=no',
+    '--dump-instr=yes',
+    ...(simulate ? ['--cache-sim=yes', '--branch-sim=yes'] : []),
+    `--callgrind-out-file=${file}`,
+  ];
 }
 
 export interface CountedWindow {
@@ -56,13 +68,20 @@ function windowTotal(file: string): number {
   return windowDump(file).total;
 }
 
-/** The dump of the window among those of `file` (`file.1`, `file.2` …): the one written by `-d`, with the largest `totals:` line. */
-export function windowDump(file: string): { path: string; total: number } {
-  let dump = { path: '', total: 0 };
+/**
+ * The dump of the window among those of `file` (`file.1`, `file.2` …): the one written by `-d`, with
+ * the largest `totals:` line. `total` is its instructions; `events` every event it counted by name
+ * (`Ir`, and with the simulation `D1mr`, `Bcm` …; see callgrind's manual).
+ */
+export function windowDump(file: string): { path: string; total: number; events: Map<string, number> } {
+  let dump = { path: '', total: 0, events: new Map<string, number>() };
   for (const name of dumpsOf(file)) {
     const path = join(dirname(file), name);
-    const match = /^totals:\s+(\d+)/m.exec(readFileSync(path, 'utf8'));
-    if (match && Number(match[1]) > dump.total) dump = { path, total: Number(match[1]) };
+    const text = readFileSync(path, 'utf8');
+    const totals = /^totals:\s+(.*)$/m.exec(text)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+    const names = /^events:\s+(.*)$/m.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
+    const total = totals[0] ?? 0;
+    if (total > dump.total) dump = { path, total, events: new Map(names.map((event, index) => [event, totals[index] ?? 0])) };
   }
   if (dump.total === 0) throw new Error(`callgrind wrote no counts to ${file}.*`);
   return dump;

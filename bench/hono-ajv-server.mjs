@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Hono } from 'hono';
+import { spin } from './baseline-spin.mjs';
 
 const baseline = JSON.parse(process.env.BASELINE ?? '{}');
 let validate;
@@ -32,6 +33,7 @@ app.on(baseline.route.method, baseline.route.path, async (c) => {
     }
     if (validate && !validate(body)) return c.json({ errors: validate.errors }, 400);
   }
+  spin();
   return c.body(baseline.body, baseline.status, { 'content-type': baseline.contentType });
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening ${info.port}`));

@@ -147,23 +147,32 @@ export function stopProcess(started: Started): Promise<void> {
 
 /** User + system CPU time the process has used so far, in microseconds. */
 export function cpuMicros(pid: number): number {
+  const { user, system } = cpuSplitMicros(pid);
+  return user + system;
+}
+
+/** The process's CPU time so far in user space and in the kernel (utime, stime), in microseconds. */
+export function cpuSplitMicros(pid: number): { readonly user: number; readonly system: number } {
   return statCpuMicros(`/proc/${pid}/stat`);
 }
 
-/** The same for each of the process's threads, by thread id (the main thread's is the pid). */
+/** User + system CPU time of each of the process's threads, by thread id (the main thread's is the pid). */
 export function threadCpuMicros(pid: number): Map<string, number> {
   const threads = new Map<string, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(tid, statCpuMicros(`/proc/${pid}/task/${tid}/stat`));
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const { user, system } = statCpuMicros(`/proc/${pid}/task/${tid}/stat`);
+    threads.set(tid, user + system);
+  }
   return threads;
 }
 
-/** utime + stime of a `/proc/…/stat` file, in microseconds. */
-function statCpuMicros(file: string): number {
+/** utime and stime of a `/proc/…/stat` file, in microseconds. */
+function statCpuMicros(file: string): { readonly user: number; readonly system: number } {
   const stat = readFileSync(file, 'utf8');
   // Fields after the command name (which may hold spaces) start at field 3; utime is 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks / TICKS_PER_SECOND) * 1e6;
+  const micros = (ticks: string | undefined) => (Number(ticks) / TICKS_PER_SECOND) * 1e6;
+  return { user: micros(fields[11]), system: micros(fields[12]) };
 }
 
 /** Resident memory now (`VmRSS`) and its peak so far (`VmHWM`), in MiB. */

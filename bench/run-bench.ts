@@ -175,7 +175,7 @@ if (parts.has('startup')) {
 const servers: Array<ServerScenarioResult & { readonly loadAverage: number }> = [];
 if (parts.has('server')) {
   console.log(
-    'server: CPU µs per request (utime+stime / answered requests; median and range of the rounds) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
+    'server: CPU µs per request (utime+stime / answered requests; median and range of the rounds; of it, the system time) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
   );
   for (const scenario of scenarios) {
     const result = { ...(await benchServerScenario(scenario, options)), loadAverage: loadAverage() };
@@ -191,7 +191,7 @@ if (parts.has('server')) {
     ] as const) {
       const { load } = variant;
       console.log(
-        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread([...variant.cpuRounds, ...(variant.cpuRoundsBesideCopies ?? [])]).padStart(11)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${Number.isNaN(variant.p50OneConnectionMicros) ? '—'.padStart(6) : fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
+        `  ${label.padEnd(22)} ${fixed(load.cpuMicrosPerRequest, 1)} µs (${spread([...variant.cpuRounds, ...(variant.cpuRoundsBesideCopies ?? [])]).padStart(11)}; system ${fixed(load.systemMicrosPerRequest, 1, 4)}) ${fixed(load.rps)} req/s ${fixed(load.p50, 1, 5)}/${fixed(load.p99, 1, 5)} ms ${Number.isNaN(variant.p50OneConnectionMicros) ? '—'.padStart(6) : fixed(variant.p50OneConnectionMicros, 0, 6)} µs ${fixed(variant.idleRssMiB, 1, 6)}/${fixed(variant.peakRssMiB, 1, 6)} MiB${
           load.unexpected + load.errors > 0 ? `  (${load.unexpected} other statuses, ${load.errors} errors of ${load.requests})` : ''
         }`,
       );

@@ -8,7 +8,7 @@
 import autocannon from 'autocannon';
 import { median } from './bench-stats.ts';
 import { oneConnectionP50, sentFor } from './one-connection.ts';
-import { cpuMicros, memoryMiB, type Started, startPinned, stopProcess } from './pinned-process.ts';
+import { cpuSplitMicros, memoryMiB, type Started, startPinned, stopProcess } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 
 export type VariantName = 'mock' | 'mockLogging' | 'mockV8Heap' | 'bare' | 'honoAjv';
@@ -76,6 +76,8 @@ export interface Load {
   readonly p99: number;
   /** Server CPU time (user + system) per answered request, µs. */
   readonly cpuMicrosPerRequest: number;
+  /** Of that, the time in the kernel (system), µs. */
+  readonly systemMicrosPerRequest: number;
   readonly requests: number;
   /** Answers other than the scenario's expected status (e.g. a repeat cancel's documented 400). */
   readonly unexpected: number;
@@ -113,12 +115,15 @@ export function startVariant(
     readonly vendors?: readonly string[];
     /** A command that runs node (valgrind: `callgrindLauncher`), as `nodeCommand` takes it. */
     readonly launcher?: readonly string[];
+    /** A baseline's busy wait per request, µs (bench/baseline-spin.mjs); the mock takes none. */
+    readonly spinMicros?: number;
   },
 ) {
   const launcher = options.launcher ?? [];
-  const baselineEnv: Record<string, string> = scenario
-    ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) }
-    : {};
+  const baselineEnv: Record<string, string> = {
+    ...(scenario ? { BASELINE: JSON.stringify({ ...scenario.baseline, vendor: scenario.vendor }) } : {}),
+    ...(options.spinMicros ? { BASELINE_SPIN_US: String(options.spinMicros) } : {}),
+  };
   switch (variant) {
     case 'mock':
     case 'mockLogging':
@@ -177,9 +182,11 @@ export async function load(
 ): Promise<Load> {
   const requests = scenarioRequests(scenario, () => counter.next++ % options.records);
   if (counter.next === 0) await autocannon({ url: server.url, connections: options.connections, duration: options.warmup, requests });
-  const cpuBefore = cpuMicros(server.pid);
+  const cpuBefore = cpuSplitMicros(server.pid);
   const result = await autocannon({ url: server.url, connections: options.connections, duration: options.duration, requests });
-  const cpu = cpuMicros(server.pid) - cpuBefore;
+  const cpuAfter = cpuSplitMicros(server.pid);
+  const system = cpuAfter.system - cpuBefore.system;
+  const cpu = cpuAfter.user - cpuBefore.user + system;
   const statuses = result.statusCodeStats as Record<string, { count: number }>;
   const expected = statuses[String(scenario.expectedStatus)]?.count ?? 0;
   const total = Object.values(statuses).reduce((sum, stat) => sum + stat.count, 0);
@@ -188,6 +195,7 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMicrosPerRequest: total > 0 ? cpu / total : Number.NaN,
+    systemMicrosPerRequest: total > 0 ? system / total : Number.NaN,
     requests: total,
     unexpected: total - expected,
     errors: result.errors + result.timeouts,
@@ -299,6 +307,7 @@ export function medianLoad(loads: readonly Load[]): Load {
     p50: median(loads.map((l) => l.p50)),
     p99: median(loads.map((l) => l.p99)),
     cpuMicrosPerRequest: median(loads.map((l) => l.cpuMicrosPerRequest)),
+    systemMicrosPerRequest: median(loads.map((l) => l.systemMicrosPerRequest)),
     requests: loads.reduce((sum, l) => sum + l.requests, 0),
     unexpected: loads.reduce((sum, l) => sum + l.unexpected, 0),
     errors: loads.reduce((sum, l) => sum + l.errors, 0),

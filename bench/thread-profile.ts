@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { topFunctions } from './callgrind-functions.ts';
 import { callgrindLauncher, countWindow, removeCallgrindFiles, windowDump } from './callgrind-window.ts';
 import { recordWindow, summarisePerf } from './perf-samples.ts';
-import { pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
+import { cpuSplitMicros, pinSelf, stopProcess, threadCpuMicros } from './pinned-process.ts';
 import type { BenchScenario } from './scenario.ts';
 import { scenarioRequests, seedMock, startVariant, type VariantName } from './server-rounds.ts';
 import { refuse, wholeNumber } from './usage-error.ts';
@@ -33,11 +33,18 @@ const USAGE = `npm run bench:threads -- [options]
   --requests <n>       measured requests (default 80000)
   --warmup <n>         unmeasured requests first (default 20000)
   --records <n>        records seeded into the mock; requests cycle through them (default 1000)
+  --spin <µs>          bare or honoAjv only: busy-wait that long a request (bench/baseline-spin.mjs),
+                       to compare system time with the mock's at the same speed (default 0)
   --perf <file>        also record the window with perf into <file> and print frames
   --top <n>            frames (--perf) or functions (--callgrind) to print (default 40)
   --callgrind <file>   run the server under valgrind's callgrind and count the window's instructions
                        instead of its CPU time, in all and per function (callgrind writes <file>.1;
-                       removed afterwards)`;
+                       removed afterwards)
+  --simulate           with --callgrind: simulate caches and branch prediction too, and print their
+                       misses per request (slower)
+  --callers <regex>    with --callgrind: for each of the --top functions whose name matches, the
+                       functions that called it and the instructions they spent in it (inclusive)
+  --keep               with --callgrind: keep the dump and node's perf map (named on exit)`;
 
 const { values } = parseArgs({
   options: {
@@ -47,9 +54,13 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '80000' },
     warmup: { type: 'string', default: '20000' },
     records: { type: 'string', default: '1000' },
+    spin: { type: 'string', default: '0' },
     perf: { type: 'string' },
     top: { type: 'string', default: '40' },
     callgrind: { type: 'string' },
+    callers: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    simulate: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -64,8 +75,15 @@ const connections = wholeNumber(values, 'connections', 1, USAGE);
 const requestCount = wholeNumber(values, 'requests', 1, USAGE);
 const warmup = wholeNumber(values, 'warmup', 0, USAGE);
 const records = wholeNumber(values, 'records', 1, USAGE);
+const spinMicros = wholeNumber(values, 'spin', 0, USAGE);
+if (spinMicros > 0 && (server === 'mock' || server === 'mockLogging'))
+  refuse('--spin slows a baseline: give --server bare or honoAjv', USAGE);
 wholeNumber(values, 'top', 1, USAGE);
 if (values.perf && values.callgrind) refuse('--perf and --callgrind measure differently: give one of them', USAGE);
+if ((values.callers !== undefined || values.keep || values.simulate) && !values.callgrind) {
+  refuse('--callers, --keep and --simulate read the dump of --callgrind: give it too', USAGE);
+}
+const callersOf = values.callers === undefined ? undefined : regExpOption(values.callers);
 
 const root = join(import.meta.dirname, '..');
 const vendors = readdirSync(join(root, 'bench', 'scenarios')).map((file) => file.replace(/\.ts$/, ''));
@@ -75,8 +93,8 @@ if (!pinSelf()) console.warn('not pinned: no taskset or fewer than two cores; fi
 // --perf-basic-prof is one of the V8 flags NODE_OPTIONS may carry: the server's node writes
 // /tmp/perf-<pid>.map, which perf reads to name JIT frames.
 if (values.perf || values.callgrind) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim();
-const launcher = values.callgrind ? callgrindLauncher(values.callgrind) : [];
-const started = await startVariant(server, scenario, { pinned: true, strict: false, launcher });
+const launcher = values.callgrind ? callgrindLauncher(values.callgrind, values.simulate) : [];
+const started = await startVariant(server, scenario, { pinned: true, strict: false, launcher, spinMicros });
 try {
   if (server === 'mock' || server === 'mockLogging') await seedMock(started, scenario, records);
   let next = 0;
@@ -85,7 +103,9 @@ try {
   const recording = values.perf ? await recordWindow(started.pid, values.perf) : undefined;
   const counting = values.callgrind ? countWindow(started.pid, values.callgrind) : undefined;
   const before = threadCpuMicros(started.pid);
+  const splitBefore = cpuSplitMicros(started.pid);
   const result = await autocannon({ url: started.url, connections, amount: requestCount, requests });
+  const splitAfter = cpuSplitMicros(started.pid);
   const after = threadCpuMicros(started.pid);
   await recording?.stop();
   const instructions = counting?.stop();
@@ -96,15 +116,33 @@ try {
       `${heading}\n  ${(instructions / answered / 1000).toFixed(1)} k instructions per request under callgrind (all threads, user space)`,
     );
     // Named from the perf map node wrote (`--perf-basic-prof`): the process under valgrind is node's.
-    const functions = topFunctions(windowDump(values.callgrind as string).path, `/tmp/perf-${started.pid}.map`, Number(values.top));
+    const { path: dump, events } = windowDump(values.callgrind as string);
+    if (values.simulate) {
+      const simulated = [...events].filter(([event]) => event !== 'Ir');
+      console.log(`  simulated, per request: ${simulated.map(([event, count]) => `${event} ${(count / answered).toFixed(0)}`).join(', ')}`);
+      console.log(
+        '  (Dr/Dw: data reads and writes; I1mr, D1mr/D1mw, ILmr/DLmr/DLmw: first- and last-level cache misses; Bc/Bi: conditional and indirect branches, Bcm/Bim: mispredicted)',
+      );
+    }
+    const perfMap = `/tmp/perf-${started.pid}.map`;
+    const { functions, callers } = topFunctions(dump, perfMap, Number(values.top), callersOf);
+    const perRequest = (count: number) => (count / answered / 1000).toFixed(3).padStart(8);
     console.log(`\n  own instructions per request by function (k; JIT code named from node's perf map):`);
-    for (const { name, instructions: own } of functions) console.log(`  ${(own / answered / 1000).toFixed(3).padStart(8)}  ${name}`);
+    for (const { name, instructions: own } of functions) console.log(`  ${perRequest(own)}  ${name}`);
+    for (const { callee, callers: them } of callers) {
+      console.log(`\n  callers of ${callee} (k instructions per request spent in it, inclusive; calls per request):`);
+      for (const caller of them)
+        console.log(`  ${perRequest(caller.instructions)}  ${(caller.calls / answered).toFixed(2).padStart(6)}  ${caller.name}`);
+    }
+    if (values.keep) console.log(`\n  kept: the dump ${dump} and the perf map ${perfMap}`);
   } else {
     const perRequest = (tid: string) => ((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) / answered;
     const mainMicros = perRequest(String(started.pid));
     const otherMicros = [...after.keys()].filter((tid) => tid !== String(started.pid)).reduce((sum, tid) => sum + perRequest(tid), 0);
     console.log(
-      `${heading}\n  CPU per request ${(mainMicros + otherMicros).toFixed(1)} µs: main thread ${mainMicros.toFixed(1)}, other threads ${otherMicros.toFixed(1)}`,
+      `${heading}\n  CPU per request ${(mainMicros + otherMicros).toFixed(1)} µs: main thread ${mainMicros.toFixed(1)}, other threads ${otherMicros.toFixed(1)}; ` +
+        `user ${((splitAfter.user - splitBefore.user) / answered).toFixed(1)}, system ${((splitAfter.system - splitBefore.system) / answered).toFixed(1)}; ` +
+        `${Math.round(result.requests.average)} req/s`,
     );
     if (values.perf) {
       const summary = summarisePerf(values.perf, String(started.pid), Number(values.top));
@@ -116,8 +154,16 @@ try {
   }
 } finally {
   await stopProcess(started);
-  if (values.perf || values.callgrind) removeProfilingFiles(started.pid);
-  if (values.callgrind) removeCallgrindFiles(values.callgrind);
+  if (values.perf || values.callgrind) removeProfilingFiles(started.pid, values.keep);
+  if (values.callgrind && !values.keep) removeCallgrindFiles(values.callgrind);
+}
+
+function regExpOption(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    return refuse(`--callers must be a regular expression: ${(error as Error).message}`, USAGE);
+  }
 }
 
 function statusCounts(result: autocannon.Result): Record<string, number> {
@@ -128,8 +174,9 @@ function statusCounts(result: autocannon.Result): Record<string, number> {
 /**
  * What `--perf-basic-prof` leaves behind, once perf has read it: the symbol map /tmp/perf-<pid>.map
  * and the code event log isolate-<address>-<pid>-v8.log that node 20 writes to its working directory.
+ * `--keep` keeps the map, for the dump it names.
  */
-function removeProfilingFiles(pid: number): void {
-  rmSync(`/tmp/perf-${pid}.map`, { force: true });
+function removeProfilingFiles(pid: number, keepMap: boolean): void {
+  if (!keepMap) rmSync(`/tmp/perf-${pid}.map`, { force: true });
   for (const file of readdirSync(root)) if (new RegExp(`^isolate-0x[0-9a-f]+-${pid}-v8\\.log$`).test(file)) rmSync(join(root, file));
 }
