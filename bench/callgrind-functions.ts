@@ -6,8 +6,10 @@
  * the address range of every function V8 compiles to `/tmp/perf-<pid>.map`: an address inside one of
  * those ranges is that function's, any other the native function callgrind names.
  *
- * Costs are exclusive (a function's own instructions, not those of the functions it calls): a call's
- * line in the dump carries the callee's inclusive cost, and is left out.
+ * Own costs are exclusive (a function's own instructions, not those of the functions it calls): a
+ * call's line in the dump carries the callee's inclusive cost, and is left out of them. It is credited
+ * instead to the call's edge, from the function at its call site to the function at its target: what
+ * `--callers` lists.
  *
  * @see https://valgrind.org/docs/manual/cl-format.html
  * @see https://nodejs.org/docs/latest-v20.x/api/cli.html#--perf-basic-prof
@@ -73,7 +75,8 @@ export function dumpCosts(dump: string, ranges: readonly JitRange[]): DumpCosts 
   };
   const nameAt = (address: number, fn: string, object: string): string => {
     const jit = jitNameAt(ranges, address);
-    return jit === undefined ? `${fn} [${object.split('/').at(-1)}]` : `JS ${jit}`;
+    // Callgrind names a native recursion's deeper levels `name'2` (`--separate-recs`): one function.
+    return jit === undefined ? `${fn.replace(/'\d+$/, '')} [${object.split('/').at(-1)}]` : `JS ${jit}`;
   };
   let positions = ['instr'];
   let fn = '?';
@@ -107,8 +110,10 @@ export function dumpCosts(dump: string, ranges: readonly JitRange[]): DumpCosts 
         continue;
       }
       own.set(here, (own.get(here) ?? 0) + instructions);
-    } else if (line.startsWith('fn=')) fn = named(names.fn, line.slice(3));
-    else if (line.startsWith('ob=')) object = named(names.ob, line.slice(3));
+    } else if (line.startsWith('fn=')) {
+      fn = named(names.fn, line.slice(3));
+      calleeObject = undefined;
+    } else if (line.startsWith('ob=')) object = named(names.ob, line.slice(3));
     else if (line.startsWith('cfn=')) calleeFn = named(names.fn, line.slice(4));
     else if (line.startsWith('cob=')) calleeObject = named(names.ob, line.slice(4));
     else if (line.startsWith('calls=')) {
@@ -133,7 +138,7 @@ function position(text: string, last: number): number {
   return Number(text);
 }
 
-/** A function's instructions, and (for a callee) the callers that spent them. */
+/** A function's name and instructions: its own, or those a caller spent in one callee (inclusive). */
 export interface FunctionCost {
   readonly name: string;
   readonly instructions: number;

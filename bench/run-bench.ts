@@ -175,7 +175,7 @@ if (parts.has('startup')) {
 const servers: Array<ServerScenarioResult & { readonly loadAverage: number }> = [];
 if (parts.has('server')) {
   console.log(
-    'server: CPU µs per request (utime+stime / answered requests; median and range of the rounds; of it, the system time) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
+    'server: CPU µs per request (utime+stime / answered requests; median and range of the rounds; the system time, median of the windows) · req/s · p50/p99 ms at load · p50 µs at 1 connection · idle/peak RSS MiB',
   );
   for (const scenario of scenarios) {
     const result = { ...(await benchServerScenario(scenario, options)), loadAverage: loadAverage() };

@@ -10,8 +10,10 @@
  * costs nothing per call, so the same frame compares across servers. With `--callgrind <file>` the
  * server runs under valgrind's callgrind instead and the window is counted in instructions per request
  * (all threads, user space only): a figure that other work on the machine does not move; and per
- * function, JIT code named from node's `--perf-basic-prof` map (callgrind-functions.ts). See
- * docs/development.md.
+ * function, JIT code named from node's `--perf-basic-prof` map (callgrind-functions.ts), with
+ * `--callers` the callers of the functions that match, with `--simulate` the simulated cache and branch
+ * misses too. CPU time is printed by thread and as user and system time; `--spin` slows a baseline to
+ * compare its system time with the mock's. See docs/development.md.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +43,7 @@ const USAGE = `npm run bench:threads -- [options]
                        instead of its CPU time, in all and per function (callgrind writes <file>.1;
                        removed afterwards)
   --simulate           with --callgrind: simulate caches and branch prediction too, and print their
-                       misses per request (slower)
+                       accesses, misses and branches per request (slower)
   --callers <regex>    with --callgrind: for each of the --top functions whose name matches, the
                        functions that called it and the instructions they spent in it (inclusive)
   --keep               with --callgrind: keep the dump and node's perf map (named on exit)`;
@@ -119,7 +121,7 @@ try {
     const { path: dump, events } = windowDump(values.callgrind as string);
     if (values.simulate) {
       const simulated = [...events].filter(([event]) => event !== 'Ir');
-      console.log(`  simulated, per request: ${simulated.map(([event, count]) => `${event} ${(count / answered).toFixed(0)}`).join(', ')}`);
+      console.log(`  simulated, per request: ${simulated.map(([event, count]) => `${event} ${perEvent(count / answered)}`).join(', ')}`);
       console.log(
         '  (Dr/Dw: data reads and writes; I1mr, D1mr/D1mw, ILmr/DLmr/DLmw: first- and last-level cache misses; Bc/Bi: conditional and indirect branches, Bcm/Bim: mispredicted)',
       );
@@ -156,6 +158,11 @@ try {
   await stopProcess(started);
   if (values.perf || values.callgrind) removeProfilingFiles(started.pid, values.keep);
   if (values.callgrind && !values.keep) removeCallgrindFiles(values.callgrind);
+}
+
+/** An event count per request: whole numbers, two decimals below 10 (last-level misses are a few a request). */
+function perEvent(count: number): string {
+  return count < 10 ? count.toFixed(2) : count.toFixed(0);
 }
 
 function regExpOption(text: string): RegExp {

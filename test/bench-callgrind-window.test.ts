@@ -39,6 +39,7 @@ describe('windowDump', () => {
 describe('callgrindLauncher', () => {
   it('simulates caches and branches only when asked', () => {
     expect(callgrindLauncher('/x')).not.toContain('--cache-sim=yes');
+    expect(callgrindLauncher('/x')).not.toContain('--branch-sim=yes');
     expect(callgrindLauncher('/x', true)).toEqual(
       expect.arrayContaining(['--cache-sim=yes', '--branch-sim=yes', '--callgrind-out-file=/x']),
     );
