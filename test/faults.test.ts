@@ -62,6 +62,15 @@ const cancelOmeda = (t: Transport) =>
     body: JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' }),
   });
 
+/** How long the last journalled exchange took, as the journal says. */
+const lastDurationMs = async (t: Transport) => {
+  const journal =
+    t.name === 'msw'
+      ? mock.journal.entries()
+      : ((await (await fetch(`${server.url}/__admin/requests`)).json()) as { requests: ReturnType<typeof mock.journal.entries> }).requests;
+  return journal.at(-1)?.durationMs;
+};
+
 it.each(TRANSPORTS)('answers the forced documented error of a fault with probability 1 over $name', async (t) => {
   await t.setFaults({ 'omeda.cancelDeployment': { status: 404 } });
   const response = await cancelOmeda(t);
@@ -109,11 +118,13 @@ it.each(TRANSPORTS)('refuses a fault that forces a status the operation does not
 it.each(TRANSPORTS)('journals a delayed answer with at least the injected delay over $name', async (t) => {
   await t.setFaults({ 'omeda.cancelDeployment': { delayMs: 30 } });
   expect((await cancelOmeda(t)).status).toBe(200);
-  const journal =
-    t.name === 'msw'
-      ? mock.journal.entries()
-      : ((await (await fetch(`${server.url}/__admin/requests`)).json()) as { requests: ReturnType<typeof mock.journal.entries> }).requests;
-  expect(journal.at(-1)?.durationMs).toBeGreaterThanOrEqual(29);
+  expect(await lastDurationMs(t)).toBeGreaterThanOrEqual(29);
+});
+
+it.each(TRANSPORTS)('delays the fault of an operation by the * delay over $name', async (t) => {
+  await t.setFaults({ '*': { delayMs: 40 }, 'omeda.cancelDeployment': { status: 404 } });
+  expect((await cancelOmeda(t)).status).toBe(404);
+  expect(await lastDurationMs(t)).toBeGreaterThanOrEqual(39);
 });
 
 it('keeps the fault plan a reset leaves alone and reads it back from GET /__admin/faults', async () => {

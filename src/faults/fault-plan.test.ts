@@ -30,6 +30,22 @@ it('picks the most specific rule: vendor.operationId, then operationId, then *',
   expect(findFaultRule(plan, 'omeda', 'cancel')).toEqual({ delayMs: 3 });
   expect(findFaultRule(plan, 'sfmc', 'cancel')).toEqual({ delayMs: 2 });
   expect(findFaultRule(plan, 'sfmc', 'perform')).toEqual({ delayMs: 1 });
+  expect(findFaultRule({ cancel: { delayMs: 2 } }, 'sfmc', 'perform')).toBeUndefined();
+});
+
+it('takes the delay and the fault each from the most specific key that sets it', () => {
+  const plan = {
+    '*': { delayMs: [20, 80] as const, status: 'error' as const, probability: 0.1 },
+    'omeda.cancel': { status: 404, example: 'notFound' },
+    'sfmc.perform': { drop: true, probability: 0.05, delayMs: 5 },
+    'voltmx.cancel': { delayMs: 0 },
+    'momentum.cancel': { drop: false },
+  };
+  expect(findFaultRule(plan, 'omeda', 'cancel')).toEqual({ delayMs: [20, 80], status: 404, example: 'notFound' });
+  expect(findFaultRule(plan, 'sfmc', 'perform')).toEqual({ delayMs: 5, drop: true, probability: 0.05 });
+  expect(findFaultRule(plan, 'voltmx', 'cancel')).toEqual({ delayMs: 0, status: 'error', probability: 0.1 });
+  expect(findFaultRule(plan, 'momentum', 'cancel')).toEqual({ delayMs: [20, 80], drop: false });
+  expect(findFaultRule({ 'omeda.cancel': { status: 404 } }, 'omeda', 'cancel')).toEqual({ status: 404 });
 });
 
 it('draws the same decisions from the same seed and different ones from another', () => {

@@ -3,8 +3,9 @@ import { UsageError } from '../errors/usage-error.ts';
  * One declaration of injected latency and faults, shared by the server (`--faults FILE`, `--latency`,
  * `--chaos`, `POST /__admin/faults`) and the in-process mock (`mock.faults(plan)`).
  *
- * Keys are `vendor.operationId`, a bare `operationId`, or `*` (every operation). The most specific
- * key wins: `vendor.operationId`, then `operationId`, then `*`.
+ * Keys are `vendor.operationId`, a bare `operationId`, or `*` (every operation). Each of a rule's two
+ * parts comes from the most specific key that sets it (`vendor.operationId`, then `operationId`, then
+ * `*`): the delay (`delayMs`), and the fault (`status` or `drop`, with its `example` and `probability`).
  *
  * @example
  * { "*": { "delayMs": [20, 80] },
@@ -88,8 +89,24 @@ export function parseChaos(text: string): FaultRule {
   return { status: 'error', probability };
 }
 
-/** The rule that applies to an operation: the most specific key of the plan. */
+/**
+ * The rule that applies to an operation, its two parts found apart: the delay from the most specific
+ * key that sets `delayMs`, the fault from the most specific key that sets `status` or `drop`. So a `*`
+ * delay (`--latency`) delays every answer, an operation's own fault included; `{ delayMs: 0 }` takes
+ * one operation out of a `*` delay, `{ drop: false }` out of a `*` fault (`--chaos`).
+ */
 export function findFaultRule(plan: FaultPlan, vendor: string, operationId: string): FaultRule | undefined {
-  const own = (key: string) => (Object.hasOwn(plan, key) ? plan[key] : undefined);
-  return own(`${vendor}.${operationId}`) ?? own(operationId) ?? own('*');
+  const keys = [`${vendor}.${operationId}`, operationId, '*'];
+  const rules = keys.filter((key) => Object.hasOwn(plan, key)).map((key) => plan[key] as FaultRule);
+  const delayMs = rules.find((rule) => rule.delayMs !== undefined)?.delayMs;
+  const faulty = rules.find((rule) => rule.status !== undefined || rule.drop !== undefined);
+  if (delayMs === undefined && !faulty) return undefined;
+  const { status, example, drop, probability } = faulty ?? {};
+  return {
+    ...(delayMs === undefined ? {} : { delayMs }),
+    ...(status === undefined ? {} : { status }),
+    ...(example === undefined ? {} : { example }),
+    ...(drop === undefined ? {} : { drop }),
+    ...(probability === undefined ? {} : { probability }),
+  };
 }
