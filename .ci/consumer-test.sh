@@ -54,6 +54,9 @@ JSON
 cat > "$app/tsconfig.bundler.json" <<'JSON'
 { "extends": "./tsconfig.json", "compilerOptions": { "module": "esnext", "moduleResolution": "bundler", "skipLibCheck": true } }
 JSON
+cat > "$app/tsconfig.default-types.json" <<'JSON'
+{ "extends": "./tsconfig.json", "compilerOptions": { "types": [] }, "include": ["types-check.ts"] }
+JSON
 cd "$app"
 
 # The README's MSW example, taken from the README itself (the block after its consumer-test marker).
@@ -78,9 +81,12 @@ check_parallel_isolation() {
 # @ts-expect-error lines (a misspelt config key, an unknown operationId…) are errors. The nodenext run
 # also checks the package's own declarations (skipLibCheck off): an import they make that the package
 # does not install fails here.
+# The third run names no `types`, as TypeScript 6 and later default to: the package's declarations must
+# then load @types/node themselves where they import a node: module.
 check_typescript() {
   npx tsc -p tsconfig.json
   npx tsc -p tsconfig.bundler.json
+  npx tsc -p tsconfig.default-types.json
 }
 
 # `npx esp-cancel-mock serve` from the app's folder, then an Omeda cancel over HTTP, with a YAML

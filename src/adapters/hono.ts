@@ -1,3 +1,6 @@
+// The declaration file imports node:http; the directive has a consumer's type checker load @types/node
+// even where its tsconfig names no `types`, TypeScript 6's default.
+/// <reference types="node" preserve="true" />
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { DASHBOARD_PATH, serveDashboard } from '../admin/dashboard-routes.ts';

@@ -1,3 +1,6 @@
+// The declaration file imports node:http; the directive has a consumer's type checker load @types/node
+// even where its tsconfig names no `types`, TypeScript 6's default.
+/// <reference types="node" preserve="true" />
 import type { Server, ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProblem, type MockProblemCode } from '../errors/mock-errors.ts';

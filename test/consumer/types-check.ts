@@ -6,6 +6,7 @@
 import { createMock, type MockConfig, type OperationId } from 'esp-cancel-mock/msw';
 import { startServer } from 'esp-cancel-mock/server';
 import type { components } from 'esp-cancel-mock/types/omeda';
+import { type MockSession, mockServerSetup } from 'esp-cancel-mock/vitest';
 
 export const config: MockConfig = { omeda: { appIds: ['my-app'], brands: null }, sfmc: { tokenLifetimeSeconds: 60 } };
 export const operation: OperationId = 'sfmc.perform';
@@ -27,3 +28,7 @@ export async function typedUsage(): Promise<void> {
   const server = await startServer({ port: 0, config: { voltmx: { tokens: ['t1'] } } });
   await server.close();
 }
+
+/** The vitest entry's types: a global setup and a session's surface. */
+export const setup: ReturnType<typeof mockServerSetup> = mockServerSetup({ port: 0 });
+export const sessionUrl = (session: MockSession): string => session.url;
