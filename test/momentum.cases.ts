@@ -1,4 +1,5 @@
 import DigestClient from 'digest-fetch';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { digestAuthorization, readChallenge } from './support/digest-client.ts';
 import { expectHeadLikeGet } from './support/head-request.ts';
@@ -400,6 +401,17 @@ export function defineMomentumCases(target: Target): void {
       expect(text).toBe(
         '<?xml version="1.0" encoding="UTF-8"?>\n<response><message>no such mailing</message><name>INVALID_MAILING</name></response>',
       );
+    });
+
+    it('writes a control character from the request as U+FFFD in an XML answer, which parses', async () => {
+      const { status, text } = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=%01');
+      expect(status).toBe(400);
+      expect(text).toContain("<message>Invalid mid '\uFFFD': expected a mailing id");
+      const parser = new SaxesParser();
+      const errors: string[] = [];
+      parser.on('error', (error) => errors.push(error.message));
+      parser.write(text).close();
+      expect(errors).toEqual([]);
     });
 
     it('lets the path suffix win over ?format=', async () => {

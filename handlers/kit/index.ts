@@ -10,6 +10,7 @@ export { toIsoTime } from '../../src/clock/iso-time.ts';
 export { clockTimeAfter, LATEST_CLOCK_TIME } from '../../src/clock/mock-clock.ts';
 export type { BodyCodec, DecodeResult } from '../../src/codec/body-codec.ts';
 export { encodeJson } from '../../src/codec/json-codec.ts';
+export { escapeXmlText } from '../../src/codec/xml-text.ts';
 export type { DecodedRequest } from '../../src/decode/decoded-request.ts';
 export { joinDeep, previewJson } from '../../src/errors/preview-value.ts';
 export { createSoapCodec } from '../../src/soap/soap-codec.ts';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { type BodyCodec, encodeJson } from '../kit/index.ts';
+import { type BodyCodec, encodeJson, escapeXmlText } from '../kit/index.ts';
 
 /** JSON5, loaded on the first body that strict JSON cannot read (most bodies never need it). */
 let json5: typeof import('json5') | undefined;
@@ -56,8 +56,6 @@ export const momentumJsonCodec: BodyCodec = {
   encode: encodeJson,
 };
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** One value as XML content: an object's members as child elements, an array as `<item>`s, `null` empty. */
 function toXmlContent(value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => `<item>${toXmlContent(item)}</item>`).join('');
@@ -66,7 +64,7 @@ function toXmlContent(value: unknown): string {
       .map(([name, item]) => `<${name}${Array.isArray(item) ? ' isarray="true"' : ''}>${toXmlContent(item)}</${name}>`)
       .join('');
   }
-  return value === null || value === undefined ? '' : escapeXml(String(value));
+  return value === null || value === undefined ? '' : escapeXmlText(String(value));
 }
 
 /**

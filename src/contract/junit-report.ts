@@ -1,3 +1,4 @@
+import { escapeXml } from '../codec/xml-text.ts';
 import type { ProbeResult } from './run-probes.ts';
 import { formatIssue } from './validate-exchanges.ts';
 
@@ -24,8 +25,4 @@ export function toJunitXml(results: readonly ProbeResult[]): string {
   });
   const failures = results.filter((result) => result.issues.length > 0).length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="esp-cancel-mock verify" tests="${results.length}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
-}
-
-function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }

@@ -15,6 +15,7 @@
  *
  * @see https://developer.salesforce.com/docs/atlas.en-us.mc-apis.meta/mc-apis/perform.htm (response envelope; real responses captured in https://github.com/DougMidgley/SFMC-SDK test/resources/soap.js) and https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/soap_faults.html (faults)
  */
+import { escapeXml } from '../codec/xml-text.ts';
 import type { SoapDialect } from './soap-dialect.ts';
 import { ATTRIBUTE_PROPERTIES, ENVELOPE_PREFIXES, placeElement, type Zone } from './soap-namespace-table.ts';
 
@@ -23,30 +24,6 @@ const ENVELOPE_START = `<soap:Envelope ${Object.entries(ENVELOPE_PREFIXES)
   .map(([prefix, uri]) => `xmlns:${prefix}="${uri}"`)
   .join(' ')}>`;
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\r': '&#xD;',
-};
-// C0 controls other than TAB/LF/CR, U+FFFE/U+FFFF and lone surrogates cannot appear in XML 1.0 at all.
-const NOT_XML_CHAR =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Any character {@link escapeXml} would change: the escaped ones, and every one that may be outside XML 1.0. */
-const NEEDS_ESCAPE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point.
-  /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-/** Escapes text for element content and double-quoted attribute values. */
-export function escapeXml(text: string): string {
-  // Most values (ids, statuses, dates) need nothing: one test instead of two replacing passes.
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c] ?? c).replace(NOT_XML_CHAR, '\uFFFD');
-}
 
 /** Serialises `{ Envelope: { Header?, Body } }` to a response envelope in the vendor's dialect. */
 export function encodeSoapEnvelope(value: unknown, dialect: SoapDialect): string {
