@@ -208,6 +208,9 @@ export const momentum = defineVendor<operations>()({
     return momentumError(status, error, format);
   },
 
+  /** Every Message Central call checks its credentials first (Basic or Digest). */
+  authorize: checkCredentials,
+
   unknownRoute(request) {
     return momentumError(404, momentumErrors.urlNotFound(request.url.pathname), toFormat(request.url, request.query));
   },

@@ -145,5 +145,11 @@ export const omeda = defineVendor<operations>()({
     return omedaError(404, [omedaErrors.resourceNotFound(request.url.pathname)], newSubmissionId(context.randomUUID));
   },
 
+  /** The AppId and brand allow-lists, as the handlers check them; a wrong method is answered before them. */
+  authorize(request, context) {
+    if (context.operationId === 'rejectCancelMethod') return undefined;
+    return checkAccess(request, context.config, newSubmissionId(context.randomUUID));
+  },
+
   personalizeForced: personalizeOmedaForced,
 });

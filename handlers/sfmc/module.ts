@@ -227,6 +227,13 @@ export const sfmc = defineVendor<operations>()({
 
   personalizeForced: personalizeSfmcForced,
 
+  /** The envelope's credentials for the SOAP calls; the token endpoints and the WSDL let anyone in. */
+  authorize(request, context) {
+    if (context.operationId !== 'perform' && context.operationId !== 'retrieve') return undefined;
+    const envelope = isRecord(request.body) ? request.body.Envelope : undefined;
+    return authenticate(isRecord(envelope) && isRecord(envelope.Header) ? (envelope.Header as RequestHeader) : undefined, context);
+  },
+
   /** The WSDL requests: whatever their query, the WSDL. */
   invalidRequest(_issues, _request, context) {
     return { status: 200, mediaType: 'text/xml', body: toEtFrameworkWsdl(`${context.origin}/Service.asmx`) };

@@ -171,6 +171,11 @@ export const voltmx = defineVendor<operations>()({
     return voltmxAnswer(400, voltmxErrors.malformedBody());
   },
 
+  /** The Gateway Filter for Authentication guards every resource but the login that issues its tokens. */
+  authorize(request, context) {
+    return context.operationId === 'login' ? undefined : checkGateway(request, context);
+  },
+
   unknownRoute(request, context) {
     const denied = checkGateway(request, context);
     if (denied) return denied;

@@ -99,12 +99,16 @@ function answerRouted(state: EngineState, routed: Routed): Outcome | Promise<Out
       forced,
     });
   }
-  const queued = requestIssues.length > 0 || preferred ? undefined : state.force.take(operation.qualifiedId);
-  const force = requestIssues.length > 0 ? undefined : (preferred ?? queued ?? fault.force);
   if (requestIssues.length > 0) {
     const invalid = vendor.module.invalidRequests?.[operationId] ?? vendor.module.invalidRequest;
     return encodeAnswer(state, vendor, operation, invalid(requestIssues, decoded, context), { forced: null, requestIssues });
   }
+  const forcing = preferred !== undefined || fault.force !== undefined || state.force.has(operation.qualifiedId);
+  // A forced answer only reaches a request the vendor admits: its refusal comes first (admin-api.md).
+  const refused = forcing ? vendor.module.authorize?.(decoded, context) : undefined;
+  if (refused) return encodeAnswer(state, vendor, operation, refused, { forced: null, requestIssues });
+  const queued = preferred ? undefined : state.force.take(operation.qualifiedId);
+  const force = preferred ?? queued ?? fault.force;
   if (force) {
     const forced = { ...force, by: preferred ? 'prefer' : queued ? 'queue' : 'fault' } as const;
     const documented = toDocumentedResponse(

@@ -14,6 +14,8 @@ export interface QueuedForce extends ForceRequest {
  */
 export interface ForceQueue {
   push(operationId: string, force: ForceRequest, times: ForceTimes): void;
+  /** Whether an outcome is queued for an operation (nothing is taken). */
+  has(operationId: string): boolean;
   /** Takes the next queued outcome of an operation, counting one use. */
   take(operationId: string): ForceRequest | undefined;
   list(): readonly QueuedForce[];
@@ -26,6 +28,7 @@ export function createForceQueue(): ForceQueue {
     push(operationId, force, times) {
       queued.push({ operationId, ...force, remaining: times });
     },
+    has: (operationId) => queued.some((entry) => entry.operationId === operationId),
     take(operationId) {
       const next = queued.find((entry) => entry.operationId === operationId);
       if (!next) return undefined;

@@ -85,6 +85,16 @@ export interface VendorModule<C extends CollectionDeclarations = CollectionDecla
    * so this must not write to the store's collections. Without it, the example is answered as documented.
    */
   personalizeForced?(forced: HandlerResult, request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult;
+  /**
+   * The vendor's refusal of a request it lets no one past, whatever is forced: missing or wrong
+   * credentials, an app the allow-list does not name. `undefined` lets the request through. The engine
+   * asks before a forced answer (`Prefer: code=N`, `mock.force`, a fault plan), so a forced answer
+   * reaches only a request the vendor would admit; a refused request takes nothing from the force
+   * queue. Handlers make the same checks themselves, in their own order. Endpoints whose credentials
+   * are their input (a login, a token request) answer `undefined`: forcing them is how a test gets
+   * their errors. Must not write to the store's collections.
+   */
+  authorize?(request: DecodedRequest, context: HandlerContext<C, Config>): HandlerResult | undefined;
   /** Body codecs for media types the engine does not read itself (SOAP XML). */
   readonly codecs?: readonly BodyCodec[];
   /**
