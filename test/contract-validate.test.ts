@@ -116,8 +116,26 @@ it('reports, from a real HAR file, the operation, rule and place of each broken 
     request: { ...omeda.request, url: `${mock.url}/webservices/rest/brand/FOO/omail/deployment/uncancel` },
     response: omeda.response,
   });
+  // The mock's own refusal (a malformed Prefer) recorded as the answer: no vendor's, and said so.
+  const refusal = await fetch(omeda.request.url, {
+    method: 'POST',
+    headers: { ...omeda.request.headers, prefer: 'code=4 04' },
+    body: omeda.request.body,
+  });
+  const mockProblem = toHarEntry({
+    request: omeda.request,
+    response: {
+      status: refusal.status,
+      headers: { 'content-type': refusal.headers.get('content-type') ?? '' },
+      body: await refusal.text(),
+    },
+  });
   const har = {
-    log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [...good, badRequest, badResponse, undocumented, unknown] },
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: [...good, badRequest, badResponse, undocumented, unknown, mockProblem],
+    },
   };
 
   const { code, stdout } = await runCli(['validate', await writeJson('traffic.har', har)]);
@@ -133,7 +151,10 @@ it('reports, from a real HAR file, the operation, rule and place of each broken 
   expect(stdout).toMatch(
     /FAIL entries\[5\] POST .*\/uncancel → 200 \[unknown endpoint\]\n {7}request path: no documented operation matches POST \/webservices\/rest\/brand\/FOO\/omail\/deployment\/uncancel; closest documented route: POST \/webservices\/rest\/brand\/\{brandAbbreviation\}\/omail\/deployment\/cancel \(unknown-route\)/,
   );
-  expect(stdout).toContain('6 exchanges, 4 with violations');
+  expect(stdout).toMatch(
+    /FAIL entries\[6\] POST .* → 400 \[omeda\.cancelDeployment\]\n {7}response body: the mock's own problem malformed-prefer, not a vendor answer: .+ \(mock-problem\)\n/,
+  );
+  expect(stdout).toContain('7 exchanges, 5 with violations');
 });
 
 // Two CLI runs from source: give them the time a loaded CI machine needs (20 s was seen to run out).

@@ -1,5 +1,6 @@
 import { toMediaType } from '../codec/body-codec.ts';
 import { findCodec } from '../codec/codec-registry.ts';
+import { readMockProblem } from '../errors/mock-errors.ts';
 import { unknownRouteIssue } from '../routing/closest-route.ts';
 import { matchRoute } from '../routing/match-route.ts';
 import { withoutSessionPrefix } from '../session/session-id.ts';
@@ -90,6 +91,13 @@ export function checkResponse(
   const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const contentType = headers['content-type'] ?? '';
   const bare = toMediaType(contentType);
+  // The mock's own refusal (a malformed Prefer, an undocumented forced status) is no vendor's answer:
+  // said so, rather than as a media type the spec does not document.
+  const problem = bare === 'application/problem+json' ? readMockProblem(response.body) : undefined;
+  if (problem) {
+    const message = `the mock's own problem ${problem.code}, not a vendor answer${problem.detail ? `: ${problem.detail}` : ''}`;
+    return [{ location: 'response-body', pointer: '/', keyword: 'mock-problem', message, params: { code: problem.code } }];
+  }
   const { mediaType, schema } = documentedMediaType(vendor, operation, response.status, contentType, bare);
   if (request?.method.toUpperCase() === 'HEAD') {
     return operation.response.validate({ status: response.status, mediaType, headers, body: undefined }, { checkBody: false });

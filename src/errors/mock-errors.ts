@@ -47,6 +47,23 @@ export function createProblem(code: MockProblemCode, detail: string, extensions:
   return { type: `${PROBLEM_TYPE_PREFIX}${code}`, title, status, detail, code, ...extensions };
 }
 
+/**
+ * The code and detail of one of the mock's own problems, read from an answer's body, or `undefined`
+ * when the body is not one (a vendor's answer never has this `type`).
+ */
+export function readMockProblem(body: string): { readonly code: string; readonly detail: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { type, detail } = parsed as { type?: unknown; detail?: unknown };
+  if (typeof type !== 'string' || !type.startsWith(PROBLEM_TYPE_PREFIX)) return undefined;
+  return { code: type.slice(PROBLEM_TYPE_PREFIX.length), detail: typeof detail === 'string' ? detail : '' };
+}
+
 /** The problem as a Fetch `Response` with its status and media type. */
 export function toProblemResponse(problem: MockProblem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {
