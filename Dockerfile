@@ -26,13 +26,14 @@ RUN npm run build && npm prune --omit=dev --omit=peer --no-audit --no-fund \
 
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
-COPY --from=build /build/package.json ./
+COPY --from=build /build/package.json /build/LICENSE ./
 COPY --from=build /build/node_modules ./node_modules
 COPY --from=build /build/openapi ./openapi
 COPY --from=build /build/dist/esp-cancel-mock.mjs ./dist/
 COPY --from=build /build/dist/chunks ./dist/chunks
 COPY --from=build /build/dist/ui ./dist/ui
 COPY --from=build /build/dist/openapi ./dist/openapi
+COPY --from=build /build/dist/THIRD-PARTY-LICENSES.md ./dist/
 COPY container/entrypoint.sh ./entrypoint.sh
 ENV NODE_ENV=production \
     PORT=4010

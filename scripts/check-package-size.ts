@@ -1,6 +1,7 @@
 /**
  * The package's size budget (run by `npm run lint:package`, so CI checks it): what `npm pack` would
- * publish must stay under 300 kB packed and 1 MB unpacked, and hold no source maps. Prints the sizes.
+ * publish must stay under 300 kB packed and 1 MB unpacked, hold no source maps, and hold the LICENSE.
+ * Prints the sizes.
  *
  * @see https://docs.npmjs.com/cli/v11/commands/npm-pack
  */
@@ -29,6 +30,8 @@ const problems = [
   ...(result.files.some((file) => file.path === 'dist/esp-cancel-mock.mjs')
     ? []
     : ['dist/esp-cancel-mock.mjs is missing: run `npm run build`']),
+  // package.json says MIT, whose terms ask that the notice travel with every copy.
+  ...(result.files.some((file) => file.path === 'LICENSE') ? [] : ['LICENSE is missing from the package']),
 ];
 console.log(`package: ${result.size} B packed, ${result.unpackedSize} B unpacked, ${result.entryCount} files`);
 if (problems.length > 0) {
