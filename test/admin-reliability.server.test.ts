@@ -94,3 +94,19 @@ it.each([4_294_967_296, -1, 1.5])('refuses a fault seed of %s with 400, as the C
   expect(response.status).toBe(400);
   expect(((await response.json()) as { detail: string }).detail).toMatch(/seed must be a whole number from 0 to 4294967295/);
 });
+
+it.each([
+  ['a misspelt field', '{"operationId":"omeda.cancelDeployment","status":404,"time":3}', 'time'],
+  [
+    'a misspelt field in a list',
+    '[{"operationId":"omeda.cancelDeployment","status":404},{"operationId":"sfmc.perform","status":500,"exampel":"x"}]',
+    'exampel',
+  ],
+])('refuses a force with %s, naming it, and queues nothing', async (_name, body, field) => {
+  const response = await admin('POST', '/force', body);
+  expect(response.status).toBe(400);
+  const problem = (await response.json()) as { type: string; detail: string };
+  expect(problem.type).toMatch(/bad-admin-request$/);
+  expect(problem.detail).toBe(`unknown field ${field}: a force takes operationId, status, times and example`);
+  expect(await (await admin('GET', '/force')).json()).toEqual({ queued: [] });
+});

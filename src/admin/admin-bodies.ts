@@ -17,23 +17,28 @@ const forceItem = {
     times: { anyOf: [{ const: 'always' }, { type: 'number' }] },
     example: { type: 'string' },
   },
+  // A misspelt field (`time` for `times`) is refused, not ignored.
+  additionalProperties: false,
 } as const;
 
 /** An admin body schema, compiled on its first use, with the words to say when a body breaks it. */
 interface BodyRule<T> {
   readonly validate: () => ValidateFunction<T>;
-  readonly explain: (error: ErrorObject | undefined) => string;
+  readonly explain: (errors: readonly ErrorObject[]) => string;
 }
 
-function rule<T>(schema: object, explain: (error: ErrorObject | undefined) => string): BodyRule<T> {
+function rule<T>(schema: object, explain: (errors: readonly ErrorObject[]) => string): BodyRule<T> {
   return { validate: lazily(() => ajv().compile<T>(schema)), explain };
 }
 
 /** What `POST /__admin/force` takes: one outcome or an array of them. */
 export type ForceBody = ForceOptions & { readonly operationId: string; readonly status: number };
 
-const FORCE = rule<ForceBody | ForceBody[]>({ anyOf: [forceItem, { type: 'array', items: forceItem }] }, (error) => {
-  const field = error?.instancePath.split('/').at(-1);
+const FORCE = rule<ForceBody | ForceBody[]>({ anyOf: [forceItem, { type: 'array', items: forceItem }] }, (errors) => {
+  const unknown = errors.find((error) => error.keyword === 'additionalProperties');
+  if (unknown)
+    return `unknown field ${(unknown.params as { additionalProperty: string }).additionalProperty}: a force takes operationId, status, times and example`;
+  const field = errors[0]?.instancePath.split('/').at(-1);
   if (field === 'times') return 'times must be a number or "always"';
   if (field === 'example') return 'example must be a string';
   return 'expected {"operationId": "omeda.cancelDeployment", "status": 500, "times": 1, "example": "name"} or an array of them';
@@ -52,7 +57,7 @@ const FAULTS = rule<{ plan: unknown; seed?: number }>(
 function check<T>(body: unknown, bodyRule: BodyRule<T>): T {
   const validate = bodyRule.validate();
   if (validate(body)) return body;
-  throw new UsageError('bad-admin-body', bodyRule.explain(validate.errors?.[0] ?? undefined));
+  throw new UsageError('bad-admin-body', bodyRule.explain(validate.errors ?? []));
 }
 
 /**

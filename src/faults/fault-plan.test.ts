@@ -8,6 +8,8 @@ it.each([
   ['a probability over 1', { '*': { status: 500, probability: 2 } }, /probability/],
   ['status and drop together', { '*': { status: 500, drop: true } }, /not both/],
   ['an unknown field', { '*': { latency: 5 } }, /unknown field latency/],
+  ['an example without a status', { '*': { example: 'notFound' } }, /example names an example of a fixed status/],
+  ['an example of a status drawn at random', { '*': { status: 'error', example: 'notFound' } }, /fixed status/],
   ['a list instead of an object', [], /expected an object/],
 ])('refuses a fault plan with %s', (_name, plan, message) => {
   expect(() => parseFaultPlan(plan)).toThrow(message);

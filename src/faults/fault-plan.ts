@@ -65,6 +65,8 @@ export function parseFaultPlan(input: unknown): FaultPlan {
     if (probability !== undefined && !(typeof probability === 'number' && probability >= 0 && probability <= 1))
       throw new FaultPlanError(`${key}: probability must be from 0 to 1`);
     if (status !== undefined && drop === true) throw new FaultPlanError(`${key}: choose status or drop, not both`);
+    if (example !== undefined && (status === undefined || status === 'error'))
+      throw new FaultPlanError(`${key}: example names an example of a fixed status; give status a number`);
     plan.set(key, rule as FaultRule);
   }
   // Built from a Map so a key named `__proto__` stays an own key (and is refused as an unknown operation).
