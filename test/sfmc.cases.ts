@@ -75,6 +75,18 @@ const utf16Envelope = () => documentEnvelope().replace('encoding="UTF-8"', 'enco
 /** SFMC SOAP Perform cancel Send, the token endpoint and the WSDL, through any transport. */
 export function defineSfmcCases(target: Target): void {
   describe(`sfmc over ${target.transport}`, () => {
+    it.each([
+      ['a negative ID', -7],
+      ['an ID beyond xsd:int', 12_345_678_901],
+    ])('refuses a state write with a Send of %s, which no cancel could reach, and keeps the state', async (_name, ID) => {
+      const before = await target.getState();
+      const send = { ID, Status: 'Scheduled', EmailName: 'unreachable', SendDate: '2030-01-01T00:00:00.000Z' };
+      expect(await target.setState({ sfmc: { sends: [send] } })).toBe(false);
+      expect(await target.getState()).toEqual(before);
+      expect(await target.setState({ sfmc: { sends: [{ ...send, ID: 2_147_483_647 }] } })).toBe(true);
+      await target.reset();
+    });
+
     it("cancels Send 29605 with the document's own envelope: 200, soap: prefixes, OK Result, the Send canceled", async () => {
       const answer = await post(target, documentEnvelope());
       expect(answer.status).toBe(200);

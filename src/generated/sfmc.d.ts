@@ -313,6 +313,7 @@ export interface components {
             /** Format: date-time */
             CanceledDate?: string | null;
             EmailName: string;
+            /** @description APIObject.ID is an xsd:int in the WSDL, and a Definition names it in digits, so a Send the mock stores is one a cancel can reach (https://webservice.exacttarget.com/etframework.wsdl). */
             ID: number;
             /** Format: date-time */
             SendDate: string;
