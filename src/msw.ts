@@ -12,6 +12,8 @@ import { selectModules } from './vendors.ts';
 
 export { MswCopyMismatchError } from './adapters/msw-copy-guard.ts';
 export { ContractViolationError, type ExpectContractOptions, expectContract } from './contract/expect-contract.ts';
+// Misuse (an empty vendor list, an unknown vendor, an undocumented forced status) throws it, with a `code`.
+export { UsageError, type UsageErrorCode } from './errors/usage-error.ts';
 export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
 export { createDriftCheck, type DriftCheck, type DriftCheckOptions } from './proxy/msw-drift-check.ts';
 export type { VendorConfigs } from './vendors.ts';

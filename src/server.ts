@@ -45,6 +45,8 @@ export interface RunningServer {
 }
 
 export { type MockConfig, MockConfigError } from './config/mock-config.ts';
+// Misuse (an empty vendor list, a public host without an admin token) throws it, with a `code`.
+export { UsageError, type UsageErrorCode } from './errors/usage-error.ts';
 export type { DriftReport, OperationSummary } from './proxy/drift-report.ts';
 export { type ProxyTargets, parseTargets } from './proxy/proxy-targets.ts';
 export { type RunningProxy, type StartProxyOptions, startProxy } from './proxy/start-proxy.ts';

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createMock } from '../src/msw.ts';
+import { createMock, UsageError as MswUsageError } from '../src/msw.ts';
 import { createDriftCheck } from '../src/proxy/msw-drift-check.ts';
-import { startServer } from '../src/server.ts';
+import { UsageError as ServerUsageError, startServer } from '../src/server.ts';
 import { ALL_VENDORS, checkVendorNames } from '../src/vendor-names.ts';
 import { selectModules, VENDOR_MODULES } from '../src/vendors.ts';
 
@@ -43,6 +43,8 @@ describe('the vendor names serve checks before loading the vendors', () => {
       '[esp-cancel-mock] No vendor is named. Use one or more of: momentum, omeda, sfmc, voltmx, or leave the list out to serve them all.';
     expect(() => checkVendorNames([])).toThrow(message);
     expect(() => createMock({ vendors: [] })).toThrow(message);
+    // The error class is exported where the call is, so a test can check it with instanceof.
+    expect(() => createMock({ vendors: [] })).toThrow(MswUsageError);
     expect(() => createDriftCheck({ vendors: [] })).toThrow(message);
     // Refused before a socket opens: the port is held here, so a server that got as far as listening
     // would fail with EADDRINUSE instead (and one that listened anyway is closed).
@@ -56,6 +58,7 @@ describe('the vendor names serve checks before loading the vendors', () => {
         () => undefined,
       );
       await expect(started).rejects.toThrow(message);
+      await expect(started).rejects.toBeInstanceOf(ServerUsageError);
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }
