@@ -15,6 +15,19 @@ it('counts a path no --target serves as a request violation, not drift and not a
   expect(proxy.proxy.report()).toMatchObject({ exchanges: 1, drift: 0, requestViolations: 1, upstreamFailures: 0 });
 });
 
+it('names the vendor of a documented request it has no --target for, rather than calling the route unknown', async () => {
+  const response = await fetch(`${proxy.url}/v3.5/mailing/cancel?orgid=2&mid=123`, { method: 'POST' });
+  expect(response.status).toBe(404);
+  const detail = 'no --target for momentum: this proxy serves omeda; add --target momentum=<url>';
+  expect(await response.json()).toMatchObject({ code: 'unknown-route', detail });
+  const entry = proxy.proxy.journal.entries().at(-1);
+  expect(entry?.vendor).toBe('momentum');
+  expect(entry?.validation.request).toEqual([{ location: 'path', pointer: '/', keyword: 'no-target', message: detail }]);
+  // A path no vendor documents is still an unknown route.
+  const nowhere = await fetch(`${proxy.url}/nowhere`, { method: 'POST' });
+  expect(((await nowhere.json()) as { detail: string }).detail).toBe('no --target of this proxy (omeda) serves POST /nowhere');
+});
+
 it('counts a body over the limit as an exchange only: not read whole, so neither checked nor forwarded', async () => {
   const before = proxy.proxy.report();
   const response = await fetch(`${proxy.url}/webservices/rest/brand/ABC/omail/deployment/cancel/*`, {

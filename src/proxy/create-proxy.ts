@@ -4,6 +4,7 @@ import { createEngine, type MockEngine } from '../engine/create-engine.ts';
 import { createProblem, type MockProblem, type MockProblemCode } from '../errors/mock-errors.ts';
 import { createRequestJournal, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
 import { checkTargetLength, REQUEST_LIMITS, readBoundedBytes } from '../limits/request-limits.ts';
+import { lazily } from '../validate/compile-once.ts';
 import type { ValidationIssue } from '../validate/validation-issue.ts';
 import { selectModules } from '../vendors.ts';
 import { decodeContent } from './decode-content.ts';
@@ -82,6 +83,15 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
   const journal = createRequestJournal(options.journalCapacity);
   const tally = createDriftTally();
   const instanceUrls = createInstanceUrls();
+  // Every vendor's routes, built on the first request to a vendor the proxy has no --target for, so it
+  // can say which vendor that was.
+  const everyVendor = lazily(() =>
+    createEngine({
+      modules: selectModules(),
+      journalCapacity: 0,
+      ...(options.specDirectory ? { specDirectory: options.specDirectory } : {}),
+    }),
+  );
 
   /** Where a request goes: the learned instance, the vendor's target, or (in-process) where it was sent. */
   const route = (url: URL, method: string) => {
@@ -168,6 +178,13 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
     const { vendor, checkUrl, upstream, base } = route(url, request.method);
     if (!upstream || base === undefined) {
       const served = options.targets === 'same-origin' ? engine.vendors : [...options.targets.keys()];
+      const owner = vendor ?? everyVendor().owner(new Request(checkUrl, { method: request.method })) ?? null;
+      if (owner !== null && !served.includes(owner)) {
+        // A documented request of a vendor this proxy was not given: the setup's gap, said as such.
+        const detail = `no --target for ${owner}: this proxy serves ${served.join(', ')}; add --target ${owner}=<url>`;
+        const issue: ValidationIssue = { location: 'path', pointer: '/', keyword: 'no-target', message: detail };
+        return refuse(createProblem('unknown-route', detail), owner, body, [issue]);
+      }
       const detail = `no --target of this proxy (${served.join(', ')}) serves ${request.method} ${url.pathname}`;
       const { issues } = engine.checkRequest({ method: request.method, url: checkUrl.href, headers: requestHeaders, body });
       return refuse(createProblem('unknown-route', detail), vendor, body, issues);
