@@ -8,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Sends raw bytes and reads the whole answer (the server closes or the answer ends). */
-function sendRaw(text: string): Promise<{ status: number; headers: string; body: string }> {
+/** Sends raw bytes in one write and reads until the server closes, or (unless `untilClose`) one answer ends. */
+function exchangeRaw(text: string, untilClose = false): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(server.port, '127.0.0.1', () => socket.write(text));
     let data = '';
@@ -18,14 +18,18 @@ function sendRaw(text: string): Promise<{ status: number; headers: string; body:
       data += chunk;
       const split = data.indexOf('\r\n\r\n');
       const length = /content-length: (\d+)/i.exec(data)?.[1];
-      if (split !== -1 && length !== undefined && data.length >= split + 4 + Number(length)) socket.end();
+      if (!untilClose && split !== -1 && length !== undefined && data.length >= split + 4 + Number(length)) socket.end();
     });
     socket.on('error', reject);
-    socket.on('close', () => {
-      const split = data.indexOf('\r\n\r\n');
-      resolve({ status: Number(data.slice(9, 12)), headers: data.slice(0, split), body: data.slice(split + 4) });
-    });
+    socket.on('close', () => resolve(data));
   });
+}
+
+/** Sends raw bytes and reads the whole answer (the server closes or the answer ends). */
+async function sendRaw(text: string): Promise<{ status: number; headers: string; body: string }> {
+  const data = await exchangeRaw(text);
+  const split = data.indexOf('\r\n\r\n');
+  return { status: Number(data.slice(9, 12)), headers: data.slice(0, split), body: data.slice(split + 4) };
 }
 
 it.each([
@@ -99,4 +103,22 @@ it('answers CONNECT with 405 method-not-allowed saying the mock is not a proxy, 
     detail: expect.stringContaining('not a proxy'),
   });
   expect((await fetch(`${server.url}/__admin/health`)).status).toBe(200);
+});
+
+it.each([
+  ['bytes that are not HTTP', 'GARBAGE\r\n\r\n', 400],
+  ['a 20 KB header', `GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+])('answers pipelined requests before the %s that follow them, in order, then closes', async (_name, after, status) => {
+  const session = `pipelined-${status}`;
+  const body = JSON.stringify({ UserId: 'omailAccount1', TrackId: 'FOO0102003002' });
+  const cancel = `POST /__session/${session}/webservices/rest/brand/ABC/omail/deployment/cancel/* HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Omeda-AppId: my-app\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+  const lookup = `GET /__session/${session}/webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/* HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Omeda-AppId: my-app\r\n\r\n`;
+  const data = await exchangeRaw(`${cancel}${lookup}${after}`, true);
+  const statuses = [...data.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]));
+  expect(statuses).toEqual([200, 200, status]);
+  // Both answers are whole before the problem: the cancel's ResponseInfo and the lookup's TrackId.
+  const problemAt = data.lastIndexOf(`HTTP/1.1 ${status} `);
+  expect(data.indexOf('"ResponseInfo"')).toBeLessThan(problemAt);
+  expect(data.indexOf('"DeploymentName"')).toBeLessThan(problemAt);
+  await fetch(`${server.url}/__admin/sessions/${session}`, { method: 'DELETE' });
 });

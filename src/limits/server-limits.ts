@@ -1,7 +1,7 @@
 // The declaration file imports node:http; the directive has a consumer's type checker load @types/node
 // even where its tsconfig names no `types`, TypeScript 6's default.
 /// <reference types="node" preserve="true" />
-import type { Server, ServerOptions } from 'node:http';
+import { type Server, type ServerOptions, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProblem, type MockProblemCode } from '../errors/mock-errors.ts';
 import { REQUEST_LIMITS } from './request-limits.ts';
@@ -56,8 +56,22 @@ function isLongRequestLine(error: NodeJS.ErrnoException): boolean {
 }
 
 /**
+ * The answer Node is still writing on a connection, if any. `_httpMessage` is how Node's own server
+ * ties a socket to its in-flight response (`ServerResponse#assignSocket`); it has no public name.
+ *
+ * @see https://github.com/nodejs/node/blob/v20.x/lib/_http_server.js (assignSocket, socketOnError)
+ */
+function inFlightAnswer(socket: Duplex): ServerResponse | undefined {
+  const answer = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
+  // Only an answer to a request that arrived whole: a timeout refuses the very request still arriving.
+  return answer instanceof ServerResponse && !answer.writableFinished && answer.req.complete ? answer : undefined;
+}
+
+/**
  * Answers what Node's HTTP parser refuses (oversized headers, timeouts, bytes that are not HTTP) with
- * a problem+json like every other mock error, then closes the connection.
+ * a problem+json like every other mock error, then closes the connection. When the refused bytes
+ * follow a request still being answered on the same connection (pipelining), that answer goes first
+ * and the problem after it, in order, as RFC 9112 §9.3.2 asks.
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -68,8 +82,25 @@ export function answerClientErrors(server: Server): void {
     const code = isLongRequestLine(error) ? 'uri-too-long' : (CLIENT_ERRORS[error.code ?? ''] ?? 'malformed-http');
     const problem = createProblem(code, error.message);
     const body = JSON.stringify(problem);
-    socket.end(
-      `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const refuse = () => {
+      if (!socket.writable) return;
+      socket.end(
+        `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    };
+    // Node hands the next pipelined answer the socket as the one before finishes: wait for each.
+    const afterAnswers = (): void => {
+      const pending = inFlightAnswer(socket);
+      if (!pending) {
+        refuse();
+        return;
+      }
+      pending.once('finish', afterAnswers);
+      // An answer that never finishes (its client gone) must not keep the socket: close takes it.
+      pending.once('close', () => {
+        if (!pending.writableFinished) socket.destroy();
+      });
+    };
+    afterAnswers();
   });
 }
