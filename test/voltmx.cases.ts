@@ -56,6 +56,17 @@ export function defineVoltMxCases(target: Target): void {
     });
 
     it.each([
+      ['broken JSON', 'application/json', '{'],
+      ['JSON in a charset no decoder knows', 'application/json; charset=bogus', '{}'],
+      ['random bytes', 'application/octet-stream', '\u0000\uFFFD{'],
+    ])('cancels, reading no body, when a POST cancel carries %s: the operation takes none', async (_name, contentType, body) => {
+      const answer = await send(target, 'POST', `/api/v1/email/${DOC_ID}/cancel`, { ...TOKEN, 'content-type': contentType }, body);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(cancelled(4, DOC_ID));
+      await target.reset();
+    });
+
+    it.each([
       ['7131002087805116278', 200, cancelled(3, '7131002087805116278'), 'mixes sent and scheduled entries: only the scheduled count'],
       ['7131002087805116279', 400, NOTHING_TO_CANCEL, 'is all sent'],
       ['7131002087805116280', 400, NOTHING_TO_CANCEL, 'is already cancelled'],

@@ -37,11 +37,14 @@ describe('decodeRequest', () => {
     expect(issues).toEqual([]);
   });
 
-  it('decodes a body of an accepted media type, and any body of an operation that declares none', () => {
+  it('decodes a body of an accepted media type, and none of an operation that takes no body', () => {
     const registry = createCodecRegistry([]);
     const formToo: RequestBodyObject = { content: { ...jsonOnly.content, 'application/x-www-form-urlencoded': { schema: {} } } };
     expect(decodeForm(formToo, registry).request.body).toEqual({ a: ['1', '2'] });
-    expect(decodeForm(undefined, registry).request.body).toEqual({ a: ['1', '2'] });
+    const bodiless = decodeForm(undefined, registry);
+    expect(bodiless.request.body).toBeUndefined();
+    expect(bodiless.request.rawBody).toBe('a=1&a=2');
+    expect(bodiless.issues).toEqual([]);
   });
 
   it('keeps query and header names like __proto__ as own data', () => {

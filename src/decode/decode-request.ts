@@ -35,8 +35,10 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   const issues: ValidationIssue[] = [];
   let body: unknown;
   // A media type the operation does not accept is refused by validation (`mediaType` issue) without
-  // reading the body at all: no work is spent on a body the vendor would never parse.
-  if (input.rawBody !== '' && isAccepted(input.requestBody, mediaType)) {
+  // reading the body at all: no work is spent on a body the vendor would never parse. An operation
+  // that takes no body (Volt MX's cancel, a POST with the id in its path) never reads one, so a body
+  // sent anyway, broken or not, changes nothing, as a service that does not read it would answer.
+  if (input.rawBody !== '' && input.requestBody !== undefined && isAccepted(input.requestBody, mediaType)) {
     const codec = findCodec(input.codecs, mediaType);
     const decoded = input.unreadable
       ? { ok: false as const, ...input.unreadable }
@@ -62,9 +64,9 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   return { request, issues };
 }
 
-/** An operation without a request body reads any body (vendors word it); one with content, only its types. */
-function isAccepted(requestBody: RequestBodyObject | undefined, mediaType: string): boolean {
-  const content = requestBody?.content;
+/** A request body without content types reads any body (vendors word it); one with content, only its types. */
+function isAccepted(requestBody: RequestBodyObject, mediaType: string): boolean {
+  const { content } = requestBody;
   return content === undefined || Object.hasOwn(content, mediaType);
 }
 

@@ -55,7 +55,9 @@ export interface paths {
          * @description Cancels every entry of the email request that is still scheduled for later (judged on the
          *     mock's clock) and answers how many. Entries already sent or already cancelled are left as
          *     they are. Checks, in this order: credentials (401), the id (400 `Invalid request ID`),
-         *     something left to cancel (400 `No cancellable messages found`).
+         *     something left to cancel (400 `No cancellable messages found`). It takes no body: one sent
+         *     anyway, broken JSON included, is not read (mock choice: the documents name no body and no
+         *     error for one; every operation without a request body in these specs does the same).
          */
         post: operations["cancelEmail"];
         delete?: never;
