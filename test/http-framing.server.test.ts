@@ -122,3 +122,37 @@ it.each([
   expect(data.indexOf('"DeploymentName"')).toBeLessThan(problemAt);
   await fetch(`${server.url}/__admin/sessions/${session}`, { method: 'DELETE' });
 });
+
+it('refuses a connection once however much it sends after the refused bytes while an answer is delayed', async () => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on('warning', onWarning);
+  await fetch(`${server.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ 'omeda.lookupDeployment': { delayMs: 400 } }) });
+  try {
+    const lookup =
+      'GET /webservices/rest/brand/ABC/omail/deployment/lookup/FOO0102003002/* HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Omeda-AppId: my-app\r\n\r\n';
+    const data = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(`${lookup}GARBAGE\r\n\r\n`);
+        // Chunks apart in time, so each reaches the server's parser on its own.
+        let chunks = 0;
+        const more = setInterval(() => {
+          if (socket.destroyed || ++chunks > 20) clearInterval(more);
+          else socket.write('MORE GARBAGE\r\n\r\n');
+        }, 5);
+      });
+      let received = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => {
+        received += chunk;
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(received));
+    });
+    expect([...data.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]))).toEqual([200, 400]);
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  } finally {
+    process.off('warning', onWarning);
+    await fetch(`${server.url}/__admin/faults`, { method: 'DELETE' });
+  }
+});

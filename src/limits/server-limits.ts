@@ -74,11 +74,15 @@ function inFlightAnswer(socket: Duplex): ServerResponse | undefined {
  * and the problem after it, in order, as RFC 9112 §9.3.2 asks.
  */
 export function answerClientErrors(server: Server): void {
+  // Connections whose refusal waits for their answers in flight. Node's parser stays failed, so every
+  // further chunk the client sends is another clientError: one refusal a connection, the rest ignored.
+  const refusing = new WeakSet<Duplex>();
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) {
       socket.destroy();
       return;
     }
+    if (refusing.has(socket)) return;
     const code = isLongRequestLine(error) ? 'uri-too-long' : (CLIENT_ERRORS[error.code ?? ''] ?? 'malformed-http');
     const problem = createProblem(code, error.message);
     const body = JSON.stringify(problem);
@@ -95,6 +99,7 @@ export function answerClientErrors(server: Server): void {
         refuse();
         return;
       }
+      refusing.add(socket);
       pending.once('finish', afterAnswers);
       // An answer that never finishes (its client gone) must not keep the socket: close takes it.
       pending.once('close', () => {
