@@ -105,3 +105,12 @@ it('refuses an unreadable faults file with one line', async () => {
   expect(await cli.exited).not.toBe(0);
   expect(cli.output()).toMatch(/delayMs must be milliseconds/);
 });
+
+it('refuses --chaos over a faults file whose * rule it would break, with one line', async () => {
+  const file = join(directory, 'faults-example.yaml');
+  writeFileSync(file, '"*": { status: 500, example: notFound }\n');
+  const cli = spawnCli(['serve', '--port', '0', '--faults', file, '--chaos', '0.1']);
+  expect(await cli.exited).not.toBe(0);
+  expect(cli.output()).toMatch(/\*: example names an example of a fixed status/);
+  expect(cli.output().trim().split('\n')).toHaveLength(1);
+});

@@ -69,7 +69,8 @@ export async function serveCommand(args: string[]): Promise<void> {
       ...(values.latency ? parseLatency(values.latency) : {}),
       ...(values.chaos ? parseChaos(values.chaos) : {}),
     };
-    faults = Object.keys(star).length > 0 ? { ...fromFile, '*': { ...fromFile['*'], ...star } } : fromFile;
+    // The merged * rule is checked again: --chaos on a file's `*: { example }` or `*: { drop }` breaks it.
+    faults = Object.keys(star).length > 0 ? parseFaultPlan({ ...fromFile, '*': { ...fromFile['*'], ...star } }) : fromFile;
   } catch (error) {
     fail((error as Error).message.replace(/^\[esp-cancel-mock\] /, ''));
   }

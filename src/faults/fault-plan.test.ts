@@ -10,6 +10,7 @@ it.each([
   ['an unknown field', { '*': { latency: 5 } }, /unknown field latency/],
   ['an example without a status', { '*': { example: 'notFound' } }, /example names an example of a fixed status/],
   ['an example of a status drawn at random', { '*': { status: 'error', example: 'notFound' } }, /fixed status/],
+  ['a probability of nothing', { 'omeda.cancelDeployment': { probability: 0 } }, /probability is the chance of a status or a drop/],
   ['a list instead of an object', [], /expected an object/],
 ])('refuses a fault plan with %s', (_name, plan, message) => {
   expect(() => parseFaultPlan(plan)).toThrow(message);

@@ -65,6 +65,10 @@ export function parseFaultPlan(input: unknown): FaultPlan {
     if (probability !== undefined && !(typeof probability === 'number' && probability >= 0 && probability <= 1))
       throw new FaultPlanError(`${key}: probability must be from 0 to 1`);
     if (status !== undefined && drop === true) throw new FaultPlanError(`${key}: choose status or drop, not both`);
+    if (probability !== undefined && status === undefined && drop === undefined)
+      throw new FaultPlanError(
+        `${key}: probability is the chance of a status or a drop; give one (to take an operation out of a * fault: { "drop": false })`,
+      );
     if (example !== undefined && (status === undefined || status === 'error'))
       throw new FaultPlanError(`${key}: example names an example of a fixed status; give status a number`);
     plan.set(key, rule as FaultRule);
