@@ -403,6 +403,12 @@ export function defineMomentumCases(target: Target): void {
       );
     });
 
+    it('reads orgid and mid from the form body of a method the cancel does not take, as from a cancel', async () => {
+      const answer = await send(target, CANCEL, { method: 'DELETE', headers: FORM_AUTH, body: 'orgid=2&mid=123' });
+      expect(answer.status).toBe(415);
+      expect((await target.journal()).at(-1)?.validation.request).toEqual([]);
+    });
+
     it('writes a control character from the request as U+FFFD in an XML answer, which parses', async () => {
       const { status, text } = await send(target, '/v3.5/mailing/cancel.xml?orgid=2&mid=%01');
       expect(status).toBe(400);

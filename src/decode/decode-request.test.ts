@@ -47,6 +47,21 @@ describe('decodeRequest', () => {
     expect(bodiless.issues).toEqual([]);
   });
 
+  it('decodes the body of an operation that takes none when its vendor folds body fields', () => {
+    const { request } = decodeRequest({
+      method: 'DELETE',
+      url: new URL('http://localhost/x'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: 'a=1&a=2',
+      path: {},
+      parameters: [],
+      requestBody: undefined,
+      foldsBody: true,
+      codecs: createCodecRegistry([]),
+    });
+    expect(request.body).toEqual({ a: ['1', '2'] });
+  });
+
   it('keeps query and header names like __proto__ as own data', () => {
     const { request } = decodeRequest({
       method: 'GET',

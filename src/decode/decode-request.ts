@@ -19,6 +19,11 @@ export interface DecodeInput {
   readonly path: Record<string, string>;
   readonly parameters: readonly ParameterObject[];
   readonly requestBody: RequestBodyObject | undefined;
+  /**
+   * The vendor folds body fields into what the spec validates (its `normalize`: Momentum's orgid and
+   * mid arrive in the query or the body alike), so a body is read for an operation that declares none.
+   */
+  readonly foldsBody?: boolean;
   readonly codecs: ReadonlyMap<string, BodyCodec>;
 }
 
@@ -37,8 +42,10 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   // A media type the operation does not accept is refused by validation (`mediaType` issue) without
   // reading the body at all: no work is spent on a body the vendor would never parse. An operation
   // that takes no body (Volt MX's cancel, a POST with the id in its path) never reads one, so a body
-  // sent anyway, broken or not, changes nothing, as a service that does not read it would answer.
-  if (input.rawBody !== '' && input.requestBody !== undefined && isAccepted(input.requestBody, mediaType)) {
+  // sent anyway, broken or not, changes nothing, as a service that does not read it would answer;
+  // unless its vendor folds body fields into the validated shape.
+  const reads = input.requestBody !== undefined || input.foldsBody === true;
+  if (input.rawBody !== '' && reads && isAccepted(input.requestBody, mediaType)) {
     const codec = findCodec(input.codecs, mediaType);
     const decoded = input.unreadable
       ? { ok: false as const, ...input.unreadable }
@@ -64,9 +71,9 @@ export function decodeRequest(input: DecodeInput): { request: DecodedRequest; is
   return { request, issues };
 }
 
-/** A request body without content types reads any body (vendors word it); one with content, only its types. */
-function isAccepted(requestBody: RequestBodyObject, mediaType: string): boolean {
-  const { content } = requestBody;
+/** No request body, or one without content types, reads any body (vendors word it); one with content, only its types. */
+function isAccepted(requestBody: RequestBodyObject | undefined, mediaType: string): boolean {
+  const content = requestBody?.content;
   return content === undefined || Object.hasOwn(content, mediaType);
 }
 

@@ -34,6 +34,7 @@ export function readRequest(
     path: raw.path,
     parameters: operation.request.parameters,
     requestBody: operation.request.requestBody,
+    foldsBody: vendor.module.normalize !== undefined,
     codecs: vendor.codecs,
   });
   const request = vendor.module.normalize ? vendor.module.normalize(decoded.request) : decoded.request;

@@ -57,7 +57,7 @@ export interface paths {
          *     they are. Checks, in this order: credentials (401), the id (400 `Invalid request ID`),
          *     something left to cancel (400 `No cancellable messages found`). It takes no body: one sent
          *     anyway, broken JSON included, is not read (mock choice: the documents name no body and no
-         *     error for one; every operation without a request body in these specs does the same).
+         *     error for one, and a service that takes the id from the path has no reason to parse one).
          */
         post: operations["cancelEmail"];
         delete?: never;
