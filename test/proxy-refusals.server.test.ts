@@ -23,9 +23,11 @@ it('names the vendor of a documented request it has no --target for, rather than
   const entry = proxy.proxy.journal.entries().at(-1);
   expect(entry?.vendor).toBe('momentum');
   expect(entry?.validation.request).toEqual([{ location: 'path', pointer: '/', keyword: 'no-target', message: detail }]);
-  // A path no vendor documents is still an unknown route.
-  const nowhere = await fetch(`${proxy.url}/nowhere`, { method: 'POST' });
-  expect(((await nowhere.json()) as { detail: string }).detail).toBe('no --target of this proxy (omeda) serves POST /nowhere');
+  // A path no vendor documents is still an unknown route, under another vendor's path prefix too.
+  for (const path of ['/nowhere', '/v3.5/nowhere']) {
+    const nowhere = await fetch(`${proxy.url}${path}`, { method: 'POST' });
+    expect(((await nowhere.json()) as { detail: string }).detail).toBe(`no --target of this proxy (omeda) serves POST ${path}`);
+  }
 });
 
 it('counts a body over the limit as an exchange only: not read whole, so neither checked nor forwarded', async () => {

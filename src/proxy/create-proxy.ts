@@ -1,5 +1,6 @@
 import { decodeBodyText } from '../codec/body-text.ts';
 import { formatIssue } from '../contract/validate-exchanges.ts';
+import type { WireRequest } from '../engine/check-exchange.ts';
 import { createEngine, type MockEngine } from '../engine/create-engine.ts';
 import { createProblem, type MockProblem, type MockProblemCode } from '../errors/mock-errors.ts';
 import { createRequestJournal, type JournalEntry, type RequestJournal } from '../journal/request-journal.ts';
@@ -84,14 +85,27 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
   const tally = createDriftTally();
   const instanceUrls = createInstanceUrls();
   // Every vendor's routes, built on the first request to a vendor the proxy has no --target for, so it
-  // can say which vendor that was.
-  const everyVendor = lazily(() =>
-    createEngine({
-      modules: selectModules(),
-      journalCapacity: 0,
-      ...(options.specDirectory ? { specDirectory: options.specDirectory } : {}),
-    }),
-  );
+  // can say which vendor that was. A spec directory that holds only the targets' specs builds none.
+  const everyVendor = lazily((): MockEngine | undefined => {
+    try {
+      return createEngine({
+        modules: selectModules(),
+        journalCapacity: 0,
+        ...(options.specDirectory ? { specDirectory: options.specDirectory } : {}),
+      });
+    } catch {
+      return undefined;
+    }
+  });
+  /** The vendor whose spec documents this method and path (a route, not just a path prefix), if any. */
+  const documentedBy = (request: WireRequest): string | null => {
+    try {
+      const hit = everyVendor()?.checkRequest(request);
+      return hit?.operationId ? hit.vendor : null;
+    } catch {
+      return null;
+    }
+  };
 
   /** Where a request goes: the learned instance, the vendor's target, or (in-process) where it was sent. */
   const route = (url: URL, method: string) => {
@@ -178,7 +192,8 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
     const { vendor, checkUrl, upstream, base } = route(url, request.method);
     if (!upstream || base === undefined) {
       const served = options.targets === 'same-origin' ? engine.vendors : [...options.targets.keys()];
-      const owner = vendor ?? everyVendor().owner(new Request(checkUrl, { method: request.method })) ?? null;
+      const wire = { method: request.method, url: checkUrl.href, headers: requestHeaders, body };
+      const owner = vendor ?? documentedBy(wire);
       if (owner !== null && !served.includes(owner)) {
         // A documented request of a vendor this proxy was not given: the setup's gap, said as such.
         const detail = `no --target for ${owner}: this proxy serves ${served.join(', ')}; add --target ${owner}=<url>`;
@@ -186,7 +201,7 @@ export function createProxy(options: ProxyOptions): ValidatingProxy {
         return refuse(createProblem('unknown-route', detail), owner, body, [issue]);
       }
       const detail = `no --target of this proxy (${served.join(', ')}) serves ${request.method} ${url.pathname}`;
-      const { issues } = engine.checkRequest({ method: request.method, url: checkUrl.href, headers: requestHeaders, body });
+      const { issues } = engine.checkRequest(wire);
       return refuse(createProblem('unknown-route', detail), vendor, body, issues);
     }
     const checked = engine.checkRequest({ method: request.method, url: checkUrl.href, headers: requestHeaders, body });
