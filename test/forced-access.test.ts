@@ -160,4 +160,16 @@ describe.each(TRANSPORTS)('over $name', (t) => {
     ]);
     expect(await t.state()).toEqual(before);
   });
+
+  it("answers SFMC's SOAPAction fault before its credentials, forced or not, as Perform does", async () => {
+    // No SOAPAction header and none in the envelope: Perform's own first check.
+    const noAction = { ...sfmcPerform('wrong'), headers: { 'content-type': 'text/xml' } };
+    const unforced = await t.send(noAction);
+    const forced = await t.send(noAction, { prefer: 'code=200' });
+    expect(forced.status).toBe(unforced.status);
+    const faultOf = (text: string) => /<faultstring>([^<]*)<\/faultstring>/.exec(text)?.[1];
+    const [unforcedFault, forcedFault] = [faultOf(await unforced.text()), faultOf(await forced.text())];
+    expect(unforcedFault).toMatch(/^SOAP Action Could Not Be Determined/);
+    expect(forcedFault).toBe(unforcedFault);
+  });
 });

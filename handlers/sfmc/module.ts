@@ -227,11 +227,19 @@ export const sfmc = defineVendor<operations>()({
 
   personalizeForced: personalizeSfmcForced,
 
-  /** The envelope's credentials for the SOAP calls; the token endpoints and the WSDL let anyone in. */
+  /**
+   * The envelope's credentials for the SOAP calls, after the SOAPAction as `perform` checks it; the
+   * token endpoints and the WSDL let anyone in.
+   */
   authorize(request, context) {
     if (context.operationId !== 'perform' && context.operationId !== 'retrieve') return undefined;
     const envelope = isRecord(request.body) ? request.body.Envelope : undefined;
-    return authenticate(isRecord(envelope) && isRecord(envelope.Header) ? (envelope.Header as RequestHeader) : undefined, context);
+    const header = isRecord(envelope) && isRecord(envelope.Header) ? (envelope.Header as RequestHeader) : undefined;
+    if (context.operationId === 'perform') {
+      const action = soapActionOf(request, header);
+      if (action !== 'Perform') return actionFault(action, context);
+    }
+    return authenticate(header, context);
   },
 
   /** The WSDL requests: whatever their query, the WSDL. */
